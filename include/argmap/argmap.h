@@ -1,0 +1,16 @@
+/*
+ * argmap/argmap.h - the whole public API of libargmap.
+ *
+ * Data flows one way: argmap_map_load (file -> hardened XML reader -> model)
+ * -> argmap_check (semantic rules) -> renderers and exporters. Diagnostics
+ * are data (argmap/diag.h); the command-line tool formats them.
+ */
+#ifndef ARGMAP_ARGMAP_H
+#define ARGMAP_ARGMAP_H
+
+#include "common.h"
+#include "diag.h"
+#include "map.h"
+#include "check.h"
+
+#endif

@@ -1,0 +1,42 @@
+/*
+ * argmap/check.h - the semantic checks behind `argmap check`.
+ *
+ * The loader already reports what the schema and the id resolution find
+ * (malformed XML, unknown elements and attributes, duplicate and unknown
+ * ids). argmap_check adds the rules that need the whole debate: references
+ * to the wrong kind of item, self-support and support cycles, items
+ * connected to nothing, empty texts, unused sources and actors, claims with
+ * no attribution, malformed dates and URLs, and (with quote_texts_dir)
+ * quotes that do not appear verbatim in their source's text.
+ *
+ * Only items declared in the debate's file 0 and its imports are checked;
+ * diagnostics go to `diags`; the map is not changed.
+ */
+#ifndef ARGMAP_CHECK_H
+#define ARGMAP_CHECK_H
+
+#include "common.h"
+#include "diag.h"
+#include "map.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct argmap_check_options {
+	/** Folder holding the full texts of sources (see docs/format.md,
+	 *  "Verifying quotes"). NULL: quotes are not verified, and one note
+	 *  says so. */
+	const char *quote_texts_dir;
+} argmap_check_options;
+
+#define ARGMAP_CHECK_OPTIONS_INIT {NULL}
+
+/** Run every semantic rule. Returns 0, or ARGMAP_ENOMEM / ARGMAP_EARG.
+ *  `opts` may be NULL. */
+int argmap_check(const argmap_map *map, const argmap_check_options *opts, argmap_diags *diags);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

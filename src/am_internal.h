@@ -1,0 +1,34 @@
+/*
+ * am_internal.h - declarations shared inside libargmap (never installed).
+ * Everything here is prefixed am_ and may change at any time.
+ */
+#ifndef AM_INTERNAL_H
+#define AM_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "argmap/argmap.h"
+
+#if defined(__GNUC__)
+#define AM_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define AM_PRINTF(fmt, args)
+#endif
+
+/* Records a failure message for argmap_error_last() and returns `status`,
+ * so callers can write `return am_fail(ARGMAP_EIO, "...", ...);`. */
+int am_fail(int status, const char *fmt, ...) AM_PRINTF(2, 3);
+
+/* Adds a formatted diagnostic; returns its index or ARGMAP_NONE. */
+size_t am_diag(argmap_diags *diags, argmap_severity sev, const char *code, const char *file,
+               unsigned line, unsigned col, const char *hint, const char *fmt, ...)
+	AM_PRINTF(8, 9);
+
+/* Defaults for argmap_load_options fields left at 0. */
+#define AM_DEFAULT_MAX_FILE_BYTES ((size_t)8 * 1024 * 1024)
+#define AM_DEFAULT_MAX_ITEMS ((size_t)100000)
+#define AM_DEFAULT_MAX_FILES ((size_t)256)
+#define AM_DEFAULT_MAX_TEXT_CHARS ((size_t)20000)
+
+#endif

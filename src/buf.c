@@ -1,0 +1,125 @@
+#include "buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int grow(am_buf *b, size_t extra)
+{
+	size_t need, cap;
+	char *p;
+
+	if (b->failed)
+		return -1;
+	if (extra > (size_t)-1 / 2 - b->len - 1) {
+		b->failed = 1;
+		return -1;
+	}
+	need = b->len + extra + 1;
+	if (need <= b->cap)
+		return 0;
+	cap = b->cap ? b->cap : 64;
+	while (cap < need)
+		cap *= 2;
+	p = realloc(b->data, cap);
+	if (!p) {
+		b->failed = 1;
+		return -1;
+	}
+	b->data = p;
+	b->cap = cap;
+	return 0;
+}
+
+void am_buf_put(am_buf *b, const char *s, size_t n)
+{
+	if (grow(b, n) < 0)
+		return;
+	if (n)
+		memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void am_buf_puts(am_buf *b, const char *s)
+{
+	am_buf_put(b, s, strlen(s));
+}
+
+void am_buf_putc(am_buf *b, char c)
+{
+	am_buf_put(b, &c, 1);
+}
+
+void am_buf_vprintf(am_buf *b, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	int n;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0) {
+		b->failed = 1;
+		return;
+	}
+	if (grow(b, (size_t)n) < 0)
+		return;
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void am_buf_printf(am_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	am_buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+void am_buf_put_json(am_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		switch (c) {
+		case '"': am_buf_puts(b, "\\\""); break;
+		case '\\': am_buf_puts(b, "\\\\"); break;
+		case '\n': am_buf_puts(b, "\\n"); break;
+		case '\r': am_buf_puts(b, "\\r"); break;
+		case '\t': am_buf_puts(b, "\\t"); break;
+		default:
+			if (c < 0x20)
+				am_buf_printf(b, "\\u%04x", c);
+			else
+				am_buf_putc(b, (char)c);
+		}
+	}
+}
+
+char *am_buf_detach(am_buf *b)
+{
+	char *s;
+
+	if (b->failed) {
+		am_buf_free(b);
+		return NULL;
+	}
+	if (!b->data)
+		am_buf_put(b, "", 0);
+	s = b->failed ? NULL : b->data;
+	if (!s)
+		free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+	b->failed = 0;
+	return s;
+}
+
+void am_buf_free(am_buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+	b->failed = 0;
+}

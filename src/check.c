@@ -1,0 +1,676 @@
+/*
+ * check.c - semantic rules over a loaded debate. One function per rule;
+ * each rule has its own stable code (docs/diagnostics.md). Only items
+ * declared in file 0 are judged; imported files are judged when they are
+ * checked themselves, so each problem is reported once.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "check_internal.h"
+#include "model.h"
+#include "text.h"
+
+typedef struct checker {
+	const argmap_map *m;
+	argmap_diags *d;
+	int oom;
+} checker;
+
+static const char *path(const checker *c, argmap_loc l)
+{
+	return am_model_path(c->m, l.file);
+}
+
+static size_t report(checker *c, argmap_severity sev, const char *code, argmap_loc l,
+                     const char *hint, const char *fmt, ...) AM_PRINTF(6, 7);
+
+static size_t report(checker *c, argmap_severity sev, const char *code, argmap_loc l,
+                     const char *hint, const char *fmt, ...)
+{
+	am_buf b = {0};
+	va_list ap;
+	char *msg;
+	size_t idx;
+
+	va_start(ap, fmt);
+	am_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	msg = am_buf_detach(&b);
+	if (!msg) {
+		c->oom = 1;
+		return ARGMAP_NONE;
+	}
+	idx = argmap_diags_add(c->d, sev, code, path(c, l), l.line, l.col, msg, hint, ARGMAP_NONE);
+	free(msg);
+	return idx;
+}
+
+static void note(checker *c, size_t parent, argmap_loc l, const char *msg)
+{
+	if (parent != ARGMAP_NONE)
+		argmap_diags_add(c->d, ARGMAP_SEV_NOTE, argmap_diags_get(c->d, parent)->code,
+		                 path(c, l), l.line, l.col, msg, NULL, parent);
+}
+
+static int own(argmap_loc l)
+{
+	return l.file == 0;
+}
+
+/* ---------------------------------------------------------- references */
+
+/* What a reference may name. */
+enum want {
+	W_ACTOR,
+	W_SOURCE,
+	W_PREMISE,  /* claim or evidence */
+	W_CLAIM,
+	W_QUESTION,
+	W_SUPPORT
+};
+
+static const char *want_name(enum want w)
+{
+	static const char *const names[] = {"an actor", "a source", "a claim or evidence",
+	                                    "a claim", "a question", "a support"};
+	return names[w];
+}
+
+static int want_ok(const argmap_map *m, const argmap_ref *r, enum want w)
+{
+	switch (w) {
+	case W_ACTOR: return r->kind == ARGMAP_ITEM_ACTOR;
+	case W_SOURCE: return r->kind == ARGMAP_ITEM_SOURCE;
+	case W_PREMISE:
+		return r->kind == ARGMAP_ITEM_NODE && m->nodes[r->index].kind != ARGMAP_NODE_QUESTION;
+	case W_CLAIM:
+		return r->kind == ARGMAP_ITEM_NODE && m->nodes[r->index].kind == ARGMAP_NODE_CLAIM;
+	case W_QUESTION:
+		return r->kind == ARGMAP_ITEM_NODE && m->nodes[r->index].kind == ARGMAP_NODE_QUESTION;
+	case W_SUPPORT:
+		return r->kind == ARGMAP_ITEM_RELATION &&
+		       m->relations[r->index].kind == ARGMAP_REL_SUPPORT;
+	}
+	return 0;
+}
+
+static const char *item_desc(const argmap_map *m, const argmap_ref *r)
+{
+	switch (r->kind) {
+	case ARGMAP_ITEM_ACTOR: return "an actor";
+	case ARGMAP_ITEM_SOURCE: return "a source";
+	case ARGMAP_ITEM_NODE:
+		switch (m->nodes[r->index].kind) {
+		case ARGMAP_NODE_QUESTION: return "a question";
+		case ARGMAP_NODE_CLAIM: return "a claim";
+		default: return "evidence";
+		}
+	case ARGMAP_ITEM_RELATION:
+		switch (m->relations[r->index].kind) {
+		case ARGMAP_REL_SUPPORT: return "a support";
+		case ARGMAP_REL_REBUT: return "a rebuttal";
+		case ARGMAP_REL_UNDERCUT: return "an undercut";
+		default: return "an answer";
+		}
+	default: return "nothing";
+	}
+}
+
+/* The id most like `id` among items of the wanted kind, or NULL. */
+static const char *suggest(const checker *c, const char *id, enum want w)
+{
+	const argmap_map *m = c->m;
+	const char *best = NULL;
+	size_t bestd = strlen(id) < 5 ? 1 : strlen(id) < 12 ? 2 : 3, i;
+
+	for (i = 0; i < m->capids; i++) {
+		const am_id_entry *e = &m->ids[i];
+		argmap_ref r;
+		size_t d;
+		if (!e->id)
+			continue;
+		r.kind = e->kind;
+		r.index = e->index;
+		if (!want_ok(m, &r, w))
+			continue;
+		d = am_edit_distance(id, e->id, bestd);
+		if (d <= bestd && (!best || d < bestd || strcmp(e->id, best) < 0)) {
+			best = e->id;
+			bestd = d;
+		}
+	}
+	return best;
+}
+
+static const char *wrong_kind_hint(const char *attr, enum want w, const argmap_ref *r)
+{
+	if (w == W_SUPPORT && r->kind == ARGMAP_ITEM_NODE)
+		return "an undercut attacks the inference of a <support> (give the support an id "
+		       "and name it in to=); to attack the claim itself, use <rebut>";
+	if (w == W_QUESTION)
+		return "an <answer> goes from a claim to a <question>";
+	if (w == W_CLAIM && strcmp(attr, "to") == 0 && r->kind == ARGMAP_ITEM_RELATION)
+		return "to attack the inference of a support, use <undercut>";
+	if (w == W_PREMISE)
+		return "premises are claims or evidence; a question cannot be a reason";
+	return NULL;
+}
+
+static void check_ref(checker *c, const argmap_ref *r, const char *owner, const char *attr,
+                      enum want w)
+{
+	if (!r || !r->id || !*r->id)
+		return;
+	if (r->kind == ARGMAP_ITEM_NONE) {
+		const char *s = suggest(c, r->id, w);
+		am_buf hint = {0};
+		char *h;
+		if (s)
+			am_buf_printf(&hint, "did you mean '%s'?", s);
+		else
+			am_buf_printf(&hint, "declare %s with id=\"%s\", or import the file that does",
+			              want_name(w), r->id);
+		h = am_buf_detach(&hint);
+		report(c, ARGMAP_SEV_ERROR, "AM202", r->loc, h, "%s %s=\"%s\": no item has this id",
+		       owner, attr, r->id);
+		free(h);
+		return;
+	}
+	if (!want_ok(c->m, r, w))
+		report(c, ARGMAP_SEV_ERROR, "AM203", r->loc, wrong_kind_hint(attr, w, r),
+		       "%s %s=\"%s\" names %s; expected %s", owner, attr, r->id, item_desc(c->m, r),
+		       want_name(w));
+}
+
+static void check_refs(checker *c, const argmap_ref *refs, size_t n, const char *owner,
+                       const char *attr, enum want w)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		check_ref(c, &refs[i], owner, attr, w);
+}
+
+static char *describe(const char *kind, const char *id)
+{
+	am_buf b = {0};
+
+	if (id)
+		am_buf_printf(&b, "%s '%s'", kind, id);
+	else
+		am_buf_printf(&b, "this %s", kind);
+	return am_buf_detach(&b);
+}
+
+static void rule_references(checker *c)
+{
+	const argmap_map *m = c->m;
+	size_t i, j, k;
+
+	for (i = 0; i < m->nsources; i++) {
+		const argmap_source *s = &m->sources[i];
+		char *who;
+		if (!own(s->loc) || !(who = describe("source", s->id)))
+			continue;
+		check_refs(c, s->authors, s->n_authors, who, "authors", W_ACTOR);
+		free(who);
+	}
+	for (i = 0; i < m->nnodes; i++) {
+		const argmap_node *n = &m->nodes[i];
+		char *who;
+		if (!own(n->loc) || !(who = describe(argmap_node_kind_name(n->kind), n->id)))
+			continue;
+		check_refs(c, n->by, n->n_by, who, "by", W_ACTOR);
+		check_refs(c, n->sources, n->n_sources, who, "source", W_SOURCE);
+		check_refs(c, n->speaker, n->speaker ? 1 : 0, who, "speaker", W_ACTOR);
+		free(who);
+	}
+	for (i = 0; i < m->nrelations; i++) {
+		const argmap_relation *r = &m->relations[i];
+		enum want from = r->kind == ARGMAP_REL_ANSWER ? W_CLAIM : W_PREMISE;
+		enum want to = r->kind == ARGMAP_REL_UNDERCUT ? W_SUPPORT
+		               : r->kind == ARGMAP_REL_ANSWER ? W_QUESTION
+		                                               : W_CLAIM;
+		char *who;
+		if (!own(r->loc) || !(who = describe(argmap_relation_kind_name(r->kind), r->id)))
+			continue;
+		check_refs(c, r->from, r->n_from, who, "from", from);
+		check_ref(c, &r->to, who, "to", to);
+		check_refs(c, r->by, r->n_by, who, "by", W_ACTOR);
+		check_refs(c, r->sources, r->n_sources, who, "source", W_SOURCE);
+		/* the same id twice in one from= list */
+		for (j = 0; j < r->n_from; j++)
+			for (k = 0; k < j; k++)
+				if (strcmp(r->from[j].id, r->from[k].id) == 0)
+					report(c, ARGMAP_SEV_WARNING, "AM206", r->from[j].loc,
+					       "list each premise once",
+					       "%s lists '%s' twice in from=", who, r->from[j].id);
+		if (r->kind == ARGMAP_REL_ANSWER && r->n_from > 1)
+			report(c, ARGMAP_SEV_ERROR, "AM203", r->from[1].loc,
+			       "write one <answer> per claim",
+			       "%s has %zu claims in from=; an answer comes from one claim", who,
+			       r->n_from);
+		free(who);
+	}
+}
+
+/* ------------------------------------------------------------ cycles */
+
+static void rule_self_reference(checker *c)
+{
+	const argmap_map *m = c->m;
+	size_t i, j;
+
+	for (i = 0; i < m->nrelations; i++) {
+		const argmap_relation *r = &m->relations[i];
+		if (!own(r->loc) || r->kind == ARGMAP_REL_UNDERCUT || r->kind == ARGMAP_REL_ANSWER)
+			continue;
+		for (j = 0; j < r->n_from; j++)
+			if (r->to.id && strcmp(r->from[j].id, r->to.id) == 0)
+				report(c, ARGMAP_SEV_ERROR, "AM204", r->from[j].loc,
+				       r->kind == ARGMAP_REL_SUPPORT
+				           ? "a claim cannot be its own reason; name the claim it supports"
+				           : "a claim cannot attack itself; name the claim it rebuts",
+				       "%s from '%s' to itself", argmap_relation_kind_name(r->kind),
+				       r->to.id);
+	}
+}
+
+/* Support graph over nodes: premise -> conclusion. Tarjan's SCC finds
+ * every circular chain; each is named once, as a path. */
+typedef struct graph {
+	size_t n;
+	size_t *head, *next, *to, *rel; /* adjacency lists; rel = relation index */
+	size_t nedges;
+} graph;
+
+static int graph_build(const argmap_map *m, graph *g)
+{
+	size_t i, j, e = 0, cap = 0;
+
+	memset(g, 0, sizeof *g);
+	g->n = m->nnodes;
+	for (i = 0; i < m->nrelations; i++)
+		if (m->relations[i].kind == ARGMAP_REL_SUPPORT)
+			cap += m->relations[i].n_from;
+	g->head = malloc((g->n + 1) * sizeof *g->head);
+	g->next = malloc((cap + 1) * sizeof *g->next);
+	g->to = malloc((cap + 1) * sizeof *g->to);
+	g->rel = malloc((cap + 1) * sizeof *g->rel);
+	if (!g->head || !g->next || !g->to || !g->rel)
+		return -1;
+	for (i = 0; i < g->n; i++)
+		g->head[i] = ARGMAP_NONE;
+	for (i = 0; i < m->nrelations; i++) {
+		const argmap_relation *r = &m->relations[i];
+		if (r->kind != ARGMAP_REL_SUPPORT || r->to.kind != ARGMAP_ITEM_NODE)
+			continue;
+		for (j = 0; j < r->n_from; j++) {
+			size_t from = r->from[j].index;
+			if (r->from[j].kind != ARGMAP_ITEM_NODE || from == r->to.index)
+				continue;
+			g->to[e] = r->to.index;
+			g->rel[e] = i;
+			g->next[e] = g->head[from];
+			g->head[from] = e;
+			e++;
+		}
+	}
+	g->nedges = e;
+	return 0;
+}
+
+static void graph_free(graph *g)
+{
+	free(g->head);
+	free(g->next);
+	free(g->to);
+	free(g->rel);
+}
+
+/* Iterative Tarjan: comp[v] = component id; returns number of comps. */
+static long tarjan(const graph *g, size_t *comp, size_t *compsize)
+{
+	size_t n = g->n, idx = 0, ncomp = 0, sp = 0, cs = 0, v;
+	size_t *index = malloc((n + 1) * sizeof *index), *low = malloc((n + 1) * sizeof *low);
+	size_t *stack = malloc((n + 1) * sizeof *stack), *call = malloc((n + 1) * sizeof *call);
+	size_t *edge = malloc((n + 1) * sizeof *edge);
+	char *on = calloc(n + 1, 1);
+	long rc = -1;
+
+	if (!index || !low || !stack || !call || !edge || !on)
+		goto done;
+	for (v = 0; v < n; v++)
+		index[v] = ARGMAP_NONE;
+	for (v = 0; v < n; v++) {
+		if (index[v] != ARGMAP_NONE)
+			continue;
+		call[cs] = v;
+		edge[cs++] = g->head[v];
+		index[v] = low[v] = idx++;
+		stack[sp++] = v;
+		on[v] = 1;
+		while (cs) {
+			size_t u = call[cs - 1], e = edge[cs - 1];
+			if (e != ARGMAP_NONE) {
+				size_t w = g->to[e];
+				edge[cs - 1] = g->next[e];
+				if (index[w] == ARGMAP_NONE) {
+					index[w] = low[w] = idx++;
+					stack[sp++] = w;
+					on[w] = 1;
+					call[cs] = w;
+					edge[cs++] = g->head[w];
+				} else if (on[w] && index[w] < low[u]) {
+					low[u] = index[w];
+				}
+				continue;
+			}
+			if (low[u] == index[u]) {
+				size_t w, size = 0;
+				do {
+					w = stack[--sp];
+					on[w] = 0;
+					comp[w] = ncomp;
+					size++;
+				} while (w != u);
+				compsize[ncomp++] = size;
+			}
+			cs--;
+			if (cs && low[u] < low[call[cs - 1]])
+				low[call[cs - 1]] = low[u];
+		}
+	}
+	rc = (long)ncomp;
+done:
+	free(index);
+	free(low);
+	free(stack);
+	free(call);
+	free(edge);
+	free(on);
+	return rc;
+}
+
+static void report_cycle(checker *c, const graph *g, const size_t *comp, size_t start)
+{
+	const argmap_map *m = c->m;
+	size_t n = g->n, *prev = malloc(n * sizeof *prev), *pedge = malloc(n * sizeof *pedge);
+	size_t *queue = malloc(n * sizeof *queue), qh = 0, qt = 0, v, e, found = ARGMAP_NONE;
+	am_buf b = {0};
+	size_t *path = NULL, plen = 0, i, d;
+	char *msg;
+
+	if (!prev || !pedge || !queue)
+		goto done;
+	for (v = 0; v < n; v++)
+		prev[v] = ARGMAP_NONE;
+	/* Shortest cycle through `start` inside its component (BFS). */
+	queue[qt++] = start;
+	while (qh < qt && found == ARGMAP_NONE) {
+		size_t u = queue[qh++];
+		for (e = g->head[u]; e != ARGMAP_NONE; e = g->next[e]) {
+			size_t w = g->to[e];
+			if (comp[w] != comp[start])
+				continue;
+			if (w == start) {
+				found = u;
+				pedge[start] = e;
+				break;
+			}
+			if (prev[w] == ARGMAP_NONE) {
+				prev[w] = u;
+				pedge[w] = e;
+				queue[qt++] = w;
+			}
+		}
+	}
+	if (found == ARGMAP_NONE)
+		goto done;
+	path = malloc((n + 1) * sizeof *path);
+	if (!path)
+		goto done;
+	for (v = found; v != start; v = prev[v])
+		path[plen++] = v;
+	path[plen++] = start;
+	/* path is reversed: start ... found */
+	for (i = 0; i < plen / 2; i++) {
+		size_t t = path[i];
+		path[i] = path[plen - 1 - i];
+		path[plen - 1 - i] = t;
+	}
+	am_buf_puts(&b, "circular support: ");
+	for (i = 0; i < plen; i++)
+		am_buf_printf(&b, "'%s' -> ", m->nodes[path[i]].id);
+	am_buf_printf(&b, "'%s'", m->nodes[start].id);
+	msg = am_buf_detach(&b);
+	if (!msg) {
+		c->oom = 1;
+		goto done;
+	}
+	e = pedge[start];
+	d = report(c, ARGMAP_SEV_ERROR, "AM205", m->relations[g->rel[e]].loc,
+	           "a chain of reasons must not lead back to where it started; remove or "
+	           "reverse one of these supports",
+	           "%s", msg);
+	free(msg);
+	for (i = 0; i < plen; i++) {
+		size_t to = i + 1 < plen ? path[i + 1] : start;
+		am_buf nb = {0};
+		char *nm;
+		for (e = g->head[path[i]]; e != ARGMAP_NONE; e = g->next[e])
+			if (g->to[e] == to)
+				break;
+		if (e == ARGMAP_NONE)
+			continue;
+		am_buf_printf(&nb, "'%s' supports '%s' here", m->nodes[path[i]].id, m->nodes[to].id);
+		nm = am_buf_detach(&nb);
+		if (nm)
+			note(c, d, m->relations[g->rel[e]].loc, nm);
+		free(nm);
+	}
+done:
+	free(prev);
+	free(pedge);
+	free(queue);
+	free(path);
+}
+
+static void rule_support_cycles(checker *c)
+{
+	graph g;
+	size_t *comp = NULL, *size = NULL, *reported = NULL, v;
+	long ncomp;
+
+	if (graph_build(c->m, &g) < 0)
+		goto oom;
+	comp = malloc((g.n + 1) * sizeof *comp);
+	size = malloc((g.n + 1) * sizeof *size);
+	reported = calloc(g.n + 1, sizeof *reported);
+	if (!comp || !size || !reported)
+		goto oom;
+	ncomp = tarjan(&g, comp, size);
+	if (ncomp < 0)
+		goto oom;
+	/* Report each cycle once, from its first node declared in file 0. */
+	for (v = 0; v < g.n; v++) {
+		if (size[comp[v]] < 2 || reported[comp[v]] || !own(c->m->nodes[v].loc))
+			continue;
+		reported[comp[v]] = 1;
+		report_cycle(c, &g, comp, v);
+	}
+	goto done;
+oom:
+	c->oom = 1;
+done:
+	graph_free(&g);
+	free(comp);
+	free(size);
+	free(reported);
+}
+
+/* ------------------------------------------------------ connectivity */
+
+static void rule_connected(checker *c)
+{
+	const argmap_map *m = c->m;
+	char *used = calloc(m->nnodes + 1, 1);
+	size_t i, j;
+
+	if (!used) {
+		c->oom = 1;
+		return;
+	}
+	for (i = 0; i < m->nrelations; i++) {
+		const argmap_relation *r = &m->relations[i];
+		for (j = 0; j < r->n_from; j++)
+			if (r->from[j].kind == ARGMAP_ITEM_NODE)
+				used[r->from[j].index] = 1;
+		if (r->to.kind == ARGMAP_ITEM_NODE)
+			used[r->to.index] = 1;
+	}
+	for (i = 0; i < m->nnodes; i++) {
+		const argmap_node *n = &m->nodes[i];
+		if (used[i] || !own(n->loc) || m->files[0].kind == ARGMAP_FILE_LIBRARY)
+			continue;
+		if (n->kind == ARGMAP_NODE_EVIDENCE)
+			report(c, ARGMAP_SEV_WARNING, "AM303", n->loc,
+			       "add <support from=\"...\" to=\"CLAIM\"/> (or <rebut>) naming it",
+			       "evidence '%s' supports or contradicts nothing", n->id ? n->id : "?");
+		else
+			report(c, ARGMAP_SEV_WARNING, "AM302", n->loc,
+			       n->kind == ARGMAP_NODE_QUESTION
+			           ? "answer it with <answer from=\"CLAIM\" to=\"...\" stance=\"yes\"/>"
+			           : "link it with <support>, <rebut> or <answer>, or remove it",
+			       "%s '%s' is connected to nothing", argmap_node_kind_name(n->kind),
+			       n->id ? n->id : "?");
+	}
+	free(used);
+}
+
+static void mark_refs(const argmap_ref *refs, size_t n, argmap_item_kind kind, char *used)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (refs[i].kind == kind)
+			used[refs[i].index] = 1;
+}
+
+static void rule_unused_declarations(checker *c)
+{
+	const argmap_map *m = c->m;
+	char *src = calloc(m->nsources + 1, 1), *act = calloc(m->nactors + 1, 1);
+	size_t i;
+
+	if (!src || !act) {
+		c->oom = 1;
+		goto done;
+	}
+	if (m->files[0].kind == ARGMAP_FILE_LIBRARY)
+		goto done;
+	for (i = 0; i < m->nsources; i++)
+		mark_refs(m->sources[i].authors, m->sources[i].n_authors, ARGMAP_ITEM_ACTOR, act);
+	for (i = 0; i < m->nnodes; i++) {
+		const argmap_node *n = &m->nodes[i];
+		mark_refs(n->by, n->n_by, ARGMAP_ITEM_ACTOR, act);
+		mark_refs(n->speaker, n->speaker ? 1 : 0, ARGMAP_ITEM_ACTOR, act);
+		mark_refs(n->sources, n->n_sources, ARGMAP_ITEM_SOURCE, src);
+	}
+	for (i = 0; i < m->nrelations; i++) {
+		const argmap_relation *r = &m->relations[i];
+		mark_refs(r->by, r->n_by, ARGMAP_ITEM_ACTOR, act);
+		mark_refs(r->sources, r->n_sources, ARGMAP_ITEM_SOURCE, src);
+	}
+	for (i = 0; i < m->nsources; i++)
+		if (!src[i] && own(m->sources[i].loc))
+			report(c, ARGMAP_SEV_WARNING, "AM304", m->sources[i].loc,
+			       "cite it with source=\"...\" on a claim or evidence, or remove it",
+			       "source '%s' is declared but never cited", m->sources[i].id);
+	for (i = 0; i < m->nactors; i++)
+		if (!act[i] && own(m->actors[i].loc))
+			report(c, ARGMAP_SEV_WARNING, "AM305", m->actors[i].loc,
+			       "attribute a claim to it with by=\"...\", or remove it",
+			       "actor '%s' is declared but holds no position", m->actors[i].id);
+done:
+	free(src);
+	free(act);
+}
+
+/* ------------------------------------------------------------ content */
+
+static void rule_content(checker *c)
+{
+	const argmap_map *m = c->m;
+	size_t i;
+
+	for (i = 0; i < m->nnodes; i++) {
+		const argmap_node *n = &m->nodes[i];
+		if (!own(n->loc))
+			continue;
+		if (n->text && !*n->text)
+			report(c, ARGMAP_SEV_ERROR, "AM301", n->text_loc,
+			       n->kind == ARGMAP_NODE_EVIDENCE
+			           ? "copy the passage from the source, verbatim"
+			           : "write the claim as a full sentence",
+			       "%s '%s' has an empty <%s>", argmap_node_kind_name(n->kind),
+			       n->id ? n->id : "?", n->kind == ARGMAP_NODE_EVIDENCE ? "quote" : "text");
+		if (n->kind == ARGMAP_NODE_CLAIM && n->n_by == 0)
+			report(c, ARGMAP_SEV_WARNING, "AM306", n->loc,
+			       "add by=\"ACTOR\" naming who holds this position",
+			       "claim '%s' is not attributed to anyone", n->id ? n->id : "?");
+	}
+	for (i = 0; i < m->nsources; i++) {
+		const argmap_source *s = &m->sources[i];
+		const char *why;
+		if (!own(s->loc))
+			continue;
+		if (s->title && !*s->title)
+			report(c, ARGMAP_SEV_ERROR, "AM301", s->loc, NULL,
+			       "source '%s' has an empty <title>", s->id);
+		if (s->date && !am_date_valid(s->date))
+			report(c, ARGMAP_SEV_ERROR, "AM307", s->loc,
+			       "write dates as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-03-07",
+			       "source '%s' date=\"%s\" is not a valid date", s->id, s->date);
+		if (s->accessed && !am_date_valid(s->accessed))
+			report(c, ARGMAP_SEV_ERROR, "AM307", s->loc,
+			       "write dates as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-03-07",
+			       "source '%s' accessed=\"%s\" is not a valid date", s->id, s->accessed);
+		if (s->url && (why = am_url_problem(s->url)))
+			report(c, ARGMAP_SEV_ERROR, "AM308", s->loc,
+			       "give the full address, e.g. https://example.org/article",
+			       "source '%s' url=\"%.80s\" %s", s->id, s->url, why);
+	}
+	for (i = 0; i < m->nactors; i++)
+		if (own(m->actors[i].loc) && m->actors[i].name && !*m->actors[i].name)
+			report(c, ARGMAP_SEV_ERROR, "AM301", m->actors[i].loc, NULL,
+			       "actor '%s' has an empty name", m->actors[i].id);
+	if (m->files[0].date && !am_date_valid(m->files[0].date))
+		report(c, ARGMAP_SEV_ERROR, "AM307", m->files[0].loc,
+		       "write dates as YYYY, YYYY-MM or YYYY-MM-DD",
+		       "the map's <date> \"%s\" is not a valid date", m->files[0].date);
+}
+
+int argmap_check(const argmap_map *map, const argmap_check_options *opts, argmap_diags *diags)
+{
+	checker c;
+
+	if (!map || !diags)
+		return am_fail(ARGMAP_EARG, "argmap_check: NULL argument");
+	if (!map->nfiles)
+		return 0;
+	c.m = map;
+	c.d = diags;
+	c.oom = 0;
+	rule_references(&c);
+	rule_self_reference(&c);
+	rule_support_cycles(&c);
+	rule_connected(&c);
+	rule_unused_declarations(&c);
+	rule_content(&c);
+	if (am_check_quotes(map, opts ? opts->quote_texts_dir : NULL, diags) < 0)
+		c.oom = 1;
+	return c.oom ? am_fail(ARGMAP_ENOMEM, "out of memory") : 0;
+}

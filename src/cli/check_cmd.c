@@ -1,0 +1,101 @@
+/*
+ * check_cmd.c - `argmap check`: report every problem in the maps.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void check_usage(FILE *out)
+{
+	fputs("Usage: argmap check [options] FILE...\n"
+	      "       argmap validate [options] FILE...\n"
+	      "\n"
+	      "Report every problem in each map in one run, compiler style:\n"
+	      "  path:line:col: error: message [CODE]\n"
+	      "with a hint line and notes that point at related places.\n"
+	      "Each map is read with everything it imports.\n"
+	      "\n"
+	      "Options:\n"
+	      "  --sources DIR     verify every quote against its source's full text in\n"
+	      "                    DIR (DIR/<textfile>, or DIR/<source-id>.txt)\n"
+	      "  --format FORMAT   text (default, on stderr) or json (on stdout: an array\n"
+	      "                    with one object per diagnostic)\n"
+	      "  --werror          treat warnings as errors\n"
+	      "  -q, --quiet       leave out notes and the summary line\n"
+	      "  -h, --help        show this help\n"
+	      "\n"
+	      "Exit status: 0 no errors (warnings allowed unless --werror), 1 errors,\n"
+	      "2 usage error, 3 a file could not be read.\n"
+	      "Codes are explained in docs/diagnostics.md.\n",
+	      out);
+}
+
+int cli_check(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"sources", required_argument, NULL, 's'}, {"format", required_argument, NULL, 'f'},
+		{"werror", no_argument, NULL, 'W'},        {"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
+	enum cli_format fmt = CLI_TEXT;
+	const char *sources = NULL;
+	int werror = 0, quiet = 0, opt, i, worst = CLI_OK;
+	argmap_diags *diags;
+	size_t nerr, nwarn;
+
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 's': sources = optarg; break;
+		case 'f':
+			if (!strcmp(optarg, "text"))
+				fmt = CLI_TEXT;
+			else if (!strcmp(optarg, "json"))
+				fmt = CLI_JSON;
+			else {
+				fprintf(stderr, "argmap check: unknown format '%s' (use text or json)\n",
+				        optarg);
+				return CLI_USAGE;
+			}
+			break;
+		case 'W': werror = 1; break;
+		case 'q': quiet = 1; break;
+		case 'h': check_usage(stdout); return CLI_OK;
+		default:
+			fputs("Try 'argmap check --help'.\n", stderr);
+			return CLI_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		fputs("argmap check: no map given\n", stderr);
+		fputs("Try 'argmap check --help'.\n", stderr);
+		return CLI_USAGE;
+	}
+	diags = argmap_diags_new();
+	if (!diags) {
+		fputs("argmap: out of memory\n", stderr);
+		return CLI_IO;
+	}
+	for (i = optind; i < argc; i++) {
+		argmap_map *map = NULL;
+		int rc = cli_load_and_check(argv[i], sources, diags, &map);
+		argmap_map_free(map);
+		if (rc > worst && rc != CLI_USAGE)
+			worst = rc;
+	}
+	if (werror)
+		argmap_diags_promote_warnings(diags);
+	cli_print_diags(diags, fmt, quiet);
+	nerr = argmap_diags_count_severity(diags, ARGMAP_SEV_ERROR);
+	nwarn = argmap_diags_count_severity(diags, ARGMAP_SEV_WARNING);
+	if (nerr && worst == CLI_OK)
+		worst = CLI_ERRORS;
+	if (!quiet && fmt == CLI_TEXT)
+		fprintf(stderr, "argmap: checked %d map%s: %zu error%s, %zu warning%s\n",
+		        argc - optind, argc - optind == 1 ? "" : "s", nerr, nerr == 1 ? "" : "s",
+		        nwarn, nwarn == 1 ? "" : "s");
+	argmap_diags_free(diags);
+	return worst;
+}

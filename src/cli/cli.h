@@ -1,0 +1,30 @@
+/*
+ * cli.h - the subcommands of the argmap tool and what they share.
+ */
+#ifndef ARGMAP_CLI_H
+#define ARGMAP_CLI_H
+
+#include <stdio.h>
+
+#include "argmap/argmap.h"
+
+enum { CLI_OK = 0, CLI_ERRORS = 1, CLI_USAGE = 2, CLI_IO = 3 };
+
+enum cli_format { CLI_TEXT, CLI_JSON };
+
+int cli_check(int argc, char **argv);
+int cli_render(int argc, char **argv);
+
+/* Prints diagnostics (sorted, deduplicated): text to stderr, JSON to
+ * stdout. Notes are left out in text form when quiet is set. */
+void cli_print_diags(argmap_diags *diags, enum cli_format fmt, int quiet);
+
+/* Loads and checks one map: diagnostics go to diags; *map is set (caller
+ * frees) when a model was built. Returns an exit code for this file. */
+int cli_load_and_check(const char *path, const char *sources_dir, argmap_diags *diags,
+                       argmap_map **map);
+
+/* Releases process-wide library state at exit (for leak checkers). */
+void cli_cleanup(void);
+
+#endif

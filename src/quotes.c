@@ -1,0 +1,328 @@
+/*
+ * quotes.c - verifying quotes against the full texts of their sources.
+ *
+ * Rule (docs/format.md, "Verifying quotes"): the text of source S is the
+ * file DIR/T where T is S's textfile attribute, or "S.txt" without one.
+ * A quote verifies when it appears in that text after both are normalised:
+ * whitespace runs become one space; typographic double quotes become ",
+ * single quotes and apostrophes become ', dashes and minus signs become -,
+ * the ellipsis character becomes "...", no-break and thin spaces become a
+ * space, soft hyphens and zero-width characters vanish. Case and every
+ * other character must match.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "check_internal.h"
+#include "model.h"
+#include "text.h"
+
+#define MAX_TEXT_BYTES ((size_t)16 * 1024 * 1024)
+
+/* A normalised text with, for each byte, the offset it came from. */
+typedef struct ntext {
+	char *s;
+	size_t len;
+	size_t *from; /* from[i] = offset in the original of s[i] */
+	char *orig;   /* original bytes (texts only) */
+	size_t origlen;
+	int missing;  /* the file could not be read */
+	char *path;
+} ntext;
+
+static void ntext_free(ntext *t)
+{
+	free(t->s);
+	free(t->from);
+	free(t->orig);
+	free(t->path);
+}
+
+static const char *replacement(unsigned long cp)
+{
+	switch (cp) {
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
+	case 0x2033:
+		return "\"";
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
+		return "'";
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+	case 0x2212:
+		return "-";
+	case 0x2026:
+		return "...";
+	case 0x00A0: case 0x2007: case 0x2009: case 0x200A: case 0x202F: case 0x2002:
+	case 0x2003:
+		return " ";
+	case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0xFEFF:
+		return "";
+	default:
+		return NULL;
+	}
+}
+
+static int normalise(const char *in, size_t n, ntext *out)
+{
+	const char *p = in, *end = in + n;
+	size_t cap = n * 3 + 1, k = 0;
+	int space = 0;
+
+	out->s = malloc(cap);
+	out->from = malloc(cap * sizeof *out->from);
+	if (!out->s || !out->from)
+		return -1;
+	while (p < end) {
+		const char *start = p;
+		unsigned long cp = am_utf8_next(&p);
+		const char *rep = replacement(cp);
+		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || (rep && !strcmp(rep, " "))) {
+			space = k > 0;
+			continue;
+		}
+		if (rep && !*rep)
+			continue;
+		if (space) {
+			out->from[k] = (size_t)(start - in);
+			out->s[k++] = ' ';
+			space = 0;
+		}
+		if (rep) {
+			for (; *rep; rep++) {
+				out->from[k] = (size_t)(start - in);
+				out->s[k++] = *rep;
+			}
+		} else {
+			for (; start < p; start++) {
+				out->from[k] = (size_t)(start - in);
+				out->s[k++] = *start;
+			}
+		}
+	}
+	out->s[k] = '\0';
+	out->len = k;
+	return 0;
+}
+
+static int load_text(const char *dir, const char *name, ntext *t)
+{
+	am_buf b = {0};
+	struct stat st;
+	int fd;
+	size_t len = 0;
+
+	am_buf_printf(&b, "%s/%s", dir, name);
+	t->path = am_buf_detach(&b);
+	if (!t->path)
+		return -1;
+	fd = open(t->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (unsigned long long)st.st_size > MAX_TEXT_BYTES) {
+		if (fd >= 0)
+			close(fd);
+		t->missing = 1;
+		return 0;
+	}
+	t->orig = malloc((size_t)st.st_size + 1);
+	if (!t->orig) {
+		close(fd);
+		return -1;
+	}
+	while (len < (size_t)st.st_size) {
+		ssize_t r = read(fd, t->orig + len, (size_t)st.st_size - len);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		len += (size_t)r;
+	}
+	close(fd);
+	t->orig[len] = '\0';
+	t->origlen = len;
+	if (am_utf8_check(t->orig, len) != len) {
+		t->missing = 1;
+		return 0;
+	}
+	return normalise(t->orig, len, t);
+}
+
+/* Whether the first n bytes of q occur in t; *at = where. */
+static int prefix_in(const ntext *t, const char *q, size_t n, size_t *at)
+{
+	char *pre = malloc(n + 1);
+	const char *hit;
+
+	if (!pre)
+		return 0;
+	memcpy(pre, q, n);
+	pre[n] = '\0';
+	hit = strstr(t->s, pre);
+	free(pre);
+	if (hit)
+		*at = (size_t)(hit - t->s);
+	return hit != NULL;
+}
+
+/* Line and column of an original offset in a text file. */
+static void text_pos(const ntext *t, size_t off, unsigned *line, unsigned *col)
+{
+	size_t i, ls = 0;
+	unsigned l = 1;
+
+	for (i = 0; i < off && i < t->origlen; i++)
+		if (t->orig[i] == '\n') {
+			l++;
+			ls = i + 1;
+		}
+	*line = l;
+	*col = (unsigned)(am_utf8_count(t->orig + ls, off - ls) + 1);
+}
+
+/* Appends at most `max` bytes of s, cut at a UTF-8 boundary. */
+static void put_snippet(am_buf *b, const char *s, size_t n, size_t max)
+{
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	am_buf_put(b, s, n);
+}
+
+static void explain_miss(const argmap_map *m, const argmap_node *ev, const ntext *t,
+                         const char *q, size_t qlen, argmap_diags *diags, size_t parent)
+{
+	size_t lo = 0, hi = qlen, at = 0, best_at = 0, start, common;
+	unsigned line, col;
+	am_buf b = {0};
+	char *msg;
+
+	(void)m;
+	(void)ev;
+	/* Longest prefix of the quote found in the text (monotone: binary search). */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo + 1) / 2;
+		if (prefix_in(t, q, mid, &at)) {
+			lo = mid;
+			best_at = at;
+		} else {
+			hi = mid - 1;
+		}
+	}
+	common = lo;
+	if (common < 8) {
+		argmap_diags_add(diags, ARGMAP_SEV_NOTE, "AM601", t->path, 0, 0,
+		                 "no passage of the text starts like this quote", NULL, parent);
+		return;
+	}
+	start = best_at;
+	text_pos(t, t->from[start], &line, &col);
+	am_buf_puts(&b, "closest passage: \"");
+	put_snippet(&b, t->s + start, t->len - start, qlen + 20);
+	am_buf_puts(&b, "\"; it differs after \"");
+	if (common > 40) {
+		size_t cut = common - 40;
+		while (cut < common && ((unsigned char)q[cut] & 0xC0) == 0x80)
+			cut++;
+		am_buf_puts(&b, "...");
+		am_buf_put(&b, q + cut, common - cut);
+	} else {
+		am_buf_put(&b, q, common);
+	}
+	am_buf_puts(&b, "\": the quote has \"");
+	put_snippet(&b, q + common, qlen - common, 24);
+	am_buf_puts(&b, "\", the text has \"");
+	put_snippet(&b, t->s + start + common, t->len - start - common, 24);
+	am_buf_puts(&b, "\"");
+	msg = am_buf_detach(&b);
+	if (msg)
+		argmap_diags_add(diags, ARGMAP_SEV_NOTE, "AM601", t->path, line, col, msg, NULL,
+		                 parent);
+	free(msg);
+}
+
+int am_check_quotes(const argmap_map *m, const char *dir, argmap_diags *diags)
+{
+	ntext *texts = NULL;
+	size_t i, nquotes = 0;
+	int rc = 0;
+
+	for (i = 0; i < m->nnodes; i++)
+		if (m->nodes[i].kind == ARGMAP_NODE_EVIDENCE && m->nodes[i].loc.file == 0)
+			nquotes++;
+	if (!nquotes)
+		return 0;
+	if (!dir) {
+		argmap_diags_add(diags, ARGMAP_SEV_NOTE, "AM603", m->files[0].path, 0, 0,
+		                 "quotes were not verified against their sources' texts",
+		                 "pass --sources DIR with the full texts to verify them", ARGMAP_NONE);
+		return 0;
+	}
+	texts = calloc(m->nsources + 1, sizeof *texts);
+	if (!texts)
+		return -1;
+	for (i = 0; i < m->nnodes && rc == 0; i++) {
+		const argmap_node *ev = &m->nodes[i];
+		const argmap_source *s;
+		ntext *t, q;
+		size_t si, d;
+
+		if (ev->kind != ARGMAP_NODE_EVIDENCE || ev->loc.file != 0 || !ev->text ||
+		    !*ev->text || ev->n_sources != 1 || ev->sources[0].kind != ARGMAP_ITEM_SOURCE)
+			continue;
+		si = ev->sources[0].index;
+		s = &m->sources[si];
+		t = &texts[si];
+		if (!t->s && !t->missing) {
+			char *name = NULL;
+			if (!s->textfile) {
+				am_buf b = {0};
+				am_buf_printf(&b, "%s.txt", s->id);
+				name = am_buf_detach(&b);
+			}
+			if ((!s->textfile && !name) ||
+			    load_text(dir, s->textfile ? s->textfile : name, t) < 0) {
+				free(name);
+				rc = -1;
+				break;
+			}
+			free(name);
+			if (t->missing)
+				am_diag(diags, ARGMAP_SEV_WARNING, "AM602",
+				        am_model_path(m, s->loc.file), s->loc.line, s->loc.col,
+				        "put the source's full text there as UTF-8, or set "
+				        "textfile=\"NAME\" on the <source>",
+				        "cannot read the text of source '%s' (%s); its quotes are not "
+				        "verified",
+				        s->id, t->path);
+		}
+		if (t->missing)
+			continue;
+		memset(&q, 0, sizeof q);
+		if (normalise(ev->text, strlen(ev->text), &q) < 0) {
+			ntext_free(&q);
+			rc = -1;
+			break;
+		}
+		if (q.len && !strstr(t->s, q.s)) {
+			d = am_diag(diags, ARGMAP_SEV_ERROR, "AM601", am_model_path(m, 0),
+			            ev->text_loc.line, ev->text_loc.col,
+			            "copy the passage verbatim; only whitespace, quote marks, dashes "
+			            "and ellipses may differ",
+			            "the quote of evidence '%s' does not appear in the text of source "
+			            "'%s'",
+			            ev->id ? ev->id : "?", s->id);
+			if (d != ARGMAP_NONE)
+				explain_miss(m, ev, t, q.s, q.len, diags, d);
+		}
+		ntext_free(&q);
+	}
+	for (i = 0; i < m->nsources; i++)
+		ntext_free(&texts[i]);
+	free(texts);
+	return rc;
+}

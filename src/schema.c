@@ -1,0 +1,416 @@
+/*
+ * schema.c - see schema.h.
+ */
+#include "schema.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlregexp.h>
+
+#include "buf.h"
+#include "text.h"
+
+extern const char argmap_schema_rng[];
+extern const size_t argmap_schema_rng_len;
+
+#define RNG_NS "http://relaxng.org/ns/structure/1.0"
+
+static struct {
+	int status;
+	xmlRelaxNGPtr rng;
+	xmlDocPtr rngdoc;
+	am_elem_rule *elems;
+	size_t nelems;
+	const char **names;
+} S;
+
+static pthread_once_t schema_once = PTHREAD_ONCE_INIT;
+
+/* ------------------------------------------------- walking the grammar */
+
+static int is_rng(xmlNodePtr n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->ns &&
+	       xmlStrEqual(n->ns->href, BAD_CAST RNG_NS) && xmlStrEqual(n->name, BAD_CAST name);
+}
+
+static xmlNodePtr find_define(const char *name)
+{
+	xmlNodePtr root = xmlDocGetRootElement(S.rngdoc), n;
+
+	for (n = root ? root->children : NULL; n; n = n->next)
+		if (is_rng(n, "define")) {
+			xmlChar *dn = xmlGetProp(n, BAD_CAST "name");
+			int eq = dn && strcmp((char *)dn, name) == 0;
+			xmlFree(dn);
+			if (eq)
+				return n;
+		}
+	return NULL;
+}
+
+/* The <element> a define consists of, or NULL if it is a pattern. */
+static xmlNodePtr define_element(xmlNodePtr def)
+{
+	xmlNodePtr n;
+
+	for (n = def ? def->children : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			return is_rng(n, "element") ? n : NULL;
+	return NULL;
+}
+
+static char *prop(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, BAD_CAST name);
+	char *s = v ? strdup((char *)v) : NULL;
+	xmlFree(v);
+	return s;
+}
+
+static int push_str(const char ***arr, size_t *n, const char *s)
+{
+	const char **p;
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp((*arr)[i], s) == 0)
+			return 0;
+	p = realloc(*arr, (*n + 1) * sizeof *p);
+	if (!p)
+		return -1;
+	p[*n] = strdup(s);
+	if (!p[*n]) {
+		*arr = p;
+		return -1;
+	}
+	*arr = p;
+	(*n)++;
+	return 0;
+}
+
+/* Fills an attribute's value rules from its pattern content. */
+static void walk_value(am_attr_rule *a, xmlNodePtr n, int depth)
+{
+	if (depth > 16)
+		return;
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_rng(n, "ref")) {
+			char *name = prop(n, "name");
+			xmlNodePtr def = name ? find_define(name) : NULL;
+			if (def) {
+				if (!a->type)
+					a->type = name;
+				else
+					free(name);
+				walk_value(a, def->children, depth + 1);
+			} else {
+				free(name);
+			}
+		} else if (is_rng(n, "value")) {
+			xmlChar *v = xmlNodeGetContent(n);
+			const char **vals = (const char **)a->values;
+			if (v)
+				push_str(&vals, &a->nvalues, (char *)v);
+			a->values = vals;
+			xmlFree(v);
+		} else if (is_rng(n, "param")) {
+			char *pn = prop(n, "name");
+			xmlChar *v = xmlNodeGetContent(n);
+			if (pn && v && strcmp(pn, "pattern") == 0 && !a->regex)
+				a->regex = xmlRegexpCompile(v);
+			else if (pn && v && strcmp(pn, "minLength") == 0)
+				a->min_length = (size_t)atoi((char *)v);
+			free(pn);
+			xmlFree(v);
+		} else {
+			walk_value(a, n->children, depth + 1);
+		}
+	}
+}
+
+static int walk_content(am_elem_rule *e, xmlNodePtr n, int optional, int depth)
+{
+	if (depth > 32)
+		return 0;
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_rng(n, "attribute")) {
+			am_attr_rule *p = realloc(e->attrs, (e->nattrs + 1) * sizeof *p);
+			if (!p)
+				return -1;
+			e->attrs = p;
+			memset(&p[e->nattrs], 0, sizeof *p);
+			p[e->nattrs].name = prop(n, "name");
+			p[e->nattrs].required = !optional;
+			if (!p[e->nattrs].name)
+				return -1;
+			walk_value(&p[e->nattrs], n->children, 0);
+			e->nattrs++;
+		} else if (is_rng(n, "ref")) {
+			char *name = prop(n, "name");
+			xmlNodePtr def = name ? find_define(name) : NULL, el;
+			free(name);
+			if (!def)
+				continue;
+			el = define_element(def);
+			if (el) {
+				char *cn = prop(el, "name");
+				if (cn) {
+					push_str(&e->children, &e->nchildren, cn);
+					if (!optional)
+						push_str(&e->required, &e->nrequired, cn);
+				}
+				free(cn);
+			} else if (walk_content(e, def->children, optional, depth + 1) < 0) {
+				return -1;
+			}
+		} else if (is_rng(n, "text")) {
+			e->text = 1;
+		} else if (is_rng(n, "optional") || is_rng(n, "zeroOrMore") || is_rng(n, "choice")) {
+			if (walk_content(e, n->children, 1, depth + 1) < 0)
+				return -1;
+		} else if (is_rng(n, "oneOrMore") || is_rng(n, "interleave") || is_rng(n, "group")) {
+			if (walk_content(e, n->children, optional, depth + 1) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int build_table(void)
+{
+	xmlNodePtr root = xmlDocGetRootElement(S.rngdoc), n;
+
+	for (n = root ? root->children : NULL; n; n = n->next) {
+		xmlNodePtr el;
+		am_elem_rule *p;
+		if (!is_rng(n, "define") || !(el = define_element(n)))
+			continue;
+		p = realloc(S.elems, (S.nelems + 1) * sizeof *p);
+		if (!p)
+			return -1;
+		S.elems = p;
+		memset(&p[S.nelems], 0, sizeof *p);
+		p[S.nelems].name = prop(el, "name");
+		if (!p[S.nelems].name)
+			return -1;
+		S.nelems++;
+		if (walk_content(&p[S.nelems - 1], el->children, 0, 0) < 0)
+			return -1;
+	}
+	S.names = calloc(S.nelems + 1, sizeof *S.names);
+	if (!S.names)
+		return -1;
+	for (size_t i = 0; i < S.nelems; i++)
+		S.names[i] = S.elems[i].name;
+	return 0;
+}
+
+static void schema_init_impl(void)
+{
+	xmlRelaxNGParserCtxtPtr pctxt;
+
+	am_xml_init();
+	S.rngdoc = xmlReadMemory(argmap_schema_rng, (int)argmap_schema_rng_len, "argmap.rng", NULL,
+	                         XML_PARSE_NONET);
+	if (!S.rngdoc || build_table() < 0) {
+		S.status = ARGMAP_EINTERNAL;
+		return;
+	}
+	pctxt = xmlRelaxNGNewMemParserCtxt(argmap_schema_rng, (int)argmap_schema_rng_len);
+	if (!pctxt) {
+		S.status = ARGMAP_ENOMEM;
+		return;
+	}
+	S.rng = xmlRelaxNGParse(pctxt);
+	xmlRelaxNGFreeParserCtxt(pctxt);
+	S.status = S.rng ? 0 : ARGMAP_EINTERNAL;
+}
+
+int am_schema_init(void)
+{
+	pthread_once(&schema_once, schema_init_impl);
+	if (S.status)
+		return am_fail(S.status, "internal error: the embedded schema does not compile");
+	return 0;
+}
+
+const am_elem_rule *am_schema_element(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < S.nelems; i++)
+		if (strcmp(S.elems[i].name, name) == 0)
+			return &S.elems[i];
+	return NULL;
+}
+
+const am_attr_rule *am_schema_attr(const am_elem_rule *e, const char *name)
+{
+	size_t i;
+
+	for (i = 0; e && i < e->nattrs; i++)
+		if (strcmp(e->attrs[i].name, name) == 0)
+			return &e->attrs[i];
+	return NULL;
+}
+
+const char *const *am_schema_element_names(void)
+{
+	return S.names;
+}
+
+int am_schema_value_ok(const am_attr_rule *a, const char *value)
+{
+	size_t i;
+
+	if (a->nvalues) {
+		for (i = 0; i < a->nvalues; i++)
+			if (strcmp(a->values[i], value) == 0)
+				return 1;
+		return 0;
+	}
+	if (a->min_length && strlen(value) < a->min_length)
+		return 0;
+	if (a->regex)
+		return xmlRegexpExec((xmlRegexpPtr)a->regex, BAD_CAST value) == 1;
+	return 1;
+}
+
+const char *am_schema_value_help(const am_attr_rule *a)
+{
+	static const struct {
+		const char *type, *help;
+	} helps[] = {
+		{"id", "an id: a letter or '_', then letters, digits, '_', '-' or '.' (at most 128)"},
+		{"idref", "one id (a letter or '_', then letters, digits, '_', '-' or '.')"},
+		{"idrefs", "one or more ids separated by single spaces"},
+		{"tags", "one or more tags separated by single spaces"},
+		{"nonempty", "a non-empty text"},
+		{"path", "a non-empty relative path"},
+		{"filename", "a file name without folders (letters, digits, '_', '-', '.')"},
+		{"language", "a language tag such as en, uk or en-GB"},
+	};
+	size_t i;
+
+	for (i = 0; a->type && i < sizeof helps / sizeof helps[0]; i++)
+		if (strcmp(helps[i].type, a->type) == 0)
+			return helps[i].help;
+	return "a valid value";
+}
+
+/* ------------------------------------------------------- validation */
+
+typedef struct vstate {
+	am_xml_doc *x;
+	argmap_diags *diags;
+	int added;
+	unsigned last_line;
+	char last_msg[256];
+} vstate;
+
+/* A libxml2 RELAX NG message, reworded for people editing by hand. */
+static void reword(am_buf *b, const char *m, const char **hint)
+{
+	char a[128], c[128];
+
+	*hint = NULL;
+	if (sscanf(m, "Element %127s has extra content: %127s", a, c) == 2) {
+		am_buf_printf(b, "<%s> is not allowed at this position inside <%s>", c, a);
+		*hint = "inside <argmap> the order is: <meta>, then <import>s, then the "
+		        "declarations; a <claim> holds one <text> and at most one <note>";
+	} else if (sscanf(m, "Did not expect element %127s there", a) == 1) {
+		am_buf_printf(b, "<%s> is not allowed here", a);
+	} else if (sscanf(m, "Expecting an element %127[^,], got nothing", a) == 1) {
+		am_buf_printf(b, "a required <%s> element is missing here", a);
+	} else if (sscanf(m, "Expecting element %127[^,], got %127s", a, c) == 2) {
+		am_buf_printf(b, "expected <%s> here, found <%s>", a, c);
+	} else if (sscanf(m, "Extra element %127s in interleave", a) == 1) {
+		am_buf_printf(b, "<%s> appears more often than allowed here", a);
+	} else if (sscanf(m, "Element %127s failed to validate attributes", a) == 1) {
+		am_buf_printf(b, "the attributes of <%s> do not match the schema", a);
+	} else if (sscanf(m, "Element %127s failed to validate content", a) == 1) {
+		am_buf_printf(b, "the content of <%s> does not match the schema", a);
+	} else if (sscanf(m, "Invalid attribute %127s for element %127s", a, c) == 2) {
+		am_buf_printf(b, "attribute '%s' is not allowed on <%s>", a, c);
+	} else {
+		am_buf_puts(b, m);
+	}
+}
+
+static void on_valid_error(void *ud, xmlErrorPtr e)
+{
+	vstate *st = ud;
+	xmlNodePtr node = e->node;
+	unsigned line = e->line > 0 ? (unsigned)e->line : 0, col = 0;
+	am_buf b = {0};
+	const char *hint;
+	char *msg;
+
+	if (e->level == XML_ERR_WARNING)
+		return;
+	if (node && node->type == XML_ELEMENT_NODE) {
+		xmlNodePtr c;
+		/* The loader already explained this element (or its parent or a
+		 * child) precisely: the validator's words would only repeat it. */
+		if (am_xml_marked(node) || am_xml_marked(node->parent))
+			return;
+		for (c = node->children; c; c = c->next)
+			if (am_xml_marked(c))
+				return;
+		am_xml_node_pos(st->x, node, &line, &col);
+	}
+	msg = strdup(e->message ? e->message : "schema violation");
+	if (!msg)
+		return;
+	for (size_t n = strlen(msg); n && (msg[n - 1] == '\n' || msg[n - 1] == ' ');)
+		msg[--n] = '\0';
+	reword(&b, msg, &hint);
+	free(msg);
+	msg = am_buf_detach(&b);
+	if (!msg)
+		return;
+	/* libxml2 often says the same thing twice for one element. */
+	if (!(line == st->last_line && strncmp(msg, st->last_msg, sizeof st->last_msg - 1) == 0)) {
+		am_diag(st->diags, ARGMAP_SEV_ERROR, "AM107", st->x->path, line, col, hint, "%s", msg);
+		st->added++;
+		st->last_line = line;
+		snprintf(st->last_msg, sizeof st->last_msg, "%s", msg);
+	}
+	free(msg);
+}
+
+int am_schema_validate(am_xml_doc *x, argmap_diags *diags)
+{
+	xmlRelaxNGValidCtxtPtr v;
+	vstate st;
+	int rc;
+
+	rc = am_schema_init();
+	if (rc)
+		return rc;
+	memset(&st, 0, sizeof st);
+	st.x = x;
+	st.diags = diags;
+	v = xmlRelaxNGNewValidCtxt(S.rng);
+	if (!v)
+		return am_fail(ARGMAP_ENOMEM, "out of memory");
+	xmlRelaxNGSetValidStructuredErrors(v, on_valid_error, &st);
+	xmlSetStructuredErrorFunc(&st, on_valid_error);
+	rc = xmlRelaxNGValidateDoc(v, x->doc);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlRelaxNGFreeValidCtxt(v);
+	if (rc < 0)
+		return am_fail(ARGMAP_EINTERNAL, "internal error in schema validation");
+	return st.added;
+}

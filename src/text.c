@@ -1,0 +1,211 @@
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+size_t am_utf8_check(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = s[i];
+		unsigned long cp;
+		size_t len, k;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF) {
+			len = 2;
+			cp = c & 0x1F;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			len = 3;
+			cp = c & 0x0F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			len = 4;
+			cp = c & 0x07;
+		} else {
+			return i;
+		}
+		if (n - i < len)
+			return i;
+		for (k = 1; k < len; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+		    (cp >= 0xD800 && cp <= 0xDFFF))
+			return i;
+		i += len;
+	}
+	return n;
+}
+
+size_t am_utf8_count(const char *s, size_t n)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			count++;
+	return count;
+}
+
+unsigned long am_utf8_next(const char **sp)
+{
+	const unsigned char *s = (const unsigned char *)*sp;
+	unsigned long cp;
+	size_t len, k;
+
+	if (s[0] < 0x80) {
+		*sp += 1;
+		return s[0];
+	}
+	if (s[0] < 0xE0) {
+		len = 2;
+		cp = s[0] & 0x1F;
+	} else if (s[0] < 0xF0) {
+		len = 3;
+		cp = s[0] & 0x0F;
+	} else {
+		len = 4;
+		cp = s[0] & 0x07;
+	}
+	for (k = 1; k < len && s[k]; k++)
+		cp = (cp << 6) | (s[k] & 0x3F);
+	*sp += k;
+	return cp;
+}
+
+static int is_xml_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+size_t am_fold_space(char *dst, const char *s)
+{
+	size_t n = 0;
+	int pending = 0;
+
+	for (; *s; s++) {
+		if (is_xml_space(*s)) {
+			pending = n > 0;
+			continue;
+		}
+		if (pending)
+			dst[n++] = ' ';
+		pending = 0;
+		dst[n++] = *s;
+	}
+	dst[n] = '\0';
+	return n;
+}
+
+size_t am_edit_distance(const char *a, const char *b, size_t max)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, result;
+	size_t *row;
+
+	if ((la > lb ? la - lb : lb - la) > max)
+		return max + 1;
+	if (lb > 256 || la > 256)
+		return max + 1;
+	row = malloc((lb + 1) * sizeof *row);
+	if (!row)
+		return max + 1;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diag = row[0], best;
+		row[0] = i;
+		best = row[0];
+		for (j = 1; j <= lb; j++) {
+			size_t up = row[j], v;
+			v = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			row[j] = v;
+			diag = up;
+			if (v < best)
+				best = v;
+		}
+		if (best > max) {
+			free(row);
+			return max + 1;
+		}
+	}
+	result = row[lb];
+	free(row);
+	return result > max ? max + 1 : result;
+}
+
+static int digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+int am_date_valid(const char *s)
+{
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	size_t n = strlen(s);
+	int y, m, d;
+
+	if (n != 4 && n != 7 && n != 10)
+		return 0;
+	if (!digits(s, 4))
+		return 0;
+	y = atoi(s);
+	if (y < 1)
+		return 0;
+	if (n == 4)
+		return 1;
+	if (s[4] != '-' || !digits(s + 5, 2))
+		return 0;
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	if (m < 1 || m > 12)
+		return 0;
+	if (n == 7)
+		return 1;
+	if (s[7] != '-' || !digits(s + 8, 2))
+		return 0;
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (d < 1 || d > mdays[m - 1])
+		return 0;
+	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 0;
+	return 1;
+}
+
+const char *am_url_problem(const char *s)
+{
+	const char *host, *p;
+
+	if (strncmp(s, "https://", 8) == 0)
+		host = s + 8;
+	else if (strncmp(s, "http://", 7) == 0)
+		host = s + 7;
+	else
+		return "must start with http:// or https://";
+	for (p = s; *p; p++)
+		if ((unsigned char)*p <= 0x20 || *p == 0x7f || *p == '"' || *p == '<' || *p == '>' ||
+		    *p == '\\' || *p == '`')
+			return "must not contain spaces, quotes, angle brackets or control characters";
+	for (p = host; *p && *p != '/' && *p != '?' && *p != '#'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' || *p == ':' ||
+		      (unsigned char)*p >= 0x80))
+			return "has a malformed host name";
+	if (p == host || *host == '.' || *host == '-' || *host == ':')
+		return "has no host name";
+	return NULL;
+}

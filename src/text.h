@@ -1,0 +1,36 @@
+/*
+ * text.h - small pure text functions: UTF-8, whitespace, similarity,
+ * dates and URLs. No allocation unless stated.
+ */
+#ifndef AM_TEXT_H
+#define AM_TEXT_H
+
+#include <stddef.h>
+
+/* Offset of the first byte that is not part of valid UTF-8 (overlongs,
+ * surrogates and code points above U+10FFFF are invalid), or `n` if all
+ * of s[0..n) is valid. */
+size_t am_utf8_check(const char *s, size_t n);
+
+/* Number of code points in s[0..n) (s assumed valid UTF-8). */
+size_t am_utf8_count(const char *s, size_t n);
+
+/* Decodes one code point at *s (valid UTF-8 assumed), advances *s. */
+unsigned long am_utf8_next(const char **s);
+
+/* Copies s with runs of XML whitespace folded to one space and the ends
+ * trimmed, into dst (which must hold strlen(s)+1 bytes). Returns the length. */
+size_t am_fold_space(char *dst, const char *s);
+
+/* Levenshtein distance between a and b, or max+1 if it exceeds max. */
+size_t am_edit_distance(const char *a, const char *b, size_t max);
+
+/* 1 if s is YYYY, YYYY-MM or YYYY-MM-DD naming a real calendar date. */
+int am_date_valid(const char *s);
+
+/* NULL if s is an absolute http(s) URL with a host and no spaces or
+ * control characters; otherwise a short reason ("must start with ...").
+ */
+const char *am_url_problem(const char *s);
+
+#endif
