@@ -414,3 +414,40 @@ int am_schema_validate(am_xml_doc *x, argmap_diags *diags)
 		return am_fail(ARGMAP_EINTERNAL, "internal error in schema validation");
 	return st.added;
 }
+
+void argmap_shutdown(void)
+{
+	size_t i, j;
+
+	if (S.rng)
+		xmlRelaxNGFree(S.rng);
+	if (S.rngdoc)
+		xmlFreeDoc(S.rngdoc);
+	for (i = 0; i < S.nelems; i++) {
+		am_elem_rule *e = &S.elems[i];
+		for (j = 0; j < e->nattrs; j++) {
+			am_attr_rule *a = &e->attrs[j];
+			size_t k;
+			for (k = 0; k < a->nvalues; k++)
+				free((char *)a->values[k]);
+			free((void *)a->values);
+			free((char *)a->name);
+			free((char *)a->type);
+			if (a->regex)
+				xmlRegFreeRegexp((xmlRegexpPtr)a->regex);
+		}
+		free(e->attrs);
+		for (j = 0; j < e->nchildren; j++)
+			free((char *)e->children[j]);
+		for (j = 0; j < e->nrequired; j++)
+			free((char *)e->required[j]);
+		free(e->children);
+		free(e->required);
+		free((char *)e->name);
+	}
+	free(S.elems);
+	free(S.names);
+	memset(&S, 0, sizeof S);
+	S.status = ARGMAP_EINTERNAL; /* no use after shutdown */
+	xmlCleanupParser();
+}

@@ -58,3 +58,8 @@ int cli_load_and_check(const char *path, const char *sources_dir, argmap_diags *
 	*out = map;
 	return rc == 0 ? CLI_OK : CLI_ERRORS;
 }
+
+void cli_cleanup(void)
+{
+	argmap_shutdown();
+}

@@ -10,7 +10,3 @@ int cli_render(int argc, char **argv)
 	fputs("argmap render: not available in this build\n", stderr);
 	return CLI_USAGE;
 }
-
-void cli_cleanup(void)
-{
-}
