@@ -980,7 +980,7 @@ static void load_imports(loader *L, int from_memory)
 				found = L->m->nfiles - 1;
 			else
 				import_error(L, &p, "AM402", NULL,
-				             "cannot import '%s' (see the errors above)", p.href);
+				             "cannot import '%s' (see the errors reported for it)", p.href);
 		}
 		f = &L->m->files[p.from_file];
 		if (found != ARGMAP_NONE) {

@@ -2,7 +2,8 @@
  * quotes.c - verifying quotes against the full texts of their sources.
  *
  * Rule (docs/format.md, "Verifying quotes"): the text of source S is the
- * file DIR/T where T is S's textfile attribute, or "S.txt" without one.
+ * file DIR/T where T is S's textfile attribute, or "S.txt" without one;
+ * DIR is the first folder of a colon-separated list that has the file.
  * A quote verifies when it appears in that text after both are normalised:
  * whitespace runs become one space; typographic double quotes become ",
  * single quotes and apostrophes become ', dashes and minus signs become -,
@@ -108,18 +109,45 @@ static int normalise(const char *in, size_t n, ntext *out)
 	return 0;
 }
 
-static int load_text(const char *dir, const char *name, ntext *t)
+/* Opens `name` in the first folder of the colon-separated `dirs` that has
+ * it; t->path is set to the path opened (or, if none, the first tried). */
+static int open_text(const char *dirs, const char *name, ntext *t)
 {
-	am_buf b = {0};
+	const char *p = dirs;
+
+	for (;;) {
+		const char *end = strchr(p, ':');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		am_buf b = {0};
+		char *path;
+		int fd;
+
+		am_buf_printf(&b, "%.*s/%s", (int)n, n ? p : ".", name);
+		path = am_buf_detach(&b);
+		if (!path)
+			return -2;
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+		if (fd >= 0 || !t->path) {
+			free(t->path);
+			t->path = path;
+		} else {
+			free(path);
+		}
+		if (fd >= 0 || !end)
+			return fd;
+		p = end + 1;
+	}
+}
+
+static int load_text(const char *dirs, const char *name, ntext *t)
+{
 	struct stat st;
 	int fd;
 	size_t len = 0;
 
-	am_buf_printf(&b, "%s/%s", dir, name);
-	t->path = am_buf_detach(&b);
-	if (!t->path)
+	fd = open_text(dirs, name, t);
+	if (fd == -2)
 		return -1;
-	fd = open(t->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
 	    (unsigned long long)st.st_size > MAX_TEXT_BYTES) {
 		if (fd >= 0)
@@ -214,6 +242,11 @@ static void explain_miss(const argmap_map *m, const argmap_node *ev, const ntext
 		}
 	}
 	common = lo;
+	/* Show the difference from the start of the word where it begins. */
+	while (common > 0 && common < qlen && q[common - 1] != ' ')
+		common--;
+	if (common == 0)
+		common = lo;
 	if (common < 8) {
 		argmap_diags_add(diags, ARGMAP_SEV_NOTE, "AM601", t->path, 0, 0,
 		                 "no passage of the text starts like this quote", NULL, parent);
@@ -292,7 +325,7 @@ int am_check_quotes(const argmap_map *m, const char *dir, argmap_diags *diags)
 			}
 			free(name);
 			if (t->missing)
-				am_diag(diags, ARGMAP_SEV_WARNING, "AM602",
+				am_diag(diags, ARGMAP_SEV_NOTE, "AM602",
 				        am_model_path(m, s->loc.file), s->loc.line, s->loc.col,
 				        "put the source's full text there as UTF-8, or set "
 				        "textfile=\"NAME\" on the <source>",

@@ -356,13 +356,6 @@ static void on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *Ex
 	xmlStopParser(ctxt);
 }
 
-static void rstrip(char *s)
-{
-	size_t n = strlen(s);
-	while (n && (s[n - 1] == '\n' || s[n - 1] == ' '))
-		s[--n] = '\0';
-}
-
 /* Rewords libxml2's well-formedness messages where they are cryptic. */
 static const char *wf_hint(int code)
 {
@@ -392,16 +385,15 @@ static void on_xml_error(void *ud, xmlErrorPtr e)
 
 	if (st->doctype || e->level == XML_ERR_WARNING)
 		return;
-	/* A huge attribute makes libxml2 add a bogus "Memory allocation
-	 * failed" after the real message; report the first one only. */
-	if (st->errors >= 1 && e->code == XML_ERR_NO_MEMORY)
-		return;
-	if (st->errors >= 20)
+	/* After the first fatal error libxml2 only reports its consequences
+	 * (and, for a huge attribute, a bogus "Memory allocation failed"):
+	 * the first message is the one that helps. */
+	if (st->errors >= 1)
 		return;
 	msg = strdup(e->message ? e->message : "malformed XML");
 	if (!msg)
 		return;
-	rstrip(msg);
+	am_fold_space(msg, msg);
 	if (strstr(msg, "Excessive depth")) {
 		free(msg);
 		msg = strdup("elements are nested deeper than 256 levels");

@@ -24,9 +24,10 @@ extern "C" {
 #endif
 
 typedef struct argmap_check_options {
-	/** Folder holding the full texts of sources (see docs/format.md,
-	 *  "Verifying quotes"). NULL: quotes are not verified, and one note
-	 *  says so. */
+	/** Folders holding the full texts of sources, separated by ':' and
+	 *  searched in order (see docs/format.md, "Verifying quotes"). NULL:
+	 *  quotes are not verified, and one note says so. A source whose text
+	 *  is in none of them gets a note (AM602), never a silent pass. */
 	const char *quote_texts_dir;
 } argmap_check_options;
 

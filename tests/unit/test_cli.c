@@ -1,0 +1,160 @@
+/* The argmap command as a user meets it: help, usage errors, exit codes,
+ * output formats. */
+#include <criterion/criterion.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <stdio.h>
+#include <libxml/parser.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "support.h"
+
+#define EXAMPLE ARGMAP_SOURCE_DIR "/maps/example/cycle-lane.xml"
+#define TEXTS ARGMAP_SOURCE_DIR "/maps/example/texts"
+
+static int run(const char *const *args, char **out, char **err)
+{
+	return ts_run_cli(args, out, err, 30);
+}
+
+Test(cli, help_and_version)
+{
+	const char *h[] = {"--help", NULL}, *v[] = {"--version", NULL}, *ch[] = {"check", "--help", NULL};
+	char *out, *err;
+
+	cr_expect_eq(run(h, &out, &err), 0);
+	cr_expect(strstr(out, "Usage: argmap <command>"), "%s", out);
+	cr_expect(strstr(out, "check"));
+	free(out);
+	free(err);
+	cr_expect_eq(run(v, &out, &err), 0);
+	cr_expect(strncmp(out, "argmap ", 7) == 0, "%s", out);
+	free(out);
+	free(err);
+	cr_expect_eq(run(ch, &out, &err), 0);
+	cr_expect(strstr(out, "--sources DIR"), "%s", out);
+	cr_expect(strstr(out, "--werror"));
+	free(out);
+	free(err);
+}
+
+Test(cli, usage_errors_exit_2)
+{
+	const char *none[] = {NULL}, *bad[] = {"frobnicate", NULL}, *nofile[] = {"check", NULL},
+	           *badopt[] = {"check", "--colour", EXAMPLE, NULL},
+	           *badfmt[] = {"check", "--format", "xml", EXAMPLE, NULL};
+	char *err;
+
+	cr_expect_eq(run(none, NULL, &err), 2);
+	free(err);
+	cr_expect_eq(run(bad, NULL, &err), 2);
+	cr_expect(strstr(err, "unknown command 'frobnicate'"), "%s", err);
+	free(err);
+	cr_expect_eq(run(nofile, NULL, &err), 2);
+	cr_expect(strstr(err, "no map given"), "%s", err);
+	free(err);
+	cr_expect_eq(run(badopt, NULL, &err), 2);
+	free(err);
+	cr_expect_eq(run(badfmt, NULL, &err), 2);
+	cr_expect(strstr(err, "unknown format 'xml'"), "%s", err);
+	free(err);
+}
+
+Test(cli, clean_map_exits_0_and_validate_is_an_alias)
+{
+	const char *a[] = {"check", "--sources", TEXTS, EXAMPLE, NULL};
+	const char *b[] = {"validate", "--werror", "--sources", TEXTS, EXAMPLE, NULL};
+	char *err;
+
+	cr_expect_eq(run(a, NULL, &err), 0, "%s", err);
+	cr_expect(strstr(err, "0 errors, 0 warnings"), "%s", err);
+	free(err);
+	cr_expect_eq(run(b, NULL, &err), 0, "%s", err);
+	free(err);
+}
+
+Test(cli, missing_file_exits_3)
+{
+	const char *a[] = {"check", "/nonexistent/map.xml", NULL};
+	char *err;
+
+	cr_expect_eq(run(a, NULL, &err), 3);
+	cr_expect(strstr(err, "/nonexistent/map.xml: error: cannot open: No such file or directory [AM003]"),
+	          "%s", err);
+	free(err);
+}
+
+static char *dir;
+
+static void setup(void)
+{
+	dir = ts_tmpdir();
+}
+
+static void teardown(void)
+{
+	ts_rmtree(dir);
+	free(dir);
+}
+
+TestSuite(cli_maps, .init = setup, .fini = teardown, .timeout = 60);
+
+#define WARN_ONLY TS_HEAD "  <actor id=\"a\" kind=\"person\" name=\"A\"/>\n" \
+	"  <claim id=\"c\" by=\"a\"><text>Alone.</text></claim>\n" TS_TAIL
+
+Test(cli_maps, warnings_exit_0_unless_werror)
+{
+	char *p = ts_write(dir, "w.xml", WARN_ONLY, (size_t)-1);
+	const char *a[] = {"check", p, NULL}, *b[] = {"check", "--werror", p, NULL};
+	char *err;
+
+	cr_expect_eq(run(a, NULL, &err), 0);
+	cr_expect(strstr(err, ":4:3: warning: claim 'c' is connected to nothing [AM302]"), "%s", err);
+	free(err);
+	cr_expect_eq(run(b, NULL, &err), 1);
+	cr_expect(strstr(err, ":4:3: error: claim 'c' is connected to nothing [AM302]"), "%s", err);
+	free(err);
+	free(p);
+}
+
+Test(cli_maps, json_output_lists_every_diagnostic)
+{
+	char *p = ts_write(dir, "bad.xml",
+	                   TS_HEAD "  <claim id=\"c\" by=\"nobody\"><text>x</text></claim>\n"
+	                           "  <claim id=\"c\" by=\"nobody\"><text>y</text></claim>\n" TS_TAIL,
+	                   (size_t)-1);
+	const char *a[] = {"check", "--format", "json", p, NULL};
+	char *out, *err;
+	size_t objects = 0;
+	const char *s;
+
+	cr_expect_eq(run(a, &out, &err), 1);
+	cr_expect_eq(out[0], '[', "%s", out);
+	for (s = out; (s = strstr(s, "{\"severity\":\"")); s++)
+		objects++;
+	/* 2 x AM202, 1 x AM201 (+1 note), 1 x AM302 for the duplicate */
+	cr_expect_geq(objects, 5, "%s", out);
+	cr_expect(strstr(out, "\"code\":\"AM201\""), "%s", out);
+	cr_expect(strstr(out, "\"code\":\"AM202\""), "%s", out);
+	cr_expect_eq(strstr(err, "AM20"), NULL, "JSON mode prints diagnostics on stdout only");
+	free(out);
+	free(err);
+	free(p);
+}
+
+Test(cli_maps, several_files_in_one_run)
+{
+	char *good = ts_write(dir, "good.xml", WARN_ONLY, (size_t)-1);
+	char *bad = ts_write(dir, "bad.xml", TS_HEAD "<claim/>" TS_TAIL, (size_t)-1);
+	const char *a[] = {"check", good, bad, "/nonexistent.xml", NULL};
+	char *err;
+
+	cr_expect_eq(run(a, NULL, &err), 3, "the worst outcome wins: I/O");
+	cr_expect(strstr(err, "good.xml:4:3: warning"), "%s", err);
+	cr_expect(strstr(err, "bad.xml:3:1: error"), "%s", err);
+	cr_expect(strstr(err, "checked 3 maps"), "%s", err);
+	free(err);
+	free(good);
+	free(bad);
+}

@@ -1,0 +1,95 @@
+/* diag.c: the list, its text and JSON forms, sorting and de-duplication. */
+#include <criterion/criterion.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <stdio.h>
+#include <libxml/parser.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "argmap/argmap.h"
+
+Test(diag, text_form_is_gnu_style)
+{
+	argmap_diags *d = argmap_diags_new();
+	char *s;
+
+	argmap_diags_add(d, ARGMAP_SEV_ERROR, "AM202", "maps/a.xml", 12, 5, "unknown id 'c9'",
+	                 "did you mean 'c8'?", ARGMAP_NONE);
+	argmap_diags_add(d, ARGMAP_SEV_NOTE, "AM202", "maps/a.xml", 3, 0, "declared here", NULL, 0);
+	argmap_diags_add(d, ARGMAP_SEV_WARNING, "AM003", "x.xml", 0, 7, "cannot open", NULL,
+	                 ARGMAP_NONE);
+	s = argmap_diag_format_text(argmap_diags_get(d, 0));
+	cr_expect_str_eq(s, "maps/a.xml:12:5: error: unknown id 'c9' [AM202]\n"
+	                    "    hint: did you mean 'c8'?");
+	free(s);
+	s = argmap_diag_format_text(argmap_diags_get(d, 1));
+	cr_expect_str_eq(s, "maps/a.xml:3: note: declared here", "no column when unknown");
+	free(s);
+	s = argmap_diag_format_text(argmap_diags_get(d, 2));
+	cr_expect_str_eq(s, "x.xml: warning: cannot open [AM003]", "no line, no column");
+	free(s);
+	argmap_diags_free(d);
+}
+
+Test(diag, counts_and_promotion)
+{
+	argmap_diags *d = argmap_diags_new();
+
+	argmap_diags_add(d, ARGMAP_SEV_WARNING, "AM302", "a", 1, 1, "w", NULL, ARGMAP_NONE);
+	argmap_diags_add(d, ARGMAP_SEV_ERROR, "AM202", "a", 2, 1, "e", NULL, ARGMAP_NONE);
+	argmap_diags_add(d, ARGMAP_SEV_NOTE, "AM202", "a", 1, 1, "n", NULL, 1);
+	cr_expect_eq(argmap_diags_count_severity(d, ARGMAP_SEV_ERROR), 1);
+	cr_expect_eq(argmap_diags_count_severity(d, ARGMAP_SEV_WARNING), 1);
+	cr_expect_eq(argmap_diags_count_severity(d, ARGMAP_SEV_NOTE), 0, "notes are not primary");
+	argmap_diags_promote_warnings(d);
+	cr_expect_eq(argmap_diags_count_severity(d, ARGMAP_SEV_ERROR), 2);
+	argmap_diags_free(d);
+}
+
+Test(diag, sort_keeps_notes_with_parents_and_drops_repeats)
+{
+	argmap_diags *d = argmap_diags_new();
+
+	argmap_diags_add(d, ARGMAP_SEV_ERROR, "AM201", "b.xml", 9, 1, "dup", NULL, ARGMAP_NONE);
+	argmap_diags_add(d, ARGMAP_SEV_ERROR, "AM202", "a.xml", 5, 2, "x", NULL, ARGMAP_NONE);
+	argmap_diags_add(d, ARGMAP_SEV_NOTE, "AM201", "b.xml", 2, 1, "first", NULL, 0);
+	argmap_diags_add(d, ARGMAP_SEV_ERROR, "AM202", "a.xml", 5, 2, "x", NULL, ARGMAP_NONE);
+	argmap_diags_add(d, ARGMAP_SEV_ERROR, "AM202", "a.xml", 1, 1, "y", NULL, ARGMAP_NONE);
+	cr_assert_eq(argmap_diags_sort(d), 0);
+	cr_assert_eq(argmap_diags_count(d), 4, "the repeated a.xml:5:2 is dropped");
+	cr_expect_eq(argmap_diags_get(d, 0)->line, 1);
+	cr_expect_eq(argmap_diags_get(d, 1)->line, 5);
+	cr_expect_str_eq(argmap_diags_get(d, 2)->file, "b.xml");
+	cr_expect_eq(argmap_diags_get(d, 3)->parent, 2, "the note follows and points at its parent");
+	argmap_diags_free(d);
+}
+
+Test(diag, json_is_an_array_of_objects_with_escaped_strings)
+{
+	argmap_diags *d = argmap_diags_new();
+	char *json;
+
+	argmap_diags_add(d, ARGMAP_SEV_ERROR, "AM202", "dir/\"q\".xml", 3, 4, "bad \"id\"\\\n",
+	                 NULL, ARGMAP_NONE);
+	argmap_diags_add(d, ARGMAP_SEV_NOTE, "AM202", "dir/\"q\".xml", 1, 1, "here", NULL, 0);
+	json = argmap_diags_format_json(d);
+	cr_assert(json);
+	cr_expect(strstr(json, "\"file\":\"dir/\\\"q\\\".xml\""), "%s", json);
+	cr_expect(strstr(json, "\"message\":\"bad \\\"id\\\"\\\\\\n\""), "%s", json);
+	cr_expect(strstr(json, "\"line\":3,\"column\":4"), "%s", json);
+	cr_expect(strstr(json, "\"notes\":[{\"severity\":\"note\""), "%s", json);
+	cr_expect_eq(json[0], '[');
+	free(json);
+	argmap_diags_free(d);
+}
+
+Test(diag, empty_json)
+{
+	argmap_diags *d = argmap_diags_new();
+	char *json = argmap_diags_format_json(d);
+
+	cr_expect_str_eq(json, "[]\n");
+	free(json);
+	argmap_diags_free(d);
+}

@@ -1,0 +1,153 @@
+/* quotes.c: quotes verified against source texts the project writes itself. */
+#include <criterion/criterion.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "support.h"
+
+static char *dir;
+
+static void setup(void)
+{
+	dir = ts_tmpdir();
+	ts_put(dir, "speech.txt",
+	         "The Mayor said: \xE2\x80\x9COur streets belong to everyone\xE2\x80\x9D \xE2\x80\x94 "
+	         "and she meant it.\nWe will act\xE2\x80\xA6 soon.\n"
+	         "The budget for 2026 is four million.\n",
+	         (size_t)-1);
+}
+
+static void teardown(void)
+{
+	ts_rmtree(dir);
+	free(dir);
+}
+
+TestSuite(quotes, .init = setup, .fini = teardown);
+
+static argmap_diags *check_quote(const char *quote, const char *textfile_attr)
+{
+	char xml[2048];
+	char *p;
+	argmap_diags *d;
+
+	snprintf(xml, sizeof xml,
+	         TS_HEAD "  <source id=\"speech\" kind=\"speech\"%s><title>S</title></source>\n"
+	                 "  <actor id=\"m\" kind=\"person\" name=\"Mayor\"/>\n"
+	                 "  <claim id=\"c\" by=\"m\" source=\"speech\"><text>C.</text></claim>\n"
+	                 "  <evidence id=\"e\" source=\"speech\"><quote>%s</quote></evidence>\n"
+	                 "  <support from=\"e\" to=\"c\"/>\n" TS_TAIL,
+	         textfile_attr, quote);
+	p = ts_write(dir, "map.xml", xml, (size_t)-1);
+	d = ts_check_file(p, dir);
+	free(p);
+	return d;
+}
+
+Test(quotes, verbatim_after_normalisation)
+{
+	/* straight quotes for typographic ones, a hyphen for the em dash,
+	 * three dots for the ellipsis, a line break for a space */
+	argmap_diags *d = check_quote("\"Our streets belong to everyone\" - and she meant it. We "
+	                              "will act...\n soon.",
+	                              "");
+	char *dump = ts_dump(d);
+
+	cr_expect_eq(ts_count(d, "AM601"), 0, "%s", dump);
+	cr_expect_eq(ts_count(d, "AM602"), 0, "speech.txt is the default name: %s", dump);
+	free(dump);
+	argmap_diags_free(d);
+}
+
+Test(quotes, a_changed_word_fails_and_shows_the_closest_passage)
+{
+	argmap_diags *d = check_quote("The budget for 2026 is five million.", "");
+	const argmap_diag *x = ts_find(d, "AM601");
+	size_t i;
+	int noted = 0;
+
+	cr_assert(x);
+	cr_expect_eq(x->line, 6, "points at the <quote>");
+	for (i = 0; i < argmap_diags_count(d); i++) {
+		const argmap_diag *n = argmap_diags_get(d, i);
+		if (n->parent == ARGMAP_NONE || strcmp(n->code, "AM601"))
+			continue;
+		noted = 1;
+		cr_expect(strstr(n->message, "differs after \"The budget for 2026 is \""), "%s",
+		          n->message);
+		cr_expect(strstr(n->message, "the quote has \"five million.\""), "%s", n->message);
+		cr_expect(strstr(n->message, "the text has \"four million."), "%s", n->message);
+		cr_expect_eq(n->line, 3, "the passage's line in the text");
+		cr_expect(strstr(n->file, "speech.txt"));
+	}
+	cr_expect(noted, "a note shows the closest passage");
+	argmap_diags_free(d);
+}
+
+Test(quotes, case_matters)
+{
+	argmap_diags *d = check_quote("the budget for 2026", "");
+	cr_expect_eq(ts_count(d, "AM601"), 1);
+	argmap_diags_free(d);
+}
+
+Test(quotes, textfile_attribute_names_the_file)
+{
+	argmap_diags *d;
+
+	ts_put(dir, "other-name.txt", "Completely different words here.", (size_t)-1);
+	d = check_quote("different words", " textfile=\"other-name.txt\"");
+	cr_expect_eq(ts_count(d, "AM601"), 0);
+	argmap_diags_free(d);
+}
+
+Test(quotes, missing_text_is_a_note_not_a_pass)
+{
+	argmap_diags *d = check_quote("anything", " textfile=\"nope.txt\"");
+	cr_expect_eq(ts_count(d, "AM602"), 1);
+	cr_expect_eq(ts_find(d, "AM602")->severity, ARGMAP_SEV_NOTE);
+	cr_expect_eq(ts_count(d, "AM601"), 0);
+	argmap_diags_free(d);
+}
+
+Test(quotes, without_texts_a_note_says_they_were_not_verified)
+{
+	argmap_diags *d = ts_check_text(TS_HEAD
+	    "  <source id=\"s\" kind=\"web\"><title>S</title></source>\n"
+	    "  <actor id=\"a\" kind=\"person\" name=\"A\"/>\n"
+	    "  <claim id=\"c\" by=\"a\" source=\"s\"><text>C.</text></claim>\n"
+	    "  <evidence id=\"e\" source=\"s\"><quote>q</quote></evidence>\n"
+	    "  <support from=\"e\" to=\"c\"/>\n" TS_TAIL);
+	const argmap_diag *x = ts_find(d, "AM603");
+
+	cr_assert(x);
+	cr_expect_eq(x->severity, ARGMAP_SEV_NOTE);
+	argmap_diags_free(d);
+}
+
+Test(quotes, several_folders_are_searched_in_order)
+{
+	char *other = ts_tmpdir(), dirs[8192], xml[1024];
+	char *p;
+	argmap_diags *d;
+
+	ts_put(other, "elsewhere.txt", "Words found in the second folder.", (size_t)-1);
+	snprintf(dirs, sizeof dirs, "%s:%s", dir, other);
+	snprintf(xml, sizeof xml,
+	         TS_HEAD "  <source id=\"s\" kind=\"web\" textfile=\"elsewhere.txt\"><title>S</title></source>\n"
+	                 "  <actor id=\"m\" kind=\"person\" name=\"M\"/>\n"
+	                 "  <claim id=\"c\" by=\"m\" source=\"s\"><text>C.</text></claim>\n"
+	                 "  <evidence id=\"e\" source=\"s\"><quote>found in the second</quote></evidence>\n"
+	                 "  <support from=\"e\" to=\"c\"/>\n" TS_TAIL);
+	p = ts_write(dir, "map2.xml", xml, (size_t)-1);
+	d = ts_check_file(p, dirs);
+	cr_expect_eq(ts_count(d, "AM602"), 0);
+	cr_expect_eq(ts_count(d, "AM601"), 0);
+	argmap_diags_free(d);
+	free(p);
+	ts_rmtree(other);
+	free(other);
+}

@@ -1,0 +1,69 @@
+/* text.c: UTF-8, whitespace folding, similarity, dates and URLs. */
+#include <criterion/criterion.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "text.h"
+
+Test(text, utf8_check_finds_the_first_bad_byte)
+{
+	cr_expect_eq(am_utf8_check("abc", 3), 3);
+	cr_expect_eq(am_utf8_check("Київ — “ok”", strlen("Київ — “ok”")), strlen("Київ — “ok”"));
+	cr_expect_eq(am_utf8_check("ab\xC3\x28", 4), 2, "bad continuation byte");
+	cr_expect_eq(am_utf8_check("\xC0\xAF", 2), 0, "overlong");
+	cr_expect_eq(am_utf8_check("x\xED\xA0\x80", 4), 1, "surrogate");
+	cr_expect_eq(am_utf8_check("\xF4\x90\x80\x80", 4), 0, "above U+10FFFF");
+	cr_expect_eq(am_utf8_check("\xE2\x82", 2), 0, "truncated sequence");
+}
+
+Test(text, utf8_count_counts_code_points)
+{
+	cr_expect_eq(am_utf8_count("Київ", strlen("Київ")), 4);
+	cr_expect_eq(am_utf8_count("a—b", strlen("a—b")), 3);
+}
+
+Test(text, fold_space_collapses_and_trims)
+{
+	char out[64];
+
+	cr_expect_eq(am_fold_space(out, "  a \n\t b  "), 3);
+	cr_expect_str_eq(out, "a b");
+	am_fold_space(out, "");
+	cr_expect_str_eq(out, "");
+}
+
+Test(text, edit_distance_is_bounded)
+{
+	cr_expect_eq(am_edit_distance("support", "suport", 2), 1);
+	cr_expect_eq(am_edit_distance("kitten", "sitting", 5), 3);
+	cr_expect_eq(am_edit_distance("a", "abcdef", 2), 3, "beyond max returns max+1");
+	cr_expect_eq(am_edit_distance("same", "same", 1), 0);
+}
+
+Test(text, dates)
+{
+	cr_expect(am_date_valid("2025"));
+	cr_expect(am_date_valid("2025-03"));
+	cr_expect(am_date_valid("2025-03-07"));
+	cr_expect(am_date_valid("2024-02-29"), "leap year");
+	cr_expect(!am_date_valid("2025-02-29"));
+	cr_expect(!am_date_valid("2025-13-01"));
+	cr_expect(!am_date_valid("2025-3-7"));
+	cr_expect(!am_date_valid("March 2025"));
+	cr_expect(!am_date_valid("0000"));
+	cr_expect(!am_date_valid("1900-02-29"), "1900 was not a leap year");
+}
+
+Test(text, urls)
+{
+	cr_expect_null(am_url_problem("https://www.foreignaffairs.com/russia/x?a=1#b"));
+	cr_expect_null(am_url_problem("http://example.org"));
+	cr_expect_not_null(am_url_problem("ftp://example.org"));
+	cr_expect_not_null(am_url_problem("javascript:alert(1)"));
+	cr_expect_not_null(am_url_problem("https://"));
+	cr_expect_not_null(am_url_problem("https://x/\" onmouseover=\"alert(1)"));
+	cr_expect_not_null(am_url_problem("https://exa mple.org"));
+	cr_expect_not_null(am_url_problem("https://ex_ample.org/"));
+}
