@@ -268,13 +268,15 @@ static void rule_self_reference(checker *c)
 		if (!own(r->loc) || r->kind == ARGMAP_REL_UNDERCUT || r->kind == ARGMAP_REL_ANSWER)
 			continue;
 		for (j = 0; j < r->n_from; j++)
-			if (r->to.id && strcmp(r->from[j].id, r->to.id) == 0)
+			if (r->to.id && strcmp(r->from[j].id, r->to.id) == 0) {
 				report(c, ARGMAP_SEV_ERROR, "AM204", r->from[j].loc,
 				       r->kind == ARGMAP_REL_SUPPORT
 				           ? "a claim cannot be its own reason; name the claim it supports"
 				           : "a claim cannot attack itself; name the claim it rebuts",
 				       "%s from '%s' to itself", argmap_relation_kind_name(r->kind),
 				       r->to.id);
+				break;
+			}
 	}
 }
 

@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/tree.h>
 
@@ -241,6 +242,67 @@ static void check_attributes(ctx *c, xmlNodePtr el, const am_elem_rule *rule)
 	free(anames);
 }
 
+/* Where stray text `s` (inside text node `t` of `el`) starts: search the
+ * buffer from the element before it. */
+static size_t text_offset(const ctx *c, xmlNodePtr el, xmlNodePtr t, const char *s)
+{
+	xmlNodePtr prev = t->prev;
+	size_t from, n = strcspn(s, " \t\r\n<&"), i;
+
+	while (prev && prev->type != XML_ELEMENT_NODE)
+		prev = prev->prev;
+	from = am_xml_node_offset(c->x, prev ? prev : el);
+	if (n > 32)
+		n = 32;
+	for (i = from; n && i + n <= c->x->len; i++)
+		if (memcmp(c->x->buf + i, s, n) == 0)
+			return i;
+	return from;
+}
+
+/* Order and repetition, which libxml2's validator stops reporting after a
+ * parent's first content error: <meta> first, then <import>s, then the
+ * declarations; at most one of each text-like child. */
+static void check_order(ctx *c, xmlNodePtr el, const am_elem_rule *rule)
+{
+	static const char *const single[] = {"meta", "title", "description", "date",
+	                                     "publisher", "note", "text", "quote"};
+	xmlNodePtr ch, prev;
+	int phase = 0; /* 0 meta, 1 imports, 2 declarations */
+	size_t i;
+
+	for (ch = el->children; ch; ch = ch->next) {
+		if (!is_am(ch))
+			continue;
+		if (!strcmp(rule->name, "argmap")) {
+			int p = named(ch, "meta") ? 0 : named(ch, "import") ? 1 : 2;
+			if (p < phase) {
+				diag_at(c, ARGMAP_SEV_ERROR, "AM107", am_xml_node_offset(c->x, ch),
+				        "inside <argmap> the order is: <meta>, then <import>s, then "
+				        "the declarations",
+				        "<%s> must come before %s", (const char *)ch->name,
+				        phase == 2 ? "the declarations" : "the imports");
+				am_xml_mark(el);
+			}
+			if (p > phase)
+				phase = p;
+		}
+		for (i = 0; i < sizeof single / sizeof single[0]; i++) {
+			if (!xmlStrEqual(ch->name, BAD_CAST single[i]))
+				continue;
+			for (prev = el->children; prev != ch; prev = prev->next)
+				if (named(prev, single[i]))
+					break;
+			if (prev != ch) {
+				diag_at(c, ARGMAP_SEV_ERROR, "AM107", am_xml_node_offset(c->x, ch),
+				        "merge them into one, or make a second item",
+				        "<%s> has more than one <%s>", rule->name, single[i]);
+				am_xml_mark(el);
+			}
+		}
+	}
+}
+
 static void check_element(ctx *c, xmlNodePtr el, const am_elem_rule *rule, int depth)
 {
 	xmlNodePtr ch;
@@ -257,6 +319,7 @@ static void check_element(ctx *c, xmlNodePtr el, const am_elem_rule *rule, int d
 			am_xml_mark(el);
 		}
 	}
+	check_order(c, el, rule);
 	for (ch = el->children; ch; ch = ch->next) {
 		const am_elem_rule *cr;
 		int allowed = 0;
@@ -266,11 +329,10 @@ static void check_element(ctx *c, xmlNodePtr el, const am_elem_rule *rule, int d
 			while (*s && strchr(" \t\r\n", *s))
 				s++;
 			if (*s) {
-				size_t off = am_xml_node_offset(c->x, el);
-				diag_at(c, ARGMAP_SEV_ERROR, "AM108", off,
-				        "put text inside <text>, <quote> or <note>",
+				diag_at(c, ARGMAP_SEV_ERROR, "AM108", text_offset(c, el, ch, s),
+				        "put text inside <text>, <quote> or <note>; use <!-- comments --> "
+				        "for remarks",
 				        "text is not allowed directly inside <%s>", rule->name);
-				am_xml_mark(el);
 			}
 			continue;
 		}
@@ -914,6 +976,27 @@ static void import_error(loader *L, const pending_import *p, const char *code, c
 	free(msg);
 }
 
+/* Whether `path` (lexically normalised, relative to the cwd or absolute)
+ * names something inside the root map's folder, before any file is
+ * touched: "../" that climbs out is refused without looking. */
+static int inside_root(const loader *L, const char *path)
+{
+	char cwd[4096], *full;
+	size_t rootlen = strlen(L->root_dir);
+	int ok;
+
+	if (path[0] == '/')
+		full = join_path("/", path + 1);
+	else if (getcwd(cwd, sizeof cwd))
+		full = join_path(cwd, path);
+	else
+		return 0;
+	ok = full && strncmp(full, L->root_dir, rootlen) == 0 &&
+	     (full[rootlen] == '/' || (rootlen == 1 && L->root_dir[0] == '/'));
+	free(full);
+	return ok;
+}
+
 static void load_imports(loader *L, int from_memory)
 {
 	size_t i;
@@ -943,6 +1026,13 @@ static void load_imports(loader *L, int from_memory)
 		if (!joined) {
 			L->oom = 1;
 			break;
+		}
+		if (!inside_root(L, joined)) {
+			import_error(L, &p, "AM401",
+			             "imports must stay inside the folder of the map being read",
+			             "import '%s' leaves the map's folder", p.href);
+			free(joined);
+			continue;
 		}
 		errno = 0;
 		real = realpath(joined, NULL);

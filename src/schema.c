@@ -359,6 +359,12 @@ static void on_valid_error(void *ud, xmlErrorPtr e)
 
 	if (e->level == XML_ERR_WARNING)
 		return;
+	/* The loader's structural pass reports every stray text and every
+	 * wrong attribute itself, more precisely (AM102-AM104, AM108). */
+	if (e->message && (strstr(e->message, "Did not expect text") ||
+	                   strstr(e->message, "Invalid attribute") ||
+	                   strstr(e->message, "failed to validate attributes")))
+		return;
 	if (node && node->type == XML_ELEMENT_NODE) {
 		xmlNodePtr c;
 		/* The loader already explained this element (or its parent or a
