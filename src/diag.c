@@ -27,6 +27,31 @@ static char *dup_or_null(const char *s)
 	return p;
 }
 
+/* Diagnostics quote the maps they describe, and maps are untrusted: a
+ * control character or a bidirectional override in a message could forge
+ * a diagnostic line or rewrite a terminal. Each becomes a '?'. */
+static void sanitize(char *s)
+{
+	unsigned char *p = (unsigned char *)s;
+
+	if (!p)
+		return;
+	for (; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f) {
+			*p = '?';
+		} else if (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) {
+			p[0] = '?'; /* U+202A..U+202E embeddings and overrides */
+			memmove(p + 1, p + 3, strlen((char *)p + 3) + 1);
+		} else if (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9) {
+			p[0] = '?'; /* U+2066..U+2069 isolates */
+			memmove(p + 1, p + 3, strlen((char *)p + 3) + 1);
+		} else if (p[0] == 0xC2 && p[1] == 0x9B) {
+			p[0] = '?'; /* C1 CSI */
+			memmove(p + 1, p + 2, strlen((char *)p + 2) + 1);
+		}
+	}
+}
+
 argmap_diags *argmap_diags_new(void)
 {
 	return calloc(1, sizeof(argmap_diags));
@@ -115,6 +140,10 @@ size_t argmap_diags_add(argmap_diags *diags, argmap_severity sev, const char *co
 		diags->incomplete = 1;
 		return ARGMAP_NONE;
 	}
+	sanitize((char *)d.code);
+	sanitize((char *)d.file);
+	sanitize((char *)d.message);
+	sanitize((char *)d.hint);
 	diags->items[diags->len] = d;
 	return diags->len++;
 }

@@ -59,7 +59,9 @@ void argmap_diags_promote_warnings(argmap_diags *diags);
 int argmap_diags_sort(argmap_diags *diags);
 
 /**
- * Append a diagnostic; file, message and hint are copied. `parent` is
+ * Append a diagnostic; file, message and hint are copied, with control
+ * characters and bidirectional overrides replaced by '?' (they quote
+ * untrusted maps). `parent` is
  * ARGMAP_NONE for a primary diagnostic. Returns its index, or ARGMAP_NONE
  * when out of memory (the list then remembers that it is incomplete).
  */

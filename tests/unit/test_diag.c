@@ -70,13 +70,13 @@ Test(diag, json_is_an_array_of_objects_with_escaped_strings)
 	argmap_diags *d = argmap_diags_new();
 	char *json;
 
-	argmap_diags_add(d, ARGMAP_SEV_ERROR, "AM202", "dir/\"q\".xml", 3, 4, "bad \"id\"\\\n",
+	argmap_diags_add(d, ARGMAP_SEV_ERROR, "AM202", "dir/\"q\".xml", 3, 4, "bad \"id\"\\",
 	                 NULL, ARGMAP_NONE);
 	argmap_diags_add(d, ARGMAP_SEV_NOTE, "AM202", "dir/\"q\".xml", 1, 1, "here", NULL, 0);
 	json = argmap_diags_format_json(d);
 	cr_assert(json);
 	cr_expect(strstr(json, "\"file\":\"dir/\\\"q\\\".xml\""), "%s", json);
-	cr_expect(strstr(json, "\"message\":\"bad \\\"id\\\"\\\\\\n\""), "%s", json);
+	cr_expect(strstr(json, "\"message\":\"bad \\\"id\\\"\\\\\""), "%s", json);
 	cr_expect(strstr(json, "\"line\":3,\"column\":4"), "%s", json);
 	cr_expect(strstr(json, "\"notes\":[{\"severity\":\"note\""), "%s", json);
 	cr_expect_eq(json[0], '[');
@@ -91,5 +91,20 @@ Test(diag, empty_json)
 
 	cr_expect_str_eq(json, "[]\n");
 	free(json);
+	argmap_diags_free(d);
+}
+
+Test(diag, control_characters_and_bidi_overrides_are_neutralised)
+{
+	argmap_diags *d = argmap_diags_new();
+	const argmap_diag *x;
+
+	argmap_diags_add(d, ARGMAP_SEV_ERROR, "AM005", "a\x1b[2Jb.xml", 1, 1,
+	                 "enc \"x\n/etc/passwd:1:1: error: forged\" \xE2\x80\xAE" "evil\xE2\x81\xA6" " ok",
+	                 "\x07" "bell", ARGMAP_NONE);
+	x = argmap_diags_get(d, 0);
+	cr_expect_str_eq(x->file, "a?[2Jb.xml");
+	cr_expect_str_eq(x->message, "enc \"x?/etc/passwd:1:1: error: forged\" ?evil? ok");
+	cr_expect_str_eq(x->hint, "?bell");
 	argmap_diags_free(d);
 }
