@@ -158,9 +158,28 @@ static const char *wrong_kind_hint(const char *attr, enum want w, const argmap_r
 	return NULL;
 }
 
-static void check_ref(checker *c, const argmap_ref *r, const char *owner, const char *attr,
+static char *describe(const char *kind, const char *id)
+{
+	am_buf b = {0};
+
+	if (id)
+		am_buf_printf(&b, "%s '%s'", kind, id);
+	else
+		am_buf_printf(&b, "this %s", kind);
+	return am_buf_detach(&b);
+}
+
+/* Who holds a reference, named only when something is reported. */
+typedef struct owner {
+	const char *kind;
+	const char *id;
+} owner;
+
+static void check_ref(checker *c, const argmap_ref *r, const owner *o, const char *attr,
                       enum want w)
 {
+	char *who;
+
 	if (!r || !r->id || !*r->id)
 		return;
 	if (r->kind == ARGMAP_ITEM_NONE) {
@@ -173,35 +192,29 @@ static void check_ref(checker *c, const argmap_ref *r, const char *owner, const 
 			am_buf_printf(&hint, "declare %s with id=\"%s\", or import the file that does",
 			              want_name(w), r->id);
 		h = am_buf_detach(&hint);
+		who = describe(o->kind, o->id);
 		report(c, ARGMAP_SEV_ERROR, "AM202", r->loc, h, "%s %s=\"%s\": no item has this id",
-		       owner, attr, r->id);
+		       who ? who : o->kind, attr, r->id);
+		free(who);
 		free(h);
 		return;
 	}
-	if (!want_ok(c->m, r, w))
+	if (!want_ok(c->m, r, w)) {
+		who = describe(o->kind, o->id);
 		report(c, ARGMAP_SEV_ERROR, "AM203", r->loc, wrong_kind_hint(attr, w, r),
-		       "%s %s=\"%s\" names %s; expected %s", owner, attr, r->id, item_desc(c->m, r),
-		       want_name(w));
+		       "%s %s=\"%s\" names %s; expected %s", who ? who : o->kind, attr, r->id,
+		       item_desc(c->m, r), want_name(w));
+		free(who);
+	}
 }
 
-static void check_refs(checker *c, const argmap_ref *refs, size_t n, const char *owner,
+static void check_refs(checker *c, const argmap_ref *refs, size_t n, const owner *o,
                        const char *attr, enum want w)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		check_ref(c, &refs[i], owner, attr, w);
-}
-
-static char *describe(const char *kind, const char *id)
-{
-	am_buf b = {0};
-
-	if (id)
-		am_buf_printf(&b, "%s '%s'", kind, id);
-	else
-		am_buf_printf(&b, "this %s", kind);
-	return am_buf_detach(&b);
+		check_ref(c, &refs[i], o, attr, w);
 }
 
 static void rule_references(checker *c)
@@ -211,21 +224,18 @@ static void rule_references(checker *c)
 
 	for (i = 0; i < m->nsources; i++) {
 		const argmap_source *s = &m->sources[i];
-		char *who;
-		if (!own(s->loc) || !(who = describe("source", s->id)))
-			continue;
-		check_refs(c, s->authors, s->n_authors, who, "authors", W_ACTOR);
-		free(who);
+		owner o = {"source", s->id};
+		if (own(s->loc))
+			check_refs(c, s->authors, s->n_authors, &o, "authors", W_ACTOR);
 	}
 	for (i = 0; i < m->nnodes; i++) {
 		const argmap_node *n = &m->nodes[i];
-		char *who;
-		if (!own(n->loc) || !(who = describe(argmap_node_kind_name(n->kind), n->id)))
+		owner o = {argmap_node_kind_name(n->kind), n->id};
+		if (!own(n->loc))
 			continue;
-		check_refs(c, n->by, n->n_by, who, "by", W_ACTOR);
-		check_refs(c, n->sources, n->n_sources, who, "source", W_SOURCE);
-		check_refs(c, n->speaker, n->speaker ? 1 : 0, who, "speaker", W_ACTOR);
-		free(who);
+		check_refs(c, n->by, n->n_by, &o, "by", W_ACTOR);
+		check_refs(c, n->sources, n->n_sources, &o, "source", W_SOURCE);
+		check_refs(c, n->speaker, n->speaker ? 1 : 0, &o, "speaker", W_ACTOR);
 	}
 	for (i = 0; i < m->nrelations; i++) {
 		const argmap_relation *r = &m->relations[i];
@@ -233,26 +243,31 @@ static void rule_references(checker *c)
 		enum want to = r->kind == ARGMAP_REL_UNDERCUT ? W_SUPPORT
 		               : r->kind == ARGMAP_REL_ANSWER ? W_QUESTION
 		                                               : W_CLAIM;
-		char *who;
-		if (!own(r->loc) || !(who = describe(argmap_relation_kind_name(r->kind), r->id)))
+		owner o = {argmap_relation_kind_name(r->kind), r->id};
+		if (!own(r->loc))
 			continue;
-		check_refs(c, r->from, r->n_from, who, "from", from);
-		check_ref(c, &r->to, who, "to", to);
-		check_refs(c, r->by, r->n_by, who, "by", W_ACTOR);
-		check_refs(c, r->sources, r->n_sources, who, "source", W_SOURCE);
+		check_refs(c, r->from, r->n_from, &o, "from", from);
+		check_ref(c, &r->to, &o, "to", to);
+		check_refs(c, r->by, r->n_by, &o, "by", W_ACTOR);
+		check_refs(c, r->sources, r->n_sources, &o, "source", W_SOURCE);
 		/* the same id twice in one from= list */
 		for (j = 0; j < r->n_from; j++)
 			for (k = 0; k < j; k++)
-				if (strcmp(r->from[j].id, r->from[k].id) == 0)
+				if (strcmp(r->from[j].id, r->from[k].id) == 0) {
+					char *who = describe(o.kind, o.id);
 					report(c, ARGMAP_SEV_WARNING, "AM206", r->from[j].loc,
-					       "list each premise once",
-					       "%s lists '%s' twice in from=", who, r->from[j].id);
-		if (r->kind == ARGMAP_REL_ANSWER && r->n_from > 1)
+					       "list each premise once", "%s lists '%s' twice in from=",
+					       who ? who : o.kind, r->from[j].id);
+					free(who);
+				}
+		if (r->kind == ARGMAP_REL_ANSWER && r->n_from > 1) {
+			char *who = describe(o.kind, o.id);
 			report(c, ARGMAP_SEV_ERROR, "AM203", r->from[1].loc,
 			       "write one <answer> per claim",
-			       "%s has %zu claims in from=; an answer comes from one claim", who,
-			       r->n_from);
-		free(who);
+			       "%s has %zu claims in from=; an answer comes from one claim",
+			       who ? who : o.kind, r->n_from);
+			free(who);
+		}
 	}
 }
 

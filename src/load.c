@@ -60,10 +60,21 @@ static argmap_loc loc_of(const ctx *c, xmlNodePtr el)
 	return loc_at(c, am_xml_node_offset(c->x, el));
 }
 
+/* The namespace declaration of the document being read: elements that
+ * share it need no string comparison. */
+static _Thread_local const xmlNs *am_ns_seen;
+
 static int is_am(xmlNodePtr n)
 {
-	return n && n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
-	       xmlStrEqual(n->ns->href, BAD_CAST AM_NS);
+	if (!n || n->type != XML_ELEMENT_NODE || !n->ns)
+		return 0;
+	if (n->ns == am_ns_seen)
+		return 1;
+	if (n->ns->href && xmlStrEqual(n->ns->href, BAD_CAST AM_NS)) {
+		am_ns_seen = n->ns;
+		return 1;
+	}
+	return 0;
 }
 
 static int named(xmlNodePtr n, const char *name)
@@ -139,19 +150,11 @@ static void check_attributes(ctx *c, xmlNodePtr el, const am_elem_rule *rule)
 {
 	xmlAttrPtr a;
 	size_t i;
-	char *names_help;
-	am_buf hb = {0};
-	const char **anames = malloc((rule->nattrs + 1) * sizeof *anames);
+	const char *anames[64];
+	size_t nnames = rule->nattrs < 64 ? rule->nattrs : 64;
 
-	if (!anames) {
-		c->L->oom = 1;
-		return;
-	}
-	for (i = 0; i < rule->nattrs; i++)
+	for (i = 0; i < nnames; i++)
 		anames[i] = rule->attrs[i].name;
-	am_buf_printf(&hb, "<%s> takes: ", rule->name);
-	join_names(&hb, anames, rule->nattrs, "", "");
-	names_help = am_buf_detach(&hb);
 
 	for (a = el->properties; a; a = a->next) {
 		char *name = attr_name(a);
@@ -164,15 +167,15 @@ static void check_attributes(ctx *c, xmlNodePtr el, const am_elem_rule *rule)
 			break;
 		}
 		ar = am_schema_attr(rule, name);
-		off = am_xml_attr_offset(c->x, el, name);
 		if (!ar) {
-			const char *s = closest(name, anames, rule->nattrs);
+			off = am_xml_attr_offset(c->x, el, name);
+			const char *s = closest(name, anames, nnames);
 			am_buf hint = {0};
 			char *h;
 			if (s)
 				am_buf_printf(&hint, "did you mean '%s'? ", s);
-			if (names_help)
-				am_buf_puts(&hint, names_help);
+			am_buf_printf(&hint, "<%s> takes: ", rule->name);
+			join_names(&hint, anames, nnames, "", "");
 			h = am_buf_detach(&hint);
 			/* point at the attribute name, not its value */
 			while (off > 0 && c->x->buf[off - 1] != ' ' && c->x->buf[off - 1] != '\n' &&
@@ -192,6 +195,7 @@ static void check_attributes(ctx *c, xmlNodePtr el, const am_elem_rule *rule)
 				am_fold_space(folded, (char *)value);
 				if (!am_schema_value_ok(ar, folded)) {
 					am_buf msg = {0};
+					off = am_xml_attr_offset(c->x, el, name);
 					char *mtext;
 					if (ar->nvalues) {
 						am_buf_printf(&msg, "one of: ");
@@ -238,8 +242,6 @@ static void check_attributes(ctx *c, xmlNodePtr el, const am_elem_rule *rule)
 			am_xml_mark(el);
 		}
 	}
-	free(names_help);
-	free(anames);
 }
 
 /* Where stray text `s` (inside text node `t` of `el`) starts: search the
@@ -288,7 +290,7 @@ static void check_order(ctx *c, xmlNodePtr el, const am_elem_rule *rule)
 				phase = p;
 		}
 		for (i = 0; i < sizeof single / sizeof single[0]; i++) {
-			if (!xmlStrEqual(ch->name, BAD_CAST single[i]))
+			if (ch->name[0] != single[i][0] || !xmlStrEqual(ch->name, BAD_CAST single[i]))
 				continue;
 			for (prev = el->children; prev != ch; prev = prev->next)
 				if (named(prev, single[i]))
@@ -379,7 +381,9 @@ static void check_element(ctx *c, xmlNodePtr el, const am_elem_rule *rule, int d
 
 /* --------------------------------------------------- building items */
 
-static char *arena_text(ctx *c, const char *s, size_t off, const char *what)
+/* Copies s into the arena with whitespace folded; reports AM502 at the
+ * element el (or its attribute `attr`) when it is too long. */
+static char *arena_text(ctx *c, const char *s, xmlNodePtr el, const char *attr, const char *what)
 {
 	char *t;
 	size_t n;
@@ -392,7 +396,8 @@ static char *arena_text(ctx *c, const char *s, size_t off, const char *what)
 		return NULL;
 	}
 	n = am_fold_space(t, s);
-	if (am_utf8_count(t, n) > c->L->o.max_text_chars) {
+	if (n > c->L->o.max_text_chars && am_utf8_count(t, n) > c->L->o.max_text_chars) {
+		size_t off = attr ? am_xml_attr_offset(c->x, el, attr) : am_xml_node_offset(c->x, el);
 		diag_at(c, ARGMAP_SEV_ERROR, "AM502", off,
 		        "shorten it; quote briefly and move commentary to a <note>",
 		        "%s is %zu characters long, over the limit of %zu", what,
@@ -408,7 +413,7 @@ static char *attr_text(ctx *c, xmlNodePtr el, const char *name)
 
 	if (!v)
 		return NULL;
-	t = arena_text(c, (char *)v, am_xml_attr_offset(c->x, el, name), "the attribute value");
+	t = arena_text(c, (char *)v, el, name, "the attribute value");
 	xmlFree(v);
 	return t;
 }
@@ -435,7 +440,7 @@ static char *child_text(ctx *c, xmlNodePtr el, const char *name, argmap_loc *loc
 	s = am_xml_text(ch);
 	if (!s)
 		return NULL;
-	t = arena_text(c, s, am_xml_node_offset(c->x, ch), name);
+	t = arena_text(c, s, ch, NULL, name);
 	xmlFree(s);
 	return t;
 }
@@ -716,7 +721,7 @@ static void build_meta(ctx *c, xmlNodePtr meta, argmap_file *f)
 	for (ch = meta->children; ch; ch = ch->next)
 		if (named(ch, "editor")) {
 			char *s = am_xml_text(ch);
-			eds[i] = s ? arena_text(c, s, am_xml_node_offset(c->x, ch), "editor") : "";
+			eds[i] = s ? arena_text(c, s, ch, NULL, "editor") : "";
 			if (!eds[i])
 				eds[i] = "";
 			i++;
@@ -867,6 +872,7 @@ static int load_one(loader *L, const char *path, const char *mem, size_t memlen,
 	xmlNodePtr root;
 	const am_elem_rule *rule;
 
+	am_ns_seen = NULL; /* never trust a pointer into an earlier document */
 	rc = am_xml_read(&x, path, mem, memlen, L->o.max_file_bytes, L->diags);
 	if (rc) {
 		am_xml_free(&x);
@@ -901,6 +907,7 @@ static int load_one(loader *L, const char *path, const char *mem, size_t memlen,
 	}
 	build_file(&c, root, &L->m->files[fi]);
 	am_xml_free(&x);
+	am_ns_seen = NULL; /* it pointed into the freed document */
 	if (L->oom)
 		return am_fail(ARGMAP_ENOMEM, "out of memory");
 	return 0;

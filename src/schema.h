@@ -45,6 +45,8 @@ const char *const *am_schema_element_names(void);
 
 /* 1 if value is allowed for the attribute rule. */
 int am_schema_value_ok(const am_attr_rule *a, const char *value);
+/* The same through the compiled pattern only (for tests of the fast path). */
+int am_schema_value_ok_slow(const am_attr_rule *a, const char *value);
 /* A human description of what the value must look like. */
 const char *am_schema_value_help(const am_attr_rule *a);
 

@@ -47,7 +47,7 @@ void am_xml_init(void)
 
 int am_xml_parse_options(void)
 {
-	return XML_PARSE_NONET | XML_PARSE_BIG_LINES;
+	return XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT | XML_PARSE_NOBLANKS;
 }
 
 /* ------------------------------------------------------------ reading */
@@ -307,6 +307,18 @@ typedef struct parse_state {
 	startElementNsSAX2Func sax_start;
 } parse_state;
 
+/* Byte offset of the parser in our buffer. The input is UTF-8 parsed
+ * without an encoding converter (precheck made sure), so this is exact;
+ * xmlByteConsumed computes the same thing far more slowly. */
+static long parser_offset(xmlParserCtxtPtr ctxt)
+{
+	xmlParserInputPtr in = ctxt->input;
+
+	if (!in || !in->cur || !in->base || in->cur < in->base)
+		return -1;
+	return (long)in->consumed + (long)(in->cur - in->base);
+}
+
 static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                      const xmlChar *URI, int nb_namespaces, const xmlChar **namespaces,
                      int nb_attributes, int nb_defaulted, const xmlChar **attributes)
@@ -321,7 +333,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	              nb_defaulted, attributes);
 	if (!ctxt->node || ctxt->node == before)
 		return;
-	consumed = xmlByteConsumed(ctxt);
+	consumed = parser_offset(ctxt);
 	if (consumed < 0 || (size_t)consumed > st->x->len)
 		return;
 	off = (size_t)consumed;
@@ -335,7 +347,7 @@ static void on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *Ex
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	parse_state *st = ctxt->_private;
-	long consumed = xmlByteConsumed(ctxt);
+	long consumed = parser_offset(ctxt);
 	size_t off = consumed > 0 && (size_t)consumed <= st->x->len ? (size_t)consumed : 0;
 	const char *p;
 
@@ -544,7 +556,7 @@ int am_xml_read(am_xml_doc *x, const char *path, const char *mem, size_t memlen,
 	ctxt->sax->startElementNs = on_start;
 	ctxt->sax->internalSubset = on_internal_subset;
 	xmlSetStructuredErrorFunc(&st, on_xml_error);
-	x->doc = xmlCtxtReadMemory(ctxt, x->buf, (int)x->len, path, "UTF-8",
+	x->doc = xmlCtxtReadMemory(ctxt, x->buf, (int)x->len, path, NULL,
 	                           am_xml_parse_options());
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlFreeParserCtxt(ctxt);

@@ -11,11 +11,13 @@
 #include "support.h"
 #include "xml.h"
 
-Test(reader, parse_options_are_exactly_nonet_and_big_lines)
+Test(reader, parse_options_are_exactly_the_safe_set)
 {
 	int o = am_xml_parse_options();
 
-	cr_expect_eq(o, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	/* COMPACT and NOBLANKS only change how the tree is stored. */
+	cr_expect_eq(o, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT |
+	                    XML_PARSE_NOBLANKS);
 	cr_expect_eq(o & (XML_PARSE_NOENT | XML_PARSE_DTDLOAD | XML_PARSE_DTDATTR |
 	                  XML_PARSE_DTDVALID | XML_PARSE_XINCLUDE | XML_PARSE_HUGE |
 	                  XML_PARSE_RECOVER),
