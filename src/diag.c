@@ -212,6 +212,7 @@ int argmap_diags_sort(argmap_diags *diags)
 	argmap_diag *out = NULL;
 	size_t *newidx = NULL;
 	size_t ng = 0, i, k, n, kept = ARGMAP_NONE;
+	size_t *first = NULL, *next = NULL, *last = NULL;
 	int rc = ARGMAP_ENOMEM;
 
 	if (!diags || diags->len < 2)
@@ -232,27 +233,45 @@ int argmap_diags_sort(argmap_diags *diags)
 		ng++;
 	}
 	qsort(groups, ng, sizeof *groups, group_cmp);
+	/* Each primary's notes, in order, as linked lists (linear time). */
+	first = malloc(n * sizeof *first);
+	next = malloc(n * sizeof *next);
+	last = malloc(n * sizeof *last);
+	if (!first || !next || !last)
+		goto done;
+	for (i = 0; i < n; i++)
+		first[i] = next[i] = last[i] = ARGMAP_NONE;
+	for (i = 0; i < n; i++) {
+		size_t p = diags->items[i].parent;
+		if (p == ARGMAP_NONE || p >= n || diags->items[p].parent != ARGMAP_NONE)
+			continue;
+		if (first[p] == ARGMAP_NONE)
+			first[p] = i;
+		else
+			next[last[p]] = i;
+		last[p] = i;
+	}
 	k = 0;
 	for (i = 0; i < ng; i++) {
 		size_t j, head = groups[i].first;
 		/* The same problem reached twice (a shared file imported by two
 		 * maps checked together) is reported once. */
 		if (kept != ARGMAP_NONE && same_diag(&out[kept], groups[i].head)) {
-			for (j = head; j < n; j++)
-				if (j == head || diags->items[j].parent == head) {
-					diag_release(&diags->items[j]);
-					diags->items[j].code = NULL;
-				}
+			diag_release(&diags->items[head]);
+			diags->items[head].code = NULL;
+			for (j = first[head]; j != ARGMAP_NONE; j = next[j]) {
+				diag_release(&diags->items[j]);
+				diags->items[j].code = NULL;
+			}
 			continue;
 		}
 		newidx[head] = k;
 		kept = k;
 		out[k++] = diags->items[head];
-		for (j = head + 1; j < n; j++)
-			if (diags->items[j].parent == head) {
-				newidx[j] = k;
-				out[k++] = diags->items[j];
-			}
+		for (j = first[head]; j != ARGMAP_NONE; j = next[j]) {
+			newidx[j] = k;
+			out[k++] = diags->items[j];
+		}
 	}
 	/* Orphaned notes (a parent that failed to be added) go last. */
 	for (i = 0; i < n; i++) {
@@ -278,6 +297,9 @@ done:
 	free(groups);
 	free(out);
 	free(newidx);
+	free(first);
+	free(next);
+	free(last);
 	return rc;
 }
 
@@ -354,8 +376,33 @@ char *argmap_diags_format_json(const argmap_diags *diags)
 	size_t i, j;
 	int first = 1;
 
+	size_t n = diags ? diags->len : 0, *firstn = NULL, *nextn = NULL, *lastn = NULL;
+
+	if (n) {
+		firstn = malloc(n * sizeof *firstn);
+		nextn = malloc(n * sizeof *nextn);
+		lastn = malloc(n * sizeof *lastn);
+		if (!firstn || !nextn || !lastn) {
+			free(firstn);
+			free(nextn);
+			free(lastn);
+			return NULL;
+		}
+		for (i = 0; i < n; i++)
+			firstn[i] = nextn[i] = lastn[i] = ARGMAP_NONE;
+		for (i = 0; i < n; i++) {
+			size_t p = diags->items[i].parent;
+			if (p == ARGMAP_NONE || p >= n)
+				continue;
+			if (firstn[p] == ARGMAP_NONE)
+				firstn[p] = i;
+			else
+				nextn[lastn[p]] = i;
+			lastn[p] = i;
+		}
+	}
 	am_buf_putc(&b, '[');
-	for (i = 0; diags && i < diags->len; i++) {
+	for (i = 0; i < n; i++) {
 		const argmap_diag *d = &diags->items[i];
 		int nfirst = 1;
 		if (d->parent != ARGMAP_NONE)
@@ -364,9 +411,7 @@ char *argmap_diags_format_json(const argmap_diags *diags)
 		first = 0;
 		put_json_diag(&b, d);
 		am_buf_puts(&b, ",\"notes\":[");
-		for (j = i + 1; j < diags->len; j++) {
-			if (diags->items[j].parent != i)
-				continue;
+		for (j = firstn[i]; j != ARGMAP_NONE; j = nextn[j]) {
 			if (!nfirst)
 				am_buf_putc(&b, ',');
 			nfirst = 0;
@@ -375,6 +420,9 @@ char *argmap_diags_format_json(const argmap_diags *diags)
 		}
 		am_buf_puts(&b, "]}");
 	}
+	free(firstn);
+	free(nextn);
+	free(lastn);
 	am_buf_puts(&b, first ? "]\n" : "\n]\n");
 	return am_buf_detach(&b);
 }

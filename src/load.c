@@ -466,15 +466,16 @@ static argmap_ref *refs_of(ctx *c, xmlNodePtr el, const char *name, size_t *coun
 		return NULL;
 	}
 	off = am_xml_attr_offset(c->x, el, name);
+	end = off;
+	while (end < c->x->len && c->x->buf[end] != '"' && c->x->buf[end] != '\'')
+		end++;
 	for (p = strtok_r(v, " ", &save); p && i < n; p = strtok_r(NULL, " ", &save)) {
 		size_t plen = strlen(p), k;
 		refs[i].id = p;
 		refs[i].kind = ARGMAP_ITEM_NONE;
 		refs[i].index = ARGMAP_NONE;
-		/* find the token in the raw value to point at it exactly */
-		end = off;
-		while (end < c->x->len && c->x->buf[end] != '"' && c->x->buf[end] != '\'')
-			end++;
+		/* find the token in the raw value to point at it exactly; the
+		 * search goes forward from the previous token, so it is linear */
 		for (k = off; k + plen <= end; k++)
 			if (memcmp(c->x->buf + k, p, plen) == 0 &&
 			    (k == off || strchr(" \t\r\n", c->x->buf[k - 1])))

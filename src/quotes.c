@@ -109,6 +109,18 @@ static int normalise(const char *in, size_t n, ntext *out)
 	return 0;
 }
 
+/* A name that stays in the folder it is looked up in. */
+static int plain_file_name(const char *s)
+{
+	if (!s || !*s || *s == '.')
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+		      *s == '_' || *s == '-' || *s == '.'))
+			return 0;
+	return 1;
+}
+
 /* Opens `name` in the first folder of the colon-separated `dirs` that has
  * it; t->path is set to the path opened (or, if none, the first tried). */
 static int open_text(const char *dirs, const char *name, ntext *t)
@@ -310,6 +322,16 @@ int am_check_quotes(const argmap_map *m, const char *dir, argmap_diags *diags)
 		si = ev->sources[0].index;
 		s = &m->sources[si];
 		t = &texts[si];
+		if (!t->s && !t->missing && !plain_file_name(s->textfile ? s->textfile : s->id)) {
+			/* The schema already refuses such a value (AM104); never
+			 * follow it out of the folders named with --sources. */
+			t->missing = 1;
+			am_diag(diags, ARGMAP_SEV_NOTE, "AM602", am_model_path(m, s->loc.file),
+			        s->loc.line, s->loc.col, "textfile is a plain file name, without folders",
+			        "the text of source '%s' is not looked up: '%s' is not a plain file "
+			        "name; its quotes are not verified",
+			        s->id, s->textfile ? s->textfile : s->id);
+		}
 		if (!t->s && !t->missing) {
 			char *name = NULL;
 			if (!s->textfile) {

@@ -21,6 +21,15 @@
 #include "buf.h"
 #include "text.h"
 
+/* The last position turned into a column. Positions are asked for in
+ * nearly increasing order, so counting characters from the last one keeps
+ * a map written on one long line linear instead of quadratic. */
+struct am_pos_cache {
+	size_t line; /* 0-based line index */
+	size_t off;
+	size_t col;  /* 1-based column of off */
+};
+
 /* _private of an element: (offset of '<' + 1) << 1 | marked. */
 #define PRIV_OFFSET(p) ((((uintptr_t)(p)) >> 1) - 1)
 
@@ -178,29 +187,52 @@ static int index_lines(am_xml_doc *x)
 		if (x->buf[i] == '\n')
 			x->lines[k++] = i + 1;
 	x->nlines = n;
+	x->pos = calloc(1, sizeof *x->pos);
+	if (!x->pos)
+		return -1;
+	x->pos->col = 1;
 	return 0;
 }
 
 void am_xml_offset_pos(const am_xml_doc *x, size_t off, unsigned *line, unsigned *col)
 {
-	size_t lo = 0, hi, start;
+	size_t lo = 0, hi, start, c;
+	struct am_pos_cache *pc = x->pos;
 
 	*line = *col = 0;
 	if (!x->lines || !x->nlines)
 		return;
 	if (off > x->len)
 		off = x->len;
-	hi = x->nlines;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (x->lines[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
+	if (pc && pc->line + 1 < x->nlines && x->lines[pc->line] <= off &&
+	    off < x->lines[pc->line + 1])
+		lo = pc->line;
+	else if (pc && pc->line + 1 == x->nlines && x->lines[pc->line] <= off)
+		lo = pc->line;
+	else {
+		hi = x->nlines;
+		while (hi - lo > 1) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (x->lines[mid] <= off)
+				lo = mid;
+			else
+				hi = mid;
+		}
 	}
 	start = x->lines[lo];
+	if (pc && pc->line == lo && pc->off <= off)
+		c = pc->col + am_utf8_count(x->buf + pc->off, off - pc->off);
+	else if (pc && pc->line == lo && off - start > pc->off - off)
+		c = pc->col - am_utf8_count(x->buf + off, pc->off - off);
+	else
+		c = am_utf8_count(x->buf + start, off - start) + 1;
+	if (pc) {
+		pc->line = lo;
+		pc->off = off;
+		pc->col = c;
+	}
 	*line = (unsigned)(lo + 1);
-	*col = (unsigned)(am_utf8_count(x->buf + start, off - start) + 1);
+	*col = (unsigned)c;
 }
 
 size_t am_xml_node_offset(const am_xml_doc *x, xmlNodePtr node)
@@ -601,5 +633,6 @@ void am_xml_free(am_xml_doc *x)
 		xmlFreeDoc(x->doc);
 	free(x->buf);
 	free(x->lines);
+	free(x->pos);
 	memset(x, 0, sizeof *x);
 }

@@ -27,6 +27,7 @@ typedef struct am_xml_doc {
 	size_t len;
 	size_t *lines;     /* byte offset of each line start */
 	size_t nlines;
+	struct am_pos_cache *pos; /* last position computed (see xml.c) */
 } am_xml_doc;
 
 /* The options word used for every parse (a test asserts it). */
