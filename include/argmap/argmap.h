@@ -12,5 +12,6 @@
 #include "diag.h"
 #include "map.h"
 #include "check.h"
+#include "render.h"
 
 #endif

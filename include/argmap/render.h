@@ -1,0 +1,154 @@
+/*
+ * argmap/render.h - drawing a map: SVG for the web, PDF and PNG for print,
+ * and the DOT text argmap lays out.
+ *
+ * argmap_render builds the graph through Graphviz's cgraph API (never by
+ * printing and re-parsing DOT), lays it out with dot and renders it into
+ * memory. Graphviz runs in a forked child process with a wall-clock limit,
+ * a CPU limit and an address-space limit, and hands the bytes back over a
+ * pipe, so a Graphviz crash, exit() or runaway layout becomes a diagnostic
+ * (AM701..AM706) instead of taking the caller down. What the drawing looks
+ * like, and why, is in docs/rendering.md.
+ *
+ * Views leave parts of the map out (--focus, --tag, --hide evidence); every
+ * view that hides nodes says how many, on the map and as a note (AM713).
+ *
+ * argmap_write_file_atomic publishes bytes safely: a temporary file in the
+ * target's directory, fsync, rename. A failure at any stage leaves an
+ * existing file byte-identical and no temporary file behind.
+ *
+ * Conventions are those of argmap/common.h: 0 or a negative argmap_status,
+ * problems in the map go to `diags`, the caller owns what it is handed, and
+ * the library never prints and never exits.
+ */
+#ifndef ARGMAP_RENDER_H
+#define ARGMAP_RENDER_H
+
+#include "common.h"
+#include "diag.h"
+#include "map.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum argmap_render_format {
+	ARGMAP_RENDER_SVG = 0, /* web: classes, ids, tooltips, links */
+	ARGMAP_RENDER_PDF,     /* print: fonts embedded */
+	ARGMAP_RENDER_PNG,     /* raster at 96 dpi */
+	ARGMAP_RENDER_DOT      /* the DOT argmap would lay out; no layout is run */
+} argmap_render_format;
+
+typedef enum argmap_render_theme {
+	ARGMAP_THEME_COLOR = 0, /* colour fills and colour-coded relations */
+	ARGMAP_THEME_PRINT      /* grayscale, no fills: for black-and-white printers */
+} argmap_render_theme;
+
+typedef enum argmap_page_size {
+	ARGMAP_PAGE_NONE = 0, /* the drawing's natural size */
+	ARGMAP_PAGE_A4,       /* 210 x 297 mm, 12 mm margins */
+	ARGMAP_PAGE_LETTER    /* 8.5 x 11 in, 0.5 in margins */
+} argmap_page_size;
+
+typedef enum argmap_group_by {
+	ARGMAP_GROUP_NONE = 0,
+	ARGMAP_GROUP_SOURCE, /* one box per source (a node's first source) */
+	ARGMAP_GROUP_ACTOR   /* one box per actor (who holds a claim; who is quoted) */
+} argmap_group_by;
+
+/** Rendering settings. Start from ARGMAP_RENDER_OPTIONS_INIT. The strings
+ *  are borrowed for the duration of the call. */
+typedef struct argmap_render_options {
+	argmap_render_format format;
+	argmap_render_theme theme;
+	argmap_page_size page;     /* fit the drawing on one page, with margins */
+	int landscape;             /* with page: use the page sideways */
+	int legend;                /* 1: draw the legend (default) */
+	int title_block;           /* 1: draw the title block (default) */
+	const char *focus;         /* a node id: only its neighbourhood; NULL: all */
+	unsigned depth;            /* with focus: how many relations away (default 2) */
+	argmap_group_by group_by;  /* boxes around nodes of one source or actor */
+	int hide_evidence;         /* 1: leave evidence out (counted on each claim) */
+	const char *tag;           /* only nodes carrying this tag, and what they need
+	                              to stay connected; NULL: no filter */
+	double time_limit;         /* seconds of wall-clock time for layout and
+	                              rendering; 0: default (60); < 0: no limit */
+	size_t memory_limit;       /* bytes of address space for the renderer;
+	                              0: default (3 GiB); (size_t)-1: no limit */
+	int in_process;            /* 1: run Graphviz in this process, without the
+	                              child and its limits (fuzzers, debuggers) */
+} argmap_render_options;
+
+#define ARGMAP_RENDER_OPTIONS_INIT                                                         \
+	{ARGMAP_RENDER_SVG, ARGMAP_THEME_COLOR, ARGMAP_PAGE_NONE, 0, 1, 1, NULL, 2,        \
+	 ARGMAP_GROUP_NONE, 0, NULL, 0.0, 0, 0}
+
+/** What a view shows of the map. */
+typedef struct argmap_render_stats {
+	size_t nodes_total;      /* questions, claims and evidence in the debate */
+	size_t nodes_shown;
+	size_t nodes_hidden;     /* nodes_total - nodes_shown */
+	size_t relations_total;
+	size_t relations_shown;  /* relations drawn (all their ends are shown) */
+} argmap_render_stats;
+
+/**
+ * Render `map` as opts->format into memory.
+ *
+ * On success returns 0 and sets *out to a malloc'd buffer of *len bytes
+ * (caller frees with free(); a NUL byte follows the data, not counted).
+ * On failure returns a negative argmap_status, sets *out to NULL and *len
+ * to 0, and explains why in `diags` (and argmap_error_last()):
+ *   ARGMAP_EARG      bad arguments or options (NULL map, unknown format);
+ *   ARGMAP_EINVALID  the view is empty or names an unknown node (AM711, AM712);
+ *   ARGMAP_ERENDER   Graphviz failed, crashed or hit a limit (AM701..AM706);
+ *   ARGMAP_ENOMEM    out of memory in this process.
+ * Warnings (AM705, AM714) and the view note (AM713) are added on success.
+ * Diagnostics name file 0 of the map. The map is not changed; render only a
+ * map whose check found no errors. `opts` may be NULL (defaults).
+ * Not thread-safe in in_process mode (Graphviz is not).
+ */
+int argmap_render(const argmap_map *map, const argmap_render_options *opts,
+                  argmap_diags *diags, char **out, size_t *len);
+
+/**
+ * Compute, without Graphviz, what the view in `opts` would show. Fills
+ * *stats; returns 0, or ARGMAP_EINVALID with a diagnostic when the view names
+ * an unknown node or selects nothing, ARGMAP_EARG, ARGMAP_ENOMEM.
+ * `diags` may be NULL. `opts` may be NULL.
+ */
+int argmap_render_view_stats(const argmap_map *map, const argmap_render_options *opts,
+                             argmap_diags *diags, argmap_render_stats *stats);
+
+/** The usual file name extension of a format, without the dot: "svg",
+ *  "pdf", "png", "dot". Static storage. */
+const char *argmap_render_format_ext(argmap_render_format format);
+
+/** Parse a format name ("svg", "pdf", "png", "dot" or "gv", any case) into
+ *  *format. Returns 0, or ARGMAP_EARG if the name is unknown. */
+int argmap_render_format_parse(const char *name, argmap_render_format *format);
+
+/**
+ * Write data[0..len) to `path` atomically: a temporary file ".argmap-*" in
+ * the same directory, created with mode 0666 & ~umask, written in full,
+ * fsync'd, then renamed over `path`; finally the directory is fsync'd. A
+ * symlink at `path` is replaced by the new file (its target is not written).
+ *
+ * `protect` is a NULL-terminated list of paths (may be NULL) that must never
+ * be overwritten, typically the input files: if `path` names the same file
+ * (same device and inode, so hard links and symlinks count), nothing is
+ * written and ARGMAP_EARG is returned with an AM721 error.
+ *
+ * Returns 0 on success. On failure returns ARGMAP_EARG (refused) or
+ * ARGMAP_EIO (AM722, with the system's message: no space, file too large,
+ * permission denied...), leaves an existing `path` byte-identical and
+ * removes the temporary file. A SIGXFSZ raised by the write (ulimit -f) is
+ * absorbed and reported as EFBIG. Diagnostics go to `diags` if non-NULL.
+ */
+int argmap_write_file_atomic(const char *path, const void *data, size_t len,
+                             const char *const *protect, argmap_diags *diags);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,474 @@
+/*
+ * render_cmd.c - `argmap render`: draw maps as SVG, PDF, PNG or DOT.
+ *
+ * Each map is loaded and checked first; a map with errors is not drawn and
+ * its outputs are not touched. Every output is rendered into memory and
+ * then written atomically (argmap_write_file_atomic), never over an input.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#define MAX_FORMATS 4
+#define MAX_THEMES 2
+
+static void render_usage(FILE *out)
+{
+	fputs("Usage: argmap render [options] FILE...\n"
+	      "\n"
+	      "Draw each map (with everything it imports) as SVG for the web, PDF or PNG\n"
+	      "for print, or the DOT text argmap lays out. A map with check errors is not\n"
+	      "drawn; warnings are printed and drawing goes on.\n"
+	      "\n"
+	      "Output:\n"
+	      "  -o, --output OUT      write to OUT (one FILE only; '-' is standard output).\n"
+	      "                        The format follows OUT's extension (.svg .pdf .png\n"
+	      "                        .dot .gv) unless -T says otherwise\n"
+	      "  -d, --dir DIR         write DIR/NAME.EXT for each FILE, format and theme,\n"
+	      "                        where NAME is FILE's name without .xml, EXT the\n"
+	      "                        format, and the print theme adds '.print' before EXT\n"
+	      "                        (carnegie.xml -> DIR/carnegie.svg, carnegie.print.pdf).\n"
+	      "                        DIR is created if missing. Default: the current folder\n"
+	      "  -T, --format FMT      svg (default), pdf, png or dot; repeat it or give a\n"
+	      "                        comma list (-T svg,pdf) for several outputs\n"
+	      "\n"
+	      "Looks:\n"
+	      "  --theme THEME         color (default) or print (grayscale, no fills, for\n"
+	      "                        black-and-white printers); repeat or list for both\n"
+	      "  --page SIZE           a4 or letter: fit the drawing on one page with margins\n"
+	      "                        (says so when the text would become too small)\n"
+	      "  --landscape           with --page: use the page sideways\n"
+	      "  --no-legend           leave out the legend\n"
+	      "  --no-title            leave out the title block (title, sources, date)\n"
+	      "\n"
+	      "Views (each says on the map and here how many nodes it hides):\n"
+	      "  --focus ID            only the neighbourhood of the node ID\n"
+	      "  --depth N             with --focus: up to N relations away (default 2)\n"
+	      "  --tag TAG             only what carries TAG, and what it needs to stay\n"
+	      "                        connected (up to the questions)\n"
+	      "  --hide evidence       leave out evidence (each claim counts what it lost)\n"
+	      "  --group-by KEY        source, actor or none (default): a box per group\n"
+	      "\n"
+	      "Limits and checking:\n"
+	      "  --time-limit S        give up drawing one output after S seconds (default\n"
+	      "                        60; 0 = no limit)\n"
+	      "  --memory-limit MB     memory for the renderer (default 3072)\n"
+	      "  --sources DIR         verify quotes against the full texts in DIR\n"
+	      "  -q, --quiet           print only warnings and errors\n"
+	      "  -h, --help            show this help\n"
+	      "\n"
+	      "Exit status: 0 every map drawn, 1 a map has errors or could not be drawn,\n"
+	      "2 usage error, 3 a file could not be read or written.\n"
+	      "See docs/rendering.md; codes are explained in docs/diagnostics.md.\n",
+	      out);
+}
+
+typedef struct render_cli {
+	argmap_render_options opts;
+	argmap_render_format formats[MAX_FORMATS];
+	int n_formats;
+	argmap_render_theme themes[MAX_THEMES];
+	int n_themes;
+	const char *output, *dir, *sources;
+	int quiet;
+	char *const *inputs;
+	int n_inputs;
+} render_cli;
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("argmap render: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'argmap render --help'.\n", stderr);
+	return CLI_USAGE;
+}
+
+static int add_format(render_cli *c, const char *list)
+{
+	char buf[64];
+	char *tok, *save = NULL;
+
+	if (strlen(list) >= sizeof buf)
+		return usage_error("unknown format '%s' (use svg, pdf, png or dot)", list);
+	strcpy(buf, list);
+	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		argmap_render_format f;
+		int i, dup = 0;
+		if (argmap_render_format_parse(tok, &f) != 0)
+			return usage_error("unknown format '%s' (use svg, pdf, png or dot)", tok);
+		for (i = 0; i < c->n_formats; i++)
+			dup |= c->formats[i] == f;
+		if (!dup && c->n_formats < MAX_FORMATS)
+			c->formats[c->n_formats++] = f;
+	}
+	return CLI_OK;
+}
+
+static int add_theme(render_cli *c, const char *list)
+{
+	char buf[64];
+	char *tok, *save = NULL;
+
+	if (strlen(list) >= sizeof buf)
+		return usage_error("unknown theme '%s' (use color or print)", list);
+	strcpy(buf, list);
+	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		argmap_render_theme t;
+		int i, dup = 0;
+		if (!strcmp(tok, "color") || !strcmp(tok, "colour"))
+			t = ARGMAP_THEME_COLOR;
+		else if (!strcmp(tok, "print"))
+			t = ARGMAP_THEME_PRINT;
+		else
+			return usage_error("unknown theme '%s' (use color or print)", tok);
+		for (i = 0; i < c->n_themes; i++)
+			dup |= c->themes[i] == t;
+		if (!dup && c->n_themes < MAX_THEMES)
+			c->themes[c->n_themes++] = t;
+	}
+	return CLI_OK;
+}
+
+static int parse_number(const char *s, double min, double max, double *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || *end || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+enum {
+	OPT_THEME = 256, OPT_PAGE, OPT_LANDSCAPE, OPT_NO_LEGEND, OPT_NO_TITLE, OPT_FOCUS,
+	OPT_DEPTH, OPT_GROUP, OPT_HIDE, OPT_TAG, OPT_TIME, OPT_MEMORY, OPT_SOURCES
+};
+
+static int parse_args(render_cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"dir", required_argument, NULL, 'd'},
+		{"format", required_argument, NULL, 'T'},
+		{"theme", required_argument, NULL, OPT_THEME},
+		{"page", required_argument, NULL, OPT_PAGE},
+		{"landscape", no_argument, NULL, OPT_LANDSCAPE},
+		{"no-legend", no_argument, NULL, OPT_NO_LEGEND},
+		{"no-title", no_argument, NULL, OPT_NO_TITLE},
+		{"focus", required_argument, NULL, OPT_FOCUS},
+		{"depth", required_argument, NULL, OPT_DEPTH},
+		{"group-by", required_argument, NULL, OPT_GROUP},
+		{"hide", required_argument, NULL, OPT_HIDE},
+		{"tag", required_argument, NULL, OPT_TAG},
+		{"time-limit", required_argument, NULL, OPT_TIME},
+		{"memory-limit", required_argument, NULL, OPT_MEMORY},
+		{"sources", required_argument, NULL, OPT_SOURCES},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+	int opt, rc;
+	double v;
+
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "o:d:T:qh", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'o': c->output = optarg; break;
+		case 'd': c->dir = optarg; break;
+		case 'T':
+			if ((rc = add_format(c, optarg)) != CLI_OK)
+				return rc;
+			break;
+		case OPT_THEME:
+			if ((rc = add_theme(c, optarg)) != CLI_OK)
+				return rc;
+			break;
+		case OPT_PAGE:
+			if (!strcasecmp(optarg, "a4"))
+				c->opts.page = ARGMAP_PAGE_A4;
+			else if (!strcasecmp(optarg, "letter"))
+				c->opts.page = ARGMAP_PAGE_LETTER;
+			else if (!strcasecmp(optarg, "none"))
+				c->opts.page = ARGMAP_PAGE_NONE;
+			else
+				return usage_error("unknown page size '%s' (use a4 or letter)", optarg);
+			break;
+		case OPT_LANDSCAPE: c->opts.landscape = 1; break;
+		case OPT_NO_LEGEND: c->opts.legend = 0; break;
+		case OPT_NO_TITLE: c->opts.title_block = 0; break;
+		case OPT_FOCUS: c->opts.focus = optarg; break;
+		case OPT_DEPTH:
+			if (parse_number(optarg, 0, 1000, &v) != 0 || v != (double)(unsigned)v)
+				return usage_error("--depth takes a whole number from 0 to 1000, not '%s'",
+				                   optarg);
+			c->opts.depth = (unsigned)v;
+			break;
+		case OPT_GROUP:
+			if (!strcmp(optarg, "source"))
+				c->opts.group_by = ARGMAP_GROUP_SOURCE;
+			else if (!strcmp(optarg, "actor"))
+				c->opts.group_by = ARGMAP_GROUP_ACTOR;
+			else if (!strcmp(optarg, "none"))
+				c->opts.group_by = ARGMAP_GROUP_NONE;
+			else
+				return usage_error("unknown grouping '%s' (use source, actor or none)",
+				                   optarg);
+			break;
+		case OPT_HIDE:
+			if (strcmp(optarg, "evidence") != 0)
+				return usage_error("--hide takes 'evidence', not '%s'", optarg);
+			c->opts.hide_evidence = 1;
+			break;
+		case OPT_TAG: c->opts.tag = optarg; break;
+		case OPT_TIME:
+			if (parse_number(optarg, 0, 86400, &v) != 0)
+				return usage_error("--time-limit takes seconds from 0 to 86400, not '%s'",
+				                   optarg);
+			c->opts.time_limit = v == 0 ? -1.0 : v;
+			break;
+		case OPT_MEMORY:
+			if (parse_number(optarg, 16, 1048576, &v) != 0)
+				return usage_error("--memory-limit takes megabytes from 16 to 1048576, not '%s'",
+				                   optarg);
+			c->opts.memory_limit = (size_t)v << 20;
+			break;
+		case OPT_SOURCES: c->sources = optarg; break;
+		case 'q': c->quiet = 1; break;
+		case 'h': render_usage(stdout); return -1;
+		default:
+			fputs("Try 'argmap render --help'.\n", stderr);
+			return CLI_USAGE;
+		}
+	}
+	c->inputs = argv + optind;
+	c->n_inputs = argc - optind;
+	if (c->n_inputs <= 0)
+		return usage_error("%s", "no map given");
+	if (c->output && c->dir)
+		return usage_error("%s", "give either -o or -d, not both");
+	if (c->opts.depth != 2 && !c->opts.focus)
+		return usage_error("%s", "--depth needs --focus ID");
+	if (c->opts.landscape && c->opts.page == ARGMAP_PAGE_NONE)
+		return usage_error("%s", "--landscape needs --page a4 or --page letter");
+	if (c->n_themes == 0)
+		c->themes[c->n_themes++] = ARGMAP_THEME_COLOR;
+	if (c->output) {
+		if (c->n_inputs != 1)
+			return usage_error("%s", "-o takes one map; use -d DIR for several");
+		if (c->n_formats > 1 || c->n_themes > 1)
+			return usage_error("%s", "-o writes one file: give one -T and one --theme, or use -d DIR");
+		if (c->n_formats == 0) {
+			const char *dot = strrchr(c->output, '.');
+			const char *slash = strrchr(c->output, '/');
+			if (!strcmp(c->output, "-")) {
+				c->formats[c->n_formats++] = ARGMAP_RENDER_SVG;
+			} else if (!dot || (slash && dot < slash) ||
+			           argmap_render_format_parse(dot + 1, &c->formats[0]) != 0) {
+				return usage_error("cannot tell the format of '%s' from its name: add -T svg, pdf, png or dot",
+				                   c->output);
+			} else {
+				c->n_formats = 1;
+			}
+		}
+	}
+	if (c->n_formats == 0)
+		c->formats[c->n_formats++] = ARGMAP_RENDER_SVG;
+	return CLI_OK;
+}
+
+/* DIR/NAME[.print].EXT for input `in` (caller frees). */
+static char *output_path(const char *dir, const char *in, argmap_render_theme theme,
+                         argmap_render_format f)
+{
+	const char *base = strrchr(in, '/');
+	size_t stem, n;
+	char *out;
+
+	base = base ? base + 1 : in;
+	stem = strlen(base);
+	if (stem > 4 && !strcmp(base + stem - 4, ".xml"))
+		stem -= 4;
+	n = strlen(dir) + stem + 32;
+	out = malloc(n);
+	if (out)
+		snprintf(out, n, "%s%s%.*s%s.%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", (int)stem,
+		         base, theme == ARGMAP_THEME_PRINT ? ".print" : "", argmap_render_format_ext(f));
+	return out;
+}
+
+static int write_stdout(const char *data, size_t len)
+{
+	if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+		fprintf(stderr, "argmap render: cannot write to standard output: %s\n", strerror(errno));
+		return CLI_IO;
+	}
+	return CLI_OK;
+}
+
+/* Every file of the map and every input on the command line: never
+ * overwritten. NULL-terminated; caller frees the array only. */
+static const char **protected_paths(const render_cli *c, const argmap_map *map)
+{
+	size_t nf = argmap_map_file_count(map), i, k = 0;
+	const char **p = malloc((nf + (size_t)c->n_inputs + 1) * sizeof *p);
+
+	if (!p)
+		return NULL;
+	for (i = 0; i < nf; i++)
+		p[k++] = argmap_map_file(map, i)->path;
+	for (i = 0; i < (size_t)c->n_inputs; i++)
+		p[k++] = c->inputs[i];
+	p[k] = NULL;
+	return p;
+}
+
+static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
+{
+	argmap_map *map = NULL;
+	argmap_diags *cd = argmap_diags_new();
+	const char **protect = NULL;
+	int rc, worst = CLI_OK, t, f;
+
+	if (!cd) {
+		fputs("argmap: out of memory\n", stderr);
+		return CLI_IO;
+	}
+	rc = cli_load_and_check(in, c->sources, cd, &map);
+	if (rc == CLI_OK && argmap_diags_count_severity(cd, ARGMAP_SEV_ERROR))
+		rc = CLI_ERRORS;
+	/* the check's notes only matter when they explain its errors */
+	cli_print_diags(cd, CLI_TEXT, rc == CLI_OK ? 1 : c->quiet);
+	argmap_diags_free(cd);
+	if (rc != CLI_OK || !map) {
+		fprintf(stderr, "argmap render: %s: not drawn: %s\n", in,
+		        rc == CLI_IO ? "it could not be read" : "fix the errors above first");
+		argmap_map_free(map);
+		return rc == CLI_OK ? CLI_ERRORS : rc;
+	}
+	if (argmap_map_file(map, 0)->kind == ARGMAP_FILE_LIBRARY) {
+		if (!c->quiet)
+			fprintf(stderr, "argmap render: %s: a library file (sources and actors); it is drawn "
+			                "as part of the maps that import it\n", in);
+		argmap_map_free(map);
+		return CLI_OK;
+	}
+	protect = protected_paths(c, map);
+	if (!protect) {
+		argmap_map_free(map);
+		fputs("argmap: out of memory\n", stderr);
+		return CLI_IO;
+	}
+	for (t = 0; t < c->n_themes; t++)
+		for (f = 0; f < c->n_formats; f++) {
+			argmap_render_options o = c->opts;
+			char *data = NULL, *path = NULL;
+			size_t len = 0;
+			o.theme = c->themes[t];
+			o.format = c->formats[f];
+			rc = argmap_render(map, &o, diags, &data, &len);
+			if (rc == ARGMAP_EINVALID) {
+				/* the view names no node or selects nothing: the same
+				 * for every output of this map */
+				worst = CLI_ERRORS;
+				goto done;
+			}
+			if (rc != 0) {
+				/* AM701..AM706 say what happened; the output is untouched */
+				if (worst < CLI_ERRORS)
+					worst = CLI_ERRORS;
+				continue;
+			}
+			if (c->output && !strcmp(c->output, "-")) {
+				rc = write_stdout(data, len);
+			} else {
+				path = c->output ? strdup(c->output)
+				                 : output_path(c->dir ? c->dir : ".", in, o.theme, o.format);
+				if (!path) {
+					rc = CLI_IO;
+				} else if (argmap_write_file_atomic(path, data, len, protect, diags) != 0) {
+					rc = CLI_IO;
+				} else {
+					rc = CLI_OK;
+					if (!c->quiet)
+						fprintf(stderr, "argmap render: wrote %s (%zu bytes)\n", path, len);
+				}
+			}
+			if (rc > worst)
+				worst = rc;
+			free(path);
+			free(data);
+		}
+done:
+	free(protect);
+	argmap_map_free(map);
+	return worst;
+}
+
+int cli_render(int argc, char **argv)
+{
+	render_cli c;
+	static const argmap_render_options init = ARGMAP_RENDER_OPTIONS_INIT;
+	int rc, i, worst = CLI_OK;
+
+	memset(&c, 0, sizeof c);
+	c.opts = init;
+	rc = parse_args(&c, argc, argv);
+	if (rc < 0)
+		return CLI_OK; /* --help */
+	if (rc != CLI_OK)
+		return rc;
+	if (c.output && !strcmp(c.output, "-") && isatty(STDOUT_FILENO) &&
+	    (c.formats[0] == ARGMAP_RENDER_PDF || c.formats[0] == ARGMAP_RENDER_PNG))
+		return usage_error("%s", "will not write a binary format to a terminal; use -o FILE");
+	if (c.dir && mkdir(c.dir, 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "argmap render: cannot create folder %s: %s\n", c.dir, strerror(errno));
+		return CLI_IO;
+	}
+	/* two inputs with one name would write the same outputs */
+	if (!c.output)
+		for (i = 0; i < c.n_inputs; i++) {
+			int k;
+			char *a = output_path(".", c.inputs[i], ARGMAP_THEME_COLOR, ARGMAP_RENDER_SVG);
+			for (k = 0; a && k < i; k++) {
+				char *b = output_path(".", c.inputs[k], ARGMAP_THEME_COLOR, ARGMAP_RENDER_SVG);
+				int same = b && !strcmp(a, b);
+				free(b);
+				if (same) {
+					free(a);
+					return usage_error("two maps named '%s' would write the same outputs; render them separately with -o",
+					                   c.inputs[i]);
+				}
+			}
+			free(a);
+		}
+	for (i = 0; i < c.n_inputs; i++) {
+		argmap_diags *diags = argmap_diags_new();
+		if (!diags) {
+			fputs("argmap: out of memory\n", stderr);
+			return CLI_IO;
+		}
+		rc = render_one(&c, c.inputs[i], diags);
+		cli_print_diags(diags, CLI_TEXT, c.quiet);
+		argmap_diags_free(diags);
+		if (rc > worst && rc != CLI_USAGE)
+			worst = rc;
+	}
+	return worst;
+}

@@ -1,0 +1,221 @@
+/*
+ * render.c - the public entry points: checks the options, computes the
+ * view, runs the Graphviz job contained (or in-process on request) and
+ * hands back the bytes.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "render_internal.h"
+
+#define DEFAULT_TIME_LIMIT 60.0
+#define DEFAULT_MEMORY_LIMIT ((size_t)3 << 30)
+
+static const argmap_render_options defaults = ARGMAP_RENDER_OPTIONS_INIT;
+
+const char *argmap_render_format_ext(argmap_render_format format)
+{
+	switch (format) {
+	case ARGMAP_RENDER_SVG: return "svg";
+	case ARGMAP_RENDER_PDF: return "pdf";
+	case ARGMAP_RENDER_PNG: return "png";
+	case ARGMAP_RENDER_DOT: return "dot";
+	}
+	return "svg";
+}
+
+int argmap_render_format_parse(const char *name, argmap_render_format *format)
+{
+	static const struct {
+		const char *name;
+		argmap_render_format f;
+	} names[] = {{"svg", ARGMAP_RENDER_SVG}, {"pdf", ARGMAP_RENDER_PDF},
+	             {"png", ARGMAP_RENDER_PNG}, {"dot", ARGMAP_RENDER_DOT},
+	             {"gv", ARGMAP_RENDER_DOT}};
+	size_t i;
+
+	if (!name || !format)
+		return am_fail(ARGMAP_EARG, "no format given");
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcasecmp(name, names[i].name) == 0) {
+			*format = names[i].f;
+			return 0;
+		}
+	return am_fail(ARGMAP_EARG, "unknown format '%s' (use svg, pdf, png or dot)", name);
+}
+
+void am_pdf_fix_date(char *pdf, size_t len, const char *date)
+{
+	static const char key[] = "/CreationDate (D:";
+	const size_t klen = sizeof key - 1;
+	char stamp[15] = "20000101000000";
+	size_t i, k;
+
+	if (date && strlen(date) >= 10 && date[4] == '-' && date[7] == '-') {
+		memcpy(stamp, date, 4);
+		memcpy(stamp + 4, date + 5, 2);
+		memcpy(stamp + 6, date + 8, 2);
+		for (k = 0; k < 8; k++)
+			if (stamp[k] < '0' || stamp[k] > '9') {
+				memcpy(stamp, "20000101", 8);
+				break;
+			}
+	}
+	for (i = 0; i + klen + 14 <= len; i++) {
+		if (pdf[i] != '/' || memcmp(pdf + i, key, klen) != 0)
+			continue;
+		/* same length: the cross-reference offsets stay right */
+		for (k = 0; k < 14 && pdf[i + klen + k] >= '0' && pdf[i + klen + k] <= '9'; k++)
+			pdf[i + klen + k] = stamp[k];
+		i += klen;
+	}
+}
+
+static int check_args(const argmap_map *map, const argmap_render_options *o)
+{
+	if (!map)
+		return am_fail(ARGMAP_EARG, "no map given");
+	if ((unsigned)o->format > ARGMAP_RENDER_DOT)
+		return am_fail(ARGMAP_EARG, "unknown output format %d", (int)o->format);
+	if ((unsigned)o->theme > ARGMAP_THEME_PRINT)
+		return am_fail(ARGMAP_EARG, "unknown theme %d", (int)o->theme);
+	if ((unsigned)o->page > ARGMAP_PAGE_LETTER)
+		return am_fail(ARGMAP_EARG, "unknown page size %d", (int)o->page);
+	if ((unsigned)o->group_by > ARGMAP_GROUP_ACTOR)
+		return am_fail(ARGMAP_EARG, "unknown grouping %d", (int)o->group_by);
+	if (argmap_map_file_count(map) == 0)
+		return am_fail(ARGMAP_EARG, "the map has no files");
+	return 0;
+}
+
+static const char *map_file(const argmap_map *map)
+{
+	return argmap_map_file(map, 0)->path;
+}
+
+int argmap_render_view_stats(const argmap_map *map, const argmap_render_options *opts,
+                             argmap_diags *diags, argmap_render_stats *stats)
+{
+	am_view v;
+	int rc;
+
+	if (!opts)
+		opts = &defaults;
+	if (!stats)
+		return am_fail(ARGMAP_EARG, "no stats given");
+	memset(stats, 0, sizeof *stats);
+	if ((rc = check_args(map, opts)) != 0)
+		return rc;
+	if ((rc = am_view_build(&v, map, opts, diags, map_file(map))) != 0)
+		return rc;
+	stats->nodes_total = v.n_nodes;
+	stats->nodes_shown = v.nodes_shown;
+	stats->nodes_hidden = v.n_nodes - v.nodes_shown;
+	stats->relations_total = v.n_rels;
+	stats->relations_shown = v.rels_shown;
+	am_view_free(&v);
+	return 0;
+}
+
+/* In-process sink: diagnostics straight into the list, output into a buffer. */
+typedef struct local_sink {
+	am_sink base;
+	argmap_diags *diags;
+	const char *file;
+	am_buf *out;
+} local_sink;
+
+static void local_diag(am_sink *s, argmap_severity sev, const char *code, const char *msg,
+                       const char *hint)
+{
+	local_sink *l = (local_sink *)s;
+
+	argmap_diags_add(l->diags, sev, code, l->file, 0, 0, msg, hint, ARGMAP_NONE);
+}
+
+static int local_output(am_sink *s, const char *data, size_t len)
+{
+	local_sink *l = (local_sink *)s;
+
+	am_buf_free(l->out);
+	am_buf_put(l->out, data, len);
+	return l->out->failed ? ARGMAP_ENOMEM : 0;
+}
+
+int argmap_render(const argmap_map *map, const argmap_render_options *opts,
+                  argmap_diags *diags, char **out, size_t *len)
+{
+	argmap_diags *own = NULL;
+	am_view view;
+	am_job job;
+	am_buf buf = {0};
+	double tl;
+	size_t ml;
+	int rc;
+
+	if (out)
+		*out = NULL;
+	if (len)
+		*len = 0;
+	if (!out || !len)
+		return am_fail(ARGMAP_EARG, "argmap_render: out and len are required");
+	if (!opts)
+		opts = &defaults;
+	if ((rc = check_args(map, opts)) != 0)
+		return rc;
+	if (!diags) {
+		own = argmap_diags_new();
+		if (!own)
+			return am_fail(ARGMAP_ENOMEM, "out of memory");
+		diags = own;
+	}
+	rc = am_view_build(&view, map, opts, diags, map_file(map));
+	if (rc != 0)
+		goto done;
+	if (view.filtered) {
+		am_diag(diags, ARGMAP_SEV_NOTE, "AM713", map_file(map), 0, 0, NULL,
+		        "this view shows %zu of %zu nodes (%zu hidden) and %zu of %zu relations",
+		        view.nodes_shown, view.n_nodes, view.n_nodes - view.nodes_shown,
+		        view.rels_shown, view.n_rels);
+	}
+	job.map = map;
+	job.opts = opts;
+	job.view = &view;
+	job.file = map_file(map);
+
+	tl = opts->time_limit == 0 ? DEFAULT_TIME_LIMIT : opts->time_limit;
+	ml = opts->memory_limit == 0 ? DEFAULT_MEMORY_LIMIT
+	   : opts->memory_limit == (size_t)-1 ? 0
+	                                        : opts->memory_limit;
+	if (opts->in_process) {
+		local_sink s;
+		s.base.diag = local_diag;
+		s.base.output = local_output;
+		s.diags = diags;
+		s.file = job.file;
+		s.out = &buf;
+		rc = am_gv_run(&job, &s.base);
+		if (rc != 0)
+			am_fail(rc, "%s: rendering failed", job.file);
+	} else {
+		rc = am_contained_run(&job, tl, ml, diags, &buf);
+	}
+	am_view_free(&view);
+	if (rc == 0) {
+		if (buf.failed) {
+			rc = am_fail(ARGMAP_ENOMEM, "out of memory");
+		} else {
+			*len = buf.len;
+			*out = am_buf_detach(&buf);
+			if (!*out) {
+				*len = 0;
+				rc = am_fail(ARGMAP_ENOMEM, "out of memory");
+			}
+		}
+	}
+done:
+	am_buf_free(&buf);
+	argmap_diags_free(own);
+	return rc;
+}

@@ -1,0 +1,495 @@
+/*
+ * view.c - which nodes and relations a view draws. Pure C over the public
+ * model; no Graphviz.
+ *
+ *  --focus ID --depth N  the nodes at most N relations away from ID; a
+ *                        relation joins every node it mentions (premises,
+ *                        conclusion; an undercut also joins the premises and
+ *                        conclusion of the support it attacks). Paths do not
+ *                        pass through a question (it would join every answer)
+ *                        unless the question is ID itself.
+ *  --tag T               the nodes carrying T; evidence without tags of its
+ *                        own counts as carrying the tags of what it supports;
+ *                        then, to stay connected, everything these nodes
+ *                        support, attack or answer, up to the questions.
+ *                        With --focus too: the intersection, plus ID.
+ *  --hide evidence       no evidence nodes.
+ * Always: a reason whose conclusion and one premise are shown is shown with
+ * all its co-premises (a linked reason is never drawn in part), unless the
+ * missing ones are hidden evidence. A relation is drawn when its conclusion
+ * (for an undercut: the support it attacks) and at least one premise are.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "render_internal.h"
+#include "text.h"
+
+/* node -> relations that mention it, as compressed rows */
+typedef struct incidence {
+	size_t *start; /* n_nodes + 1 */
+	size_t *rel;
+} incidence;
+
+static const argmap_relation *target_support(const argmap_map *map, const argmap_relation *r)
+{
+	const argmap_relation *t;
+
+	if (r->kind != ARGMAP_REL_UNDERCUT || r->to.kind != ARGMAP_ITEM_RELATION ||
+	    r->to.index == ARGMAP_NONE || r->to.index >= argmap_map_relation_count(map))
+		return NULL;
+	t = argmap_map_relation(map, r->to.index);
+	return t->kind == ARGMAP_REL_UNDERCUT ? NULL : t;
+}
+
+static int node_ref(const argmap_map *map, const argmap_ref *ref, size_t *idx)
+{
+	if (ref->kind != ARGMAP_ITEM_NODE || ref->index == ARGMAP_NONE ||
+	    ref->index >= argmap_map_node_count(map))
+		return 0;
+	*idx = ref->index;
+	return 1;
+}
+
+/* Calls fn for every node relation r mentions. */
+typedef void (*visit_fn)(void *ud, size_t node);
+static void rel_nodes(const argmap_map *map, const argmap_relation *r, visit_fn fn, void *ud)
+{
+	const argmap_relation *t;
+	size_t i, k;
+
+	for (i = 0; i < r->n_from; i++)
+		if (node_ref(map, &r->from[i], &k))
+			fn(ud, k);
+	if (node_ref(map, &r->to, &k))
+		fn(ud, k);
+	if ((t = target_support(map, r)) != NULL) {
+		for (i = 0; i < t->n_from; i++)
+			if (node_ref(map, &t->from[i], &k))
+				fn(ud, k);
+		if (node_ref(map, &t->to, &k))
+			fn(ud, k);
+	}
+}
+
+typedef struct count_ctx {
+	incidence *inc;
+	size_t rel;
+	int fill;
+} count_ctx;
+
+static void count_visit(void *ud, size_t node)
+{
+	count_ctx *c = ud;
+
+	if (c->fill)
+		c->inc->rel[c->inc->start[node]++] = c->rel;
+	else
+		c->inc->start[node + 1]++;
+}
+
+static int incidence_build(incidence *inc, const argmap_map *map)
+{
+	size_t n = argmap_map_node_count(map), m = argmap_map_relation_count(map), i, total;
+	count_ctx c;
+
+	inc->start = calloc(n + 2, sizeof *inc->start);
+	inc->rel = NULL;
+	if (!inc->start)
+		return ARGMAP_ENOMEM;
+	c.inc = inc;
+	c.fill = 0;
+	for (i = 0; i < m; i++) {
+		c.rel = i;
+		rel_nodes(map, argmap_map_relation(map, i), count_visit, &c);
+	}
+	for (i = 0; i < n; i++)
+		inc->start[i + 1] += inc->start[i];
+	total = inc->start[n];
+	inc->rel = malloc((total ? total : 1) * sizeof *inc->rel);
+	if (!inc->rel) {
+		free(inc->start);
+		return ARGMAP_ENOMEM;
+	}
+	/* fill, using start[] as a cursor, then shift it back */
+	c.fill = 1;
+	for (i = 0; i < m; i++) {
+		c.rel = i;
+		rel_nodes(map, argmap_map_relation(map, i), count_visit, &c);
+	}
+	for (i = n; i > 0; i--)
+		inc->start[i] = inc->start[i - 1];
+	inc->start[0] = 0;
+	return 0;
+}
+
+static void incidence_free(incidence *inc)
+{
+	free(inc->start);
+	free(inc->rel);
+}
+
+typedef struct bfs_ctx {
+	unsigned *dist;
+	size_t *queue;
+	size_t qtail;
+	unsigned d;
+} bfs_ctx;
+
+static void bfs_visit(void *ud, size_t node)
+{
+	bfs_ctx *b = ud;
+
+	if (b->dist[node] != (unsigned)-1)
+		return;
+	b->dist[node] = b->d + 1;
+	b->queue[b->qtail++] = node;
+}
+
+static int has_tag(const argmap_node *nd, const char *tag)
+{
+	size_t i;
+
+	for (i = 0; i < nd->n_tags; i++)
+		if (strcmp(nd->tags[i], tag) == 0)
+			return 1;
+	return 0;
+}
+
+/* Marks in `sel` what `seed` needs to stay connected: everything it
+ * supports, attacks or answers, transitively. */
+static void upward_closure(const argmap_map *map, const incidence *inc, unsigned char *sel,
+                           size_t *stack)
+{
+	size_t n = argmap_map_node_count(map), top = 0, i, j, k;
+
+	for (i = 0; i < n; i++)
+		if (sel[i])
+			stack[top++] = i;
+	while (top) {
+		size_t u = stack[--top];
+		for (j = inc->start[u]; j < inc->start[u + 1]; j++) {
+			const argmap_relation *r = argmap_map_relation(map, inc->rel[j]);
+			const argmap_relation *t;
+			int is_from = 0;
+			for (k = 0; k < r->n_from; k++) {
+				size_t f;
+				if (node_ref(map, &r->from[k], &f) && f == u)
+					is_from = 1;
+			}
+			if (!is_from)
+				continue;
+			if (node_ref(map, &r->to, &k) && !sel[k]) {
+				sel[k] = 1;
+				stack[top++] = k;
+			}
+			if ((t = target_support(map, r)) != NULL) {
+				size_t m;
+				if (node_ref(map, &t->to, &k) && !sel[k]) {
+					sel[k] = 1;
+					stack[top++] = k;
+				}
+				for (m = 0; m < t->n_from; m++)
+					if (node_ref(map, &t->from[m], &k) && !sel[k]) {
+						sel[k] = 1;
+						stack[top++] = k;
+					}
+			}
+		}
+	}
+}
+
+/* Adds the co-premises of every reason whose conclusion and one premise are
+ * selected. Returns 1 if anything was added. */
+static int complete_linked(const argmap_map *map, unsigned char *sel, int hide_evidence)
+{
+	size_t m = argmap_map_relation_count(map), i, k, idx;
+	int added = 0;
+
+	for (i = 0; i < m; i++) {
+		const argmap_relation *r = argmap_map_relation(map, i);
+		int any = 0, to_on;
+		if (r->n_from < 2)
+			continue;
+		if (r->kind == ARGMAP_REL_UNDERCUT) {
+			const argmap_relation *t = target_support(map, r);
+			to_on = t && node_ref(map, &t->to, &idx) && sel[idx];
+		} else {
+			to_on = node_ref(map, &r->to, &idx) && sel[idx];
+		}
+		if (!to_on)
+			continue;
+		for (k = 0; k < r->n_from; k++)
+			if (node_ref(map, &r->from[k], &idx) && sel[idx])
+				any = 1;
+		if (!any)
+			continue;
+		for (k = 0; k < r->n_from; k++) {
+			if (!node_ref(map, &r->from[k], &idx) || sel[idx])
+				continue;
+			if (hide_evidence && argmap_map_node(map, idx)->kind == ARGMAP_NODE_EVIDENCE)
+				continue;
+			sel[idx] = 1;
+			added = 1;
+		}
+	}
+	return added;
+}
+
+static void suggest_ids(am_buf *hint, const argmap_map *map, const char *id)
+{
+	size_t n = argmap_map_node_count(map), i, best = ARGMAP_NONE, best_d = (size_t)-1;
+
+	for (i = 0; i < n; i++) {
+		size_t d = am_edit_distance(argmap_map_node(map, i)->id, id, 4);
+		if (d <= 4 && d < best_d) {
+			best_d = d;
+			best = i;
+		}
+	}
+	if (best != ARGMAP_NONE)
+		am_buf_printf(hint, "did you mean '%s'? ", argmap_map_node(map, best)->id);
+	am_buf_puts(hint, "--focus takes the id of a question, claim or evidence item");
+}
+
+static void list_tags(am_buf *hint, const argmap_map *map)
+{
+	size_t n = argmap_map_node_count(map), i, j, shown = 0;
+	const char **seen = NULL;
+	size_t n_seen = 0, total = 0;
+
+	for (i = 0; i < n; i++)
+		total += argmap_map_node(map, i)->n_tags;
+	if (total)
+		seen = malloc(total * sizeof *seen);
+	for (i = 0; seen && i < n; i++) {
+		const argmap_node *nd = argmap_map_node(map, i);
+		for (j = 0; j < nd->n_tags; j++) {
+			size_t k;
+			for (k = 0; k < n_seen && strcmp(seen[k], nd->tags[j]) != 0; k++)
+				;
+			if (k == n_seen)
+				seen[n_seen++] = nd->tags[j];
+		}
+	}
+	if (!n_seen) {
+		am_buf_puts(hint, "this map has no tags");
+	} else {
+		am_buf_puts(hint, "tags in this map: ");
+		for (i = 0; i < n_seen && shown < 12; i++, shown++)
+			am_buf_printf(hint, "%s%s", i ? ", " : "", seen[i]);
+		if (n_seen > shown)
+			am_buf_printf(hint, " and %zu more", n_seen - shown);
+	}
+	free(seen);
+}
+
+void am_view_free(am_view *v)
+{
+	free(v->node_on);
+	free(v->rel_on);
+	free(v->junction);
+	free(v->drawn_from);
+	free(v->hidden_evidence);
+	free(v->hidden_rels);
+	memset(v, 0, sizeof *v);
+}
+
+int am_view_build(am_view *v, const argmap_map *map, const argmap_render_options *o,
+                  argmap_diags *diags, const char *file)
+{
+	size_t n = argmap_map_node_count(map), m = argmap_map_relation_count(map), i, j, k, idx;
+	incidence inc = {NULL, NULL};
+	unsigned char *sel = NULL, *tagsel = NULL;
+	size_t *stack = NULL;
+	unsigned *dist = NULL;
+	int rc = ARGMAP_ENOMEM;
+
+	memset(v, 0, sizeof *v);
+	v->n_nodes = n;
+	v->n_rels = m;
+	v->focus = ARGMAP_NONE;
+	v->node_on = calloc(n + 1, 1);
+	v->rel_on = calloc(m + 1, 1);
+	v->junction = calloc(m + 1, 1);
+	v->drawn_from = calloc(m + 1, sizeof *v->drawn_from);
+	v->hidden_evidence = calloc(n + 1, sizeof *v->hidden_evidence);
+	v->hidden_rels = calloc(n + 1, sizeof *v->hidden_rels);
+	sel = calloc(n + 1, 1);
+	stack = malloc((n + 1) * sizeof *stack);
+	if (!v->node_on || !v->rel_on || !v->junction || !v->drawn_from || !v->hidden_evidence ||
+	    !v->hidden_rels || !sel || !stack)
+		goto out;
+	if (incidence_build(&inc, map) != 0)
+		goto out;
+
+	for (i = 0; i < n; i++)
+		sel[i] = 1;
+
+	if (o->focus) {
+		bfs_ctx b;
+		size_t head = 0;
+		if (argmap_map_find(map, o->focus, &idx) != ARGMAP_ITEM_NODE) {
+			am_buf hint = {0};
+			char *h;
+			suggest_ids(&hint, map, o->focus);
+			h = am_buf_detach(&hint);
+			if (diags)
+				am_diag(diags, ARGMAP_SEV_ERROR, "AM711", file, 0, 0, h,
+				        "--focus '%s' names no question, claim or evidence in this map",
+				        o->focus);
+			free(h);
+			rc = am_fail(ARGMAP_EINVALID, "--focus '%s': no such node", o->focus);
+			goto out;
+		}
+		v->focus = idx;
+		dist = malloc((n + 1) * sizeof *dist);
+		if (!dist)
+			goto out;
+		for (i = 0; i < n; i++)
+			dist[i] = (unsigned)-1;
+		b.dist = dist;
+		b.queue = stack;
+		b.qtail = 0;
+		dist[idx] = 0;
+		stack[b.qtail++] = idx;
+		while (head < b.qtail) {
+			size_t u = stack[head++];
+			if (dist[u] >= o->depth)
+				continue;
+			/* a question joins every answer: passing through it would
+			 * pull in the whole debate, so only the focus expands it */
+			if (u != idx && argmap_map_node(map, u)->kind == ARGMAP_NODE_QUESTION)
+				continue;
+			b.d = dist[u];
+			for (j = inc.start[u]; j < inc.start[u + 1]; j++)
+				rel_nodes(map, argmap_map_relation(map, inc.rel[j]), bfs_visit, &b);
+		}
+		for (i = 0; i < n; i++)
+			sel[i] = dist[i] != (unsigned)-1;
+	}
+
+	if (o->tag) {
+		size_t any = 0;
+		tagsel = calloc(n + 1, 1);
+		if (!tagsel)
+			goto out;
+		for (i = 0; i < n; i++)
+			if (has_tag(argmap_map_node(map, i), o->tag)) {
+				tagsel[i] = 1;
+				any++;
+			}
+		if (!any) {
+			am_buf hint = {0};
+			char *h;
+			list_tags(&hint, map);
+			h = am_buf_detach(&hint);
+			if (diags)
+				am_diag(diags, ARGMAP_SEV_ERROR, "AM712", file, 0, 0, h,
+				        "--tag '%s' is carried by no node of this map", o->tag);
+			free(h);
+			rc = am_fail(ARGMAP_EINVALID, "--tag '%s' selects nothing", o->tag);
+			goto out;
+		}
+		/* untagged evidence inherits the tags of what it supports */
+		for (j = 0; j < m; j++) {
+			const argmap_relation *r = argmap_map_relation(map, j);
+			if (r->kind != ARGMAP_REL_SUPPORT || !node_ref(map, &r->to, &idx) ||
+			    !has_tag(argmap_map_node(map, idx), o->tag))
+				continue;
+			for (k = 0; k < r->n_from; k++) {
+				const argmap_node *e;
+				if (!node_ref(map, &r->from[k], &idx))
+					continue;
+				e = argmap_map_node(map, idx);
+				if (e->kind == ARGMAP_NODE_EVIDENCE && e->n_tags == 0)
+					tagsel[idx] = 1;
+			}
+		}
+		do
+			upward_closure(map, &inc, tagsel, stack);
+		while (complete_linked(map, tagsel, o->hide_evidence));
+		for (i = 0; i < n; i++)
+			sel[i] = sel[i] && tagsel[i];
+		if (v->focus != ARGMAP_NONE)
+			sel[v->focus] = 1;
+	}
+
+	if (o->hide_evidence)
+		for (i = 0; i < n; i++)
+			if (argmap_map_node(map, i)->kind == ARGMAP_NODE_EVIDENCE)
+				sel[i] = 0;
+	complete_linked(map, sel, o->hide_evidence);
+	if (o->hide_evidence)
+		for (i = 0; i < n; i++)
+			if (argmap_map_node(map, i)->kind == ARGMAP_NODE_EVIDENCE)
+				sel[i] = 0;
+
+	memcpy(v->node_on, sel, n);
+	for (i = 0; i < n; i++)
+		v->nodes_shown += sel[i];
+
+	/* relations: supports, rebuttals and answers first, then undercuts,
+	 * which need to know whether the support they attack is drawn */
+	for (k = 0; k < 2; k++) {
+		for (j = 0; j < m; j++) {
+			const argmap_relation *r = argmap_map_relation(map, j);
+			const argmap_relation *t;
+			size_t drawn = 0, f;
+			int to_on;
+			if ((r->kind == ARGMAP_REL_UNDERCUT) != (k == 1))
+				continue;
+			if (r->kind == ARGMAP_REL_UNDERCUT) {
+				t = target_support(map, r);
+				to_on = t && v->rel_on[r->to.index];
+			} else {
+				to_on = node_ref(map, &r->to, &idx) && sel[idx];
+			}
+			for (f = 0; f < r->n_from; f++)
+				if (node_ref(map, &r->from[f], &idx) && sel[idx])
+					drawn++;
+			v->drawn_from[j] = drawn;
+			if (to_on && drawn) {
+				v->rel_on[j] = 1;
+				v->rels_shown++;
+				if (drawn > 1)
+					v->junction[j] = 1;
+				if (r->kind == ARGMAP_REL_UNDERCUT)
+					v->junction[r->to.index] = 1;
+			}
+		}
+	}
+
+	/* what each shown node has that is not drawn */
+	for (j = 0; j < m; j++) {
+		const argmap_relation *r = argmap_map_relation(map, j);
+		size_t f;
+		if (v->rel_on[j] || !node_ref(map, &r->to, &idx) || !sel[idx])
+			continue;
+		for (f = 0; f < r->n_from; f++) {
+			size_t p;
+			if (!node_ref(map, &r->from[f], &p) || sel[p])
+				continue;
+			if (r->kind == ARGMAP_REL_SUPPORT &&
+			    argmap_map_node(map, p)->kind == ARGMAP_NODE_EVIDENCE)
+				v->hidden_evidence[idx]++;
+			else
+				v->hidden_rels[idx]++;
+			break;
+		}
+	}
+	v->filtered = v->nodes_shown < n || v->rels_shown < m;
+	rc = 0;
+out:
+	incidence_free(&inc);
+	free(sel);
+	free(tagsel);
+	free(stack);
+	free(dist);
+	if (rc != 0) {
+		if (rc == ARGMAP_ENOMEM)
+			am_fail(ARGMAP_ENOMEM, "out of memory while selecting the view");
+		am_view_free(v);
+	}
+	return rc;
+}

@@ -1,0 +1,498 @@
+/*
+ * Containment (issue 5 section 3) and safe output (issue 3 section 5):
+ * whatever goes wrong - a check error, a Graphviz error, a crash, exit(),
+ * a runaway layout, memory, a full disk, an output that is an input - the
+ * run says so clearly, existing outputs stay byte-identical, and no
+ * temporary file is left behind.
+ */
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "render/render_internal.h"
+#include "buf.h"
+#include "render_support.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+
+TestSuite(contain, .timeout = 120);
+TestSuite(output, .timeout = 120);
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Renders basic.xml with a fault injected; returns the diagnostics
+ * (caller frees) and checks that the call failed cleanly. */
+static argmap_diags *faulty(int fault, argmap_render_options *o, int expect_rc)
+{
+	argmap_map *map = rs_load(RS_DATA("basic.xml"));
+	argmap_diags *d = NULL;
+	size_t len = 99;
+	int rc = 0;
+	char *out;
+
+	am_render_fault = fault;
+	out = rs_render(map, o, &len, &rc, &d);
+	am_render_fault = AM_FAULT_NONE;
+	cr_expect_eq(rc, expect_rc, "status %d, expected %d (%s)", rc, expect_rc, argmap_error_last());
+	if (expect_rc != 0) {
+		cr_expect_null(out);
+		cr_expect_eq(len, 0);
+	}
+	free(out);
+	argmap_map_free(map);
+	return d;
+}
+
+static void expect_code(argmap_diags *d, const char *code, const char *words)
+{
+	const argmap_diag *x = ts_find(d, code);
+	char *dump = ts_dump(d);
+
+	cr_assert(x, "no %s in:\n%s", code, dump);
+	cr_expect_eq(x->severity, ARGMAP_SEV_ERROR);
+	cr_expect(x->file && strstr(x->file, "basic.xml"), "the message names the map");
+	cr_expect(strstr(x->message, words), "%s: '%s' lacks '%s'", code, x->message, words);
+	free(dump);
+}
+
+Test(contain, crash_of_the_renderer)
+{
+	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	argmap_diags *d = faulty(AM_FAULT_CRASH, &o, ARGMAP_ERENDER);
+
+	expect_code(d, "AM703", "crashed with signal 11");
+	argmap_diags_free(d);
+}
+
+Test(contain, exit_inside_graphviz)
+{
+	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	argmap_diags *d = faulty(AM_FAULT_EXIT, &o, ARGMAP_ERENDER);
+
+	expect_code(d, "AM703", "exited with status 1");
+	expect_code(d, "AM703", "gvwrite_no_z problem");
+	argmap_diags_free(d);
+}
+
+Test(contain, runaway_cpu_hits_the_time_limit)
+{
+	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	double t0 = now();
+	argmap_diags *d;
+
+	o.time_limit = 1.0;
+	d = faulty(AM_FAULT_HANG, &o, ARGMAP_ERENDER);
+	cr_expect(now() - t0 < 4.0, "took %.1f s", now() - t0);
+	expect_code(d, "AM701", "limit of 1 s");
+	cr_expect(ts_find(d, "AM701")->hint && strstr(ts_find(d, "AM701")->hint, "--focus"));
+	argmap_diags_free(d);
+}
+
+Test(contain, blocked_renderer_hits_the_wall_clock)
+{
+	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	double t0 = now();
+	argmap_diags *d;
+
+	o.time_limit = 0.5;
+	d = faulty(AM_FAULT_SLEEP, &o, ARGMAP_ERENDER);
+	cr_expect(now() - t0 < 3.0, "took %.1f s", now() - t0);
+	expect_code(d, "AM701", "exceeded the time limit");
+	argmap_diags_free(d);
+}
+
+Test(contain, memory_limit)
+{
+#ifdef UNDER_ASAN
+	cr_skip_test("no RLIMIT_AS under AddressSanitizer");
+#else
+	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	argmap_diags *d;
+
+	o.memory_limit = (size_t)512 << 20;
+	d = faulty(AM_FAULT_HOG, &o, ARGMAP_ERENDER);
+	expect_code(d, "AM702", "ran out of memory (limit 512 MiB)");
+	cr_expect(strstr(ts_find(d, "AM702")->hint, "--memory-limit"));
+	argmap_diags_free(d);
+#endif
+}
+
+Test(contain, real_graphviz_with_too_little_memory)
+{
+#ifdef UNDER_ASAN
+	cr_skip_test("no RLIMIT_AS under AddressSanitizer");
+#else
+	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	argmap_diags *d;
+	const argmap_diag *x;
+	size_t i;
+
+	/* too little even to start pango and cairo: whatever Graphviz does
+	 * (crash, abort, exit), it is one clear error */
+	o.format = ARGMAP_RENDER_PDF;
+	o.memory_limit = (size_t)24 << 20;
+	d = faulty(AM_FAULT_NONE, &o, ARGMAP_ERENDER);
+	for (i = 0, x = NULL; i < argmap_diags_count(d); i++)
+		if (argmap_diags_get(d, i)->severity == ARGMAP_SEV_ERROR)
+			x = argmap_diags_get(d, i);
+	cr_assert(x);
+	cr_expect(!strcmp(x->code, "AM702") || !strcmp(x->code, "AM703") || !strcmp(x->code, "AM704"),
+	          "%s: %s", x->code, x->message);
+	argmap_diags_free(d);
+#endif
+}
+
+Test(contain, graphviz_errors_are_diagnostics)
+{
+	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	argmap_diags *d = faulty(AM_FAULT_GVERROR, &o, ARGMAP_ERENDER);
+
+	/* a label Graphviz rejects fails the run instead of showing \N */
+	expect_code(d, "AM704", "Graphviz failed during layout");
+	cr_expect(strstr(ts_find(d, "AM704")->message, "n_bad"), "%s", ts_find(d, "AM704")->message);
+	argmap_diags_free(d);
+	o.in_process = 1;
+	d = faulty(AM_FAULT_GVERROR, &o, ARGMAP_ERENDER);
+	expect_code(d, "AM704", "Graphviz failed during layout");
+	argmap_diags_free(d);
+}
+
+Test(contain, what_the_renderer_prints_becomes_warnings)
+{
+	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	argmap_diags *d = faulty(AM_FAULT_NOISE, &o, 0);
+	size_t i, n = 0;
+
+	for (i = 0; i < argmap_diags_count(d); i++) {
+		const argmap_diag *x = argmap_diags_get(d, i);
+		if (!strcmp(x->code, "AM705")) {
+			cr_expect_eq(x->severity, ARGMAP_SEV_WARNING);
+			cr_expect(strstr(x->message, "the renderer printed: "));
+			n++;
+		}
+	}
+	cr_expect_eq(n, 2, "one warning per line printed");
+	argmap_diags_free(d);
+}
+
+/* A dense map: 1,000 claims, 1,500 random cross supports. */
+static char *dense_map(const char *dir)
+{
+	am_buf b = {0};
+	unsigned long seed = 12345;
+	size_t i;
+	char *body, *path;
+
+	am_buf_puts(&b, TS_HEAD);
+	am_buf_puts(&b, "<actor id=\"a\" kind=\"person\" name=\"A\"/>\n<source id=\"s\" kind=\"web\"><title>S</title></source>\n"
+	                "<question id=\"q\"><text>Dense?</text></question>\n");
+	for (i = 0; i < 1000; i++)
+		am_buf_printf(&b, "<claim id=\"c%zu\" by=\"a\" source=\"s\"><text>Claim number %zu says something "
+		                  "fairly long about the matter at hand.</text></claim>\n", i, i);
+	am_buf_puts(&b, "<answer from=\"c0\" to=\"q\" stance=\"yes\"/>\n");
+	for (i = 1; i < 1000; i++)
+		am_buf_printf(&b, "<support from=\"c%zu\" to=\"c%zu\"/>\n", i, (i - 1) / 3);
+	for (i = 0; i < 1500; i++) {
+		size_t from, to;
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		from = (size_t)(seed >> 33) % 999 + 1;
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		to = (size_t)(seed >> 33) % from; /* earlier claim: no cycle */
+		if (to == (from - 1) / 3)
+			continue;
+		am_buf_printf(&b, "<rebut from=\"c%zu\" to=\"c%zu\"/>\n", from, to);
+	}
+	am_buf_puts(&b, TS_TAIL);
+	body = am_buf_detach(&b);
+	path = ts_write(dir, "dense.xml", body, (size_t)-1);
+	free(body);
+	return path;
+}
+
+Test(contain, dense_map_finishes_or_stops_in_time)
+{
+	char *dir = ts_tmpdir(), *in = dense_map(dir), *out, *err = NULL;
+	const char *args[] = {"render", "--time-limit", "3", "-o", NULL, NULL, NULL};
+	double t0 = now();
+	int rc;
+
+	out = ts_write(dir, "dense.svg", "OLD", 3);
+	args[4] = out;
+	args[5] = in;
+	rc = rs_run_cli_ex(args, &err, 60, -1, 0, NULL);
+	cr_expect(now() - t0 < 12.0, "took %.1f s", now() - t0);
+	if (rc == 0) {
+		cr_expect(!rs_file_is(out, "OLD", 3));
+	} else {
+		cr_expect_eq(rc, 1, "%s", err);
+		cr_expect(strstr(err, "[AM701]"), "%s", err);
+		cr_expect(strstr(err, "dense.xml"), "the error names the map: %s", err);
+		cr_expect(rs_file_is(out, "OLD", 3), "the existing output changed");
+	}
+	cr_expect_eq(rs_temp_files(dir), 0);
+	free(err);
+	free(in);
+	free(out);
+	ts_rmtree(dir);
+	free(dir);
+}
+
+/* ---------------------------------------------------------- safe output */
+
+static char *dir_with_map(char **in)
+{
+	char *dir = ts_tmpdir();
+	char *src = ts_read(RS_DATA("basic.xml"), NULL);
+
+	cr_assert(src);
+	*in = ts_write(dir, "map.xml", src, (size_t)-1);
+	free(src);
+	return dir;
+}
+
+Test(output, check_errors_leave_outputs_alone)
+{
+	char *dir = ts_tmpdir(), *in, *out, *err = NULL;
+	const char *args[] = {"render", "-o", NULL, NULL, NULL};
+	int rc;
+
+	in = ts_write(dir, "bad.xml",
+	              TS_HEAD "<claim id=\"c\"><text>x</text></claim>\n"
+	                      "<support from=\"nowhere\" to=\"c\"/>\n" TS_TAIL,
+	              (size_t)-1);
+	out = ts_write(dir, "bad.svg", "OLD", 3);
+	args[2] = out;
+	args[3] = in;
+	rc = rs_run_cli_ex(args, &err, 30, -1, 0, NULL);
+	cr_expect_eq(rc, 1, "%s", err);
+	cr_expect(strstr(err, "not drawn"), "%s", err);
+	cr_expect(rs_file_is(out, "OLD", 3));
+	cr_expect_eq(rs_temp_files(dir), 0);
+	free(err);
+	free(in);
+	free(out);
+	ts_rmtree(dir);
+	free(dir);
+}
+
+Test(output, disk_full_leaves_the_old_file)
+{
+	char *in, *dir = dir_with_map(&in), *out, *err = NULL;
+	const char *args[] = {"render", "-o", NULL, NULL, NULL};
+	int rc;
+
+	out = ts_write(dir, "map.svg", "OLD", 3);
+	args[2] = out;
+	args[3] = in;
+	/* ulimit -f: 4 KiB; the SVG is much larger */
+	rc = rs_run_cli_ex(args, &err, 60, -1, 4096, NULL);
+	cr_expect_eq(rc, 3, "exit %d: %s", rc, err);
+	cr_expect(strstr(err, "[AM722]"), "%s", err);
+	cr_expect(strstr(err, "File too large"), "%s", err);
+	cr_expect(rs_file_is(out, "OLD", 3), "the existing output changed");
+	cr_expect_eq(rs_temp_files(dir), 0, "a temporary file was left behind");
+	free(err);
+	free(in);
+	free(out);
+	ts_rmtree(dir);
+	free(dir);
+}
+
+Test(output, sigxfsz_is_absorbed_by_the_writer)
+{
+	char *dir = ts_tmpdir(), path[512];
+	pid_t pid;
+	int status;
+
+	snprintf(path, sizeof path, "%s/big.bin", dir);
+	pid = fork();
+	cr_assert(pid >= 0);
+	if (pid == 0) {
+		struct rlimit rl = {1000, 1000};
+		static char data[20000];
+		argmap_diags *d = argmap_diags_new();
+		int rc;
+		setrlimit(RLIMIT_FSIZE, &rl);
+		rc = argmap_write_file_atomic(path, data, sizeof data, NULL, d);
+		_exit(rc == ARGMAP_EIO && ts_count(d, "AM722") == 1 ? 0 : 1);
+	}
+	waitpid(pid, &status, 0);
+	cr_expect(WIFEXITED(status), "the writer was killed by signal %d", WTERMSIG(status));
+	cr_expect_eq(WEXITSTATUS(status), 0);
+	cr_expect_eq(access(path, F_OK), -1);
+	cr_expect_eq(rs_temp_files(dir), 0);
+	ts_rmtree(dir);
+	free(dir);
+}
+
+static void refuse(const char *how)
+{
+	char *in, *dir = dir_with_map(&in), *err = NULL, *before, alias[512];
+	const char *args[] = {"render", "-T", "svg", "-o", alias, NULL, NULL};
+	size_t n;
+	int rc;
+
+	before = ts_read(in, &n);
+	if (!strcmp(how, "same"))
+		snprintf(alias, sizeof alias, "%s", in);
+	else if (!strcmp(how, "dot"))
+		snprintf(alias, sizeof alias, "%s/./map.xml", dir);
+	else {
+		snprintf(alias, sizeof alias, "%s/alias.svg", dir);
+		if (!strcmp(how, "symlink"))
+			cr_assert_eq(symlink(in, alias), 0);
+		else
+			cr_assert_eq(link(in, alias), 0);
+	}
+	args[5] = in;
+	rc = rs_run_cli_ex(args, &err, 30, -1, 0, NULL);
+	cr_expect_eq(rc, 3, "%s: exit %d: %s", how, rc, err);
+	cr_expect(strstr(err, "[AM721]"), "%s: %s", how, err);
+	cr_expect(rs_file_is(in, before, n), "%s: the input changed", how);
+	cr_expect_eq(rs_temp_files(dir), 0);
+	free(before);
+	free(err);
+	free(in);
+	ts_rmtree(dir);
+	free(dir);
+}
+
+Test(output, refuses_to_overwrite_the_input)
+{
+	refuse("same");
+	refuse("dot");
+	refuse("symlink");
+	refuse("hardlink");
+}
+
+Test(output, refuses_to_overwrite_an_import)
+{
+	char *dir = ts_tmpdir(), *lib, *in, *err = NULL, *before;
+	const char *args[] = {"render", "-T", "pdf", "-o", NULL, NULL, NULL};
+	size_t n;
+	int rc;
+
+	lib = ts_write(dir, "people.xml",
+	               "<?xml version=\"1.0\"?>\n<argmap xmlns=\"urn:argmap:1\" version=\"1\" kind=\"library\">\n"
+	               "<actor id=\"a\" kind=\"person\" name=\"A\"/>\n</argmap>\n",
+	               (size_t)-1);
+	in = ts_write(dir, "m.xml",
+	              TS_HEAD "<import href=\"people.xml\"/>\n<question id=\"q\"><text>Q?</text></question>\n"
+	                      "<claim id=\"c\" by=\"a\"><text>C.</text></claim>\n<answer from=\"c\" to=\"q\" stance=\"yes\"/>\n" TS_TAIL,
+	              (size_t)-1);
+	before = ts_read(lib, &n);
+	args[4] = lib;
+	args[5] = in;
+	rc = rs_run_cli_ex(args, &err, 30, -1, 0, NULL);
+	cr_expect_eq(rc, 3, "exit %d: %s", rc, err);
+	cr_expect(strstr(err, "[AM721]"), "%s", err);
+	cr_expect(rs_file_is(lib, before, n));
+	free(before);
+	free(err);
+	free(lib);
+	free(in);
+	ts_rmtree(dir);
+	free(dir);
+}
+
+static unsigned mode_after(int mask, const char *existing_mode)
+{
+	char *in, *dir = dir_with_map(&in), *err = NULL, out[512];
+	const char *args[] = {"render", "-q", "-o", out, NULL, NULL};
+	struct stat st;
+	int rc;
+
+	snprintf(out, sizeof out, "%s/map.svg", dir);
+	if (existing_mode) {
+		char *p = ts_write(dir, "map.svg", "OLD", 3);
+		chmod(p, (mode_t)strtol(existing_mode, NULL, 8));
+		free(p);
+	}
+	args[4] = in;
+	rc = rs_run_cli_ex(args, &err, 30, mask, 0, NULL);
+	cr_expect_eq(rc, 0, "%s", err);
+	cr_assert_eq(stat(out, &st), 0);
+	cr_expect_eq(rs_temp_files(dir), 0);
+	free(err);
+	free(in);
+	ts_rmtree(dir);
+	free(dir);
+	return (unsigned)(st.st_mode & 07777);
+}
+
+Test(output, mode_follows_the_umask)
+{
+	cr_expect_eq(mode_after(022, NULL), 0644);
+	cr_expect_eq(mode_after(027, NULL), 0640);
+	cr_expect_eq(mode_after(077, NULL), 0600);
+	/* not mkstemp's 0600, and not the replaced file's mode either */
+	cr_expect_eq(mode_after(022, "0600"), 0644);
+}
+
+Test(output, writer_contract)
+{
+	char *dir = ts_tmpdir(), path[512], sub[512];
+	const char *protect[] = {NULL, NULL};
+	argmap_diags *d = argmap_diags_new();
+
+	snprintf(path, sizeof path, "%s/out.txt", dir);
+	cr_assert_eq(argmap_write_file_atomic(path, "hello", 5, NULL, d), 0);
+	cr_expect(rs_file_is(path, "hello", 5));
+	cr_assert_eq(argmap_write_file_atomic(path, "", 0, NULL, d), 0, "empty output is fine");
+	cr_expect(rs_file_is(path, "", 0));
+	/* refused: same file */
+	protect[0] = path;
+	cr_expect_eq(argmap_write_file_atomic(path, "x", 1, protect, d), ARGMAP_EARG);
+	cr_expect_eq(ts_count(d, "AM721"), 1);
+	/* a directory, a missing folder */
+	cr_expect_eq(argmap_write_file_atomic(dir, "x", 1, NULL, d), ARGMAP_EIO);
+	snprintf(sub, sizeof sub, "%s/no/such/out.txt", dir);
+	cr_expect_eq(argmap_write_file_atomic(sub, "x", 1, NULL, d), ARGMAP_EIO);
+	cr_expect_eq(ts_count(d, "AM722"), 2);
+	cr_expect_eq(argmap_write_file_atomic(NULL, "x", 1, NULL, d), ARGMAP_EARG);
+	cr_expect_eq(rs_temp_files(dir), 0);
+	argmap_diags_free(d);
+	ts_rmtree(dir);
+	free(dir);
+}
+
+Test(output, read_only_folder)
+{
+	char *dir = ts_tmpdir(), path[512];
+	argmap_diags *d = argmap_diags_new();
+
+	if (geteuid() == 0) {
+		/* root ignores directory permissions; use a path below a file */
+		char *f = ts_write(dir, "file", "x", 1);
+		snprintf(path, sizeof path, "%s/out.svg", f);
+		free(f);
+	} else {
+		chmod(dir, 0555);
+		snprintf(path, sizeof path, "%s/out.svg", dir);
+	}
+	cr_expect_eq(argmap_write_file_atomic(path, "x", 1, NULL, d), ARGMAP_EIO);
+	cr_expect(ts_find(d, "AM722") && strstr(ts_find(d, "AM722")->message, "cannot write the output"));
+	chmod(dir, 0755);
+	argmap_diags_free(d);
+	ts_rmtree(dir);
+	free(dir);
+}
