@@ -1,0 +1,139 @@
+/*
+ * fuzz_check.c - libFuzzer target: the whole `argmap check` path on one
+ * input, in memory.
+ *
+ *   reader (argmap_map_load_memory: precheck, hardened libxml2 parse,
+ *   schema walk, RELAX NG validation, model building, id resolution)
+ *   -> every semantic rule (argmap_check, without quote texts)
+ *   -> every diagnostic formatted as text and as JSON (checked to be valid
+ *      JSON), before and after argmap_diags_sort and promotion
+ *   -> the exporters that need no Graphviz layout: the view statistics and
+ *      the DOT text, which must read back with cgraph (when the renderer is
+ *      linked in: ARGMAP_FUZZ_HAVE_RENDER), for maps with no errors
+ *
+ * Besides crashes, leaks and UB (the sanitizers), it asserts the API's
+ * contracts: the load status matches the map and the diagnostics, every
+ * reference resolves to an item of its kind, every diagnostic has a valid
+ * code, a one-line message and a valid parent. See fuzz_common.h for the
+ * option byte that selects small limits.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "argmap/argmap.h"
+#include "fuzz_common.h"
+
+#ifdef ARGMAP_FUZZ_HAVE_RENDER
+#include <cgraph.h>
+#endif
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#ifdef ARGMAP_FUZZ_HAVE_RENDER
+/* The first node id and the first tag of the map, to focus and filter on. */
+static void pick_view(const argmap_map *m, unsigned bits, argmap_render_options *o)
+{
+	size_t i, n = argmap_map_node_count(m);
+
+	for (i = 0; i < n; i++) {
+		const argmap_node *nd = argmap_map_node(m, i);
+		if ((bits & 1) && !o->focus && nd->id)
+			o->focus = nd->id;
+		if ((bits & 2) && !o->tag && nd->n_tags)
+			o->tag = nd->tags[0];
+	}
+	o->depth = (bits >> 2) & 3;
+	o->hide_evidence = (bits >> 4) & 1;
+	o->group_by = (argmap_group_by)((bits >> 5) % 3);
+	o->theme = (argmap_render_theme)((bits >> 7) & 1);
+}
+
+/* The exporters that run no layout: view statistics and DOT text. */
+static void export_without_layout(const argmap_map *m, unsigned bits)
+{
+	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	argmap_render_stats st;
+	argmap_diags *d = argmap_diags_new();
+	char *out = NULL;
+	size_t len = 12345;
+	int rc;
+
+	FUZZ_CHECK(d, "out of memory");
+	pick_view(m, bits, &o);
+	rc = argmap_render_view_stats(m, &o, d, &st);
+	FUZZ_CHECK(rc == 0 || rc == ARGMAP_EINVALID, "view_stats returned %d", rc);
+	if (rc == 0) {
+		FUZZ_CHECK(st.nodes_shown + st.nodes_hidden == st.nodes_total,
+		           "shown %zu + hidden %zu != total %zu", st.nodes_shown, st.nodes_hidden,
+		           st.nodes_total);
+		FUZZ_CHECK(st.relations_shown <= st.relations_total, "relations shown > total");
+	}
+	o.format = ARGMAP_RENDER_DOT;
+	o.in_process = 1;
+	rc = argmap_render(m, &o, d, &out, &len);
+	FUZZ_CHECK(rc == 0 || rc == ARGMAP_EINVALID, "DOT export returned %d (%s)", rc,
+	           argmap_error_last());
+	if (rc == 0) {
+		Agraph_t *g;
+		FUZZ_CHECK(out && out[len] == '\0', "DOT output not NUL-terminated");
+		FUZZ_CHECK(strlen(out) == len, "DOT output holds a NUL byte");
+		/* The DOT text must read back (users may feed it to dot). */
+		agseterr(AGMAX);
+		agreseterrors();
+		g = agmemread(out);
+		if (!g || agerrors())
+			fprintf(stderr, "---- DOT ----\n%s\n----\n", out);
+		FUZZ_CHECK(g && agerrors() == 0, "the DOT text does not read back with cgraph");
+		agclose(g);
+		agreseterrors();
+		agseterr(AGWARN);
+	} else {
+		FUZZ_CHECK(!out && len == 0, "failed render left output behind");
+	}
+	free(out);
+	fuzz_check_diags(d);
+	argmap_diags_free(d);
+}
+#endif
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	fuzz_opts fo;
+	argmap_diags *d;
+	argmap_map *m = NULL;
+	int rc;
+
+	fuzz_take_options(&data, &size, &fo);
+	d = argmap_diags_new();
+	FUZZ_CHECK(d, "out of memory");
+	rc = argmap_map_load_memory(&m, "fuzz.xml", (const char *)data, size, &fo.load, d);
+	fuzz_check_load_result(rc, m, d);
+	if (m) {
+		size_t before = argmap_diags_count(d);
+		fuzz_check_model(m);
+		FUZZ_CHECK(argmap_check(m, NULL, d) == 0, "argmap_check failed: %s",
+		           argmap_error_last());
+		FUZZ_CHECK(argmap_diags_count(d) >= before, "argmap_check removed diagnostics");
+#ifdef ARGMAP_FUZZ_HAVE_RENDER
+		if (argmap_diags_count_severity(d, ARGMAP_SEV_ERROR) == 0)
+			export_without_layout(m, fo.bits);
+#endif
+	}
+	fuzz_check_diags(d);
+	FUZZ_CHECK(argmap_diags_sort(d) == 0, "argmap_diags_sort failed");
+	fuzz_check_diags(d);
+	{
+		size_t errs = argmap_diags_count_severity(d, ARGMAP_SEV_ERROR);
+		size_t warns = argmap_diags_count_severity(d, ARGMAP_SEV_WARNING);
+		argmap_diags_promote_warnings(d);
+		FUZZ_CHECK(argmap_diags_count_severity(d, ARGMAP_SEV_WARNING) == 0,
+		           "warnings left after promotion");
+		FUZZ_CHECK(argmap_diags_count_severity(d, ARGMAP_SEV_ERROR) == errs + warns,
+		           "promotion lost diagnostics");
+	}
+	argmap_map_free(m);
+	argmap_diags_free(d);
+	return 0;
+}
