@@ -295,12 +295,59 @@ void am_view_free(am_view *v)
 	memset(v, 0, sizeof *v);
 }
 
+static void mark_rel_nodes(const argmap_map *map, const argmap_relation *r, unsigned char *sel)
+{
+	size_t f, idx;
+	const argmap_relation *t = target_support(map, r);
+
+	for (f = 0; f < r->n_from; f++)
+		if (node_ref(map, &r->from[f], &idx))
+			sel[idx] = 1;
+	if (node_ref(map, &r->to, &idx))
+		sel[idx] = 1;
+	if (t)
+		mark_rel_nodes(map, t, sel);
+}
+
+static int rel_nodes_in(const argmap_map *map, const argmap_relation *r, const unsigned char *sel)
+{
+	size_t f, idx;
+	const argmap_relation *t = target_support(map, r);
+
+	for (f = 0; f < r->n_from; f++)
+		if (!node_ref(map, &r->from[f], &idx) || !sel[idx])
+			return 0;
+	if (t)
+		return rel_nodes_in(map, t, sel);
+	return node_ref(map, &r->to, &idx) && sel[idx];
+}
+
+/* sel: the nodes file 0 declares or its relations mention; scope_rel: the
+ * relations file 0 declares, and imported ones among those nodes. */
+static void in_scope(const argmap_map *map, unsigned char *sel, unsigned char *scope_rel)
+{
+	size_t n = argmap_map_node_count(map), m = argmap_map_relation_count(map), i, j;
+
+	for (i = 0; i < n; i++)
+		sel[i] = argmap_map_node(map, i)->loc.file == 0;
+	for (j = 0; j < m; j++) {
+		const argmap_relation *r = argmap_map_relation(map, j);
+		if (r->loc.file == 0) {
+			scope_rel[j] = 1;
+			mark_rel_nodes(map, r, sel);
+		}
+	}
+	for (j = 0; j < m; j++)
+		if (!scope_rel[j] && rel_nodes_in(map, argmap_map_relation(map, j), sel))
+			scope_rel[j] = 1;
+}
+
 int am_view_build(am_view *v, const argmap_map *map, const argmap_render_options *o,
                   argmap_diags *diags, const char *file)
 {
 	size_t n = argmap_map_node_count(map), m = argmap_map_relation_count(map), i, j, k, idx;
 	incidence inc = {NULL, NULL};
-	unsigned char *sel = NULL, *tagsel = NULL;
+	unsigned char *sel = NULL, *tagsel = NULL, *scope_rel = NULL;
 	size_t *stack = NULL;
 	unsigned *dist = NULL;
 	int rc = ARGMAP_ENOMEM;
@@ -323,8 +370,18 @@ int am_view_build(am_view *v, const argmap_map *map, const argmap_render_options
 	if (incidence_build(&inc, map) != 0)
 		goto out;
 
+	/* The map's own scope: what file 0 declares, and the imported nodes
+	 * its relations mention. A debate map that refers to the claims of
+	 * other maps draws those claims, not every map it imports. */
+	scope_rel = calloc(m + 1, 1);
+	if (!scope_rel)
+		goto out;
+	in_scope(map, sel, scope_rel);
+	v->n_nodes = v->n_rels = 0;
 	for (i = 0; i < n; i++)
-		sel[i] = 1;
+		v->n_nodes += sel[i];
+	for (j = 0; j < m; j++)
+		v->n_rels += scope_rel[j];
 
 	if (o->focus) {
 		bfs_ctx b;
@@ -366,7 +423,8 @@ int am_view_build(am_view *v, const argmap_map *map, const argmap_render_options
 				rel_nodes(map, argmap_map_relation(map, inc.rel[j]), bfs_visit, &b);
 		}
 		for (i = 0; i < n; i++)
-			sel[i] = dist[i] != (unsigned)-1;
+			sel[i] = sel[i] && dist[i] != (unsigned)-1;
+		sel[idx] = 1;
 	}
 
 	if (o->tag) {
@@ -437,7 +495,7 @@ int am_view_build(am_view *v, const argmap_map *map, const argmap_render_options
 			const argmap_relation *t;
 			size_t drawn = 0, f;
 			int to_on;
-			if ((r->kind == ARGMAP_REL_UNDERCUT) != (k == 1))
+			if ((r->kind == ARGMAP_REL_UNDERCUT) != (k == 1) || !scope_rel[j])
 				continue;
 			if (r->kind == ARGMAP_REL_UNDERCUT) {
 				t = target_support(map, r);
@@ -478,10 +536,11 @@ int am_view_build(am_view *v, const argmap_map *map, const argmap_render_options
 			break;
 		}
 	}
-	v->filtered = v->nodes_shown < n || v->rels_shown < m;
+	v->filtered = v->nodes_shown < v->n_nodes || v->rels_shown < v->n_rels;
 	rc = 0;
 out:
 	incidence_free(&inc);
+	free(scope_rel);
 	free(sel);
 	free(tagsel);
 	free(stack);
