@@ -22,7 +22,7 @@ void am_buf_put(am_buf *b, const char *s, size_t n);
 void am_buf_puts(am_buf *b, const char *s);
 void am_buf_putc(am_buf *b, char c);
 void am_buf_printf(am_buf *b, const char *fmt, ...) AM_PRINTF(2, 3);
-void am_buf_vprintf(am_buf *b, const char *fmt, va_list ap);
+void am_buf_vprintf(am_buf *b, const char *fmt, va_list ap) AM_PRINTF(2, 0);
 /* Appends s as the inside of a JSON string (no quotes added). */
 void am_buf_put_json(am_buf *b, const char *s);
 /* Hands the string to the caller (free() it); NULL if any append failed.
