@@ -19,10 +19,13 @@
  * not boxed: every box is a dot cluster, laid out on its own. */
 #define MAX_NODES_FOR_BOXES 600
 
-/* Above am_render_fast_min drawn nodes (and without --group-by), argmap
+/* From am_render_fast_min drawn nodes on (and without --group-by), argmap
  * places the nodes itself (fastlayout.c) and Graphviz's nop engine draws
- * them. */
-size_t am_render_fast_min = 2000;
+ * them. Maps that large are posters either way (a generated 1,000-claim
+ * map has 1,290 nodes and comes out over 100,000 pt wide from both); dot
+ * takes twice as long there (bench/results.md), and the curated maps have
+ * 100-150 nodes, far below. */
+size_t am_render_fast_min = 1000;
 
 /* Layout bounds by size (nodes + edges). dot's network simplex and mincross
  * are bounded everywhere (facts note 2.5: dense graphs explode otherwise);

@@ -109,6 +109,7 @@ Test(fastlayout, renderer_uses_it_for_huge_maps)
 	size_t len;
 	char *dot, *svg;
 	xmlDocPtr doc;
+	size_t saved = am_render_fast_min;
 
 	am_render_fast_min = 1; /* as if basic.xml were huge */
 	o.format = ARGMAP_RENDER_DOT;
@@ -126,7 +127,7 @@ Test(fastlayout, renderer_uses_it_for_huge_maps)
 	free(svg);
 	o.format = ARGMAP_RENDER_PDF;
 	free(rs_render_ok(map, &o, &len));
-	am_render_fast_min = 2000;
+	am_render_fast_min = saved;
 	/* below the threshold, dot */
 	o.format = ARGMAP_RENDER_DOT;
 	free(dot);
