@@ -820,23 +820,6 @@ static int check_root(ctx *c, xmlNodePtr root)
 
 /* ------------------------------------------------------------ files */
 
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *d;
-
-	if (!slash)
-		return strdup(".");
-	if (slash == path)
-		return strdup("/");
-	d = malloc((size_t)(slash - path) + 1);
-	if (d) {
-		memcpy(d, path, (size_t)(slash - path));
-		d[slash - path] = '\0';
-	}
-	return d;
-}
-
 static size_t add_file(loader *L, const char *path, const char *key)
 {
 	argmap_map *m = L->m;
@@ -1028,7 +1011,7 @@ static void load_imports(loader *L, int from_memory)
 			             "import '%s' must be a relative path", p.href);
 			continue;
 		}
-		dir = dir_of(from);
+		dir = am_path_dir(from);
 		joined = dir ? join_path(dir, p.href) : NULL;
 		free(dir);
 		if (!joined) {
@@ -1124,7 +1107,7 @@ static int load_common(argmap_map **out, const char *path, const char *mem, size
 	if (!L.m)
 		return am_fail(ARGMAP_ENOMEM, "out of memory");
 	if (!mem) {
-		char *dir = dir_of(path);
+		char *dir = am_path_dir(path);
 		real = realpath(path, NULL);
 		L.root_dir = dir ? realpath(dir, NULL) : NULL;
 		free(dir);

@@ -33,4 +33,8 @@ int am_date_valid(const char *s);
  */
 const char *am_url_problem(const char *s);
 
+/* The folder part of a path: "a/b.xml" -> "a", "b.xml" -> ".", "/b" -> "/".
+ * Caller frees; NULL when out of memory. */
+char *am_path_dir(const char *path);
+
 #endif

@@ -58,6 +58,23 @@ static int capture(char *msg)
 /* Turns captured text into diagnostics: lines starting "Error" are errors
  * (AM704), others warnings (AM705); continuation lines join the previous
  * message. Returns the number of errors. */
+/* Hands one captured Graphviz message to the sink as AM704 (error) or
+ * AM705 (warning) and empties the buffer. */
+static void flush_message(am_sink *sink, am_buf *msg, int is_error)
+{
+	char *m;
+
+	if (!msg->len)
+		return;
+	m = am_buf_detach(msg);
+	if (m)
+		sink->diag(sink, is_error ? ARGMAP_SEV_ERROR : ARGMAP_SEV_WARNING,
+		           is_error ? "AM704" : "AM705", m,
+		           is_error ? "this is a bug in argmap or Graphviz: please report it with the map"
+		                    : NULL);
+	free(m);
+}
+
 static int flush_captured(am_sink *sink, const char *during)
 {
 	char *text = am_buf_detach(&captured), *line, *next;
@@ -73,15 +90,7 @@ static int flush_captured(am_sink *sink, const char *during)
 		if (!*line)
 			continue;
 		if (!strncmp(line, "Error: ", 7) || !strncmp(line, "Warning: ", 9)) {
-			if (msg.len) {
-				char *m = am_buf_detach(&msg);
-				if (m)
-					sink->diag(sink, cur_err ? ARGMAP_SEV_ERROR : ARGMAP_SEV_WARNING,
-					           cur_err ? "AM704" : "AM705", m,
-					           cur_err ? "this is a bug in argmap or Graphviz: please report it with the map"
-					                   : NULL);
-				free(m);
-			}
+			flush_message(sink, &msg, cur_err);
 			cur_err = line[0] == 'E';
 			errors += cur_err;
 			am_buf_printf(&msg, "Graphviz %s %s: %s", cur_err ? "failed" : "warned", during,
@@ -92,15 +101,7 @@ static int flush_captured(am_sink *sink, const char *during)
 			am_buf_printf(&msg, " %s", line);
 		}
 	}
-	if (msg.len) {
-		char *m = am_buf_detach(&msg);
-		if (m)
-			sink->diag(sink, cur_err ? ARGMAP_SEV_ERROR : ARGMAP_SEV_WARNING,
-			           cur_err ? "AM704" : "AM705", m,
-			           cur_err ? "this is a bug in argmap or Graphviz: please report it with the map"
-			                   : NULL);
-		free(m);
-	}
+	flush_message(sink, &msg, cur_err);
 	am_buf_free(&msg);
 	free(text);
 	return errors;

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "render_internal.h"
+#include "text.h"
 
 static int refuse(const char *path, const char *what, argmap_diags *diags)
 {
@@ -81,23 +82,6 @@ static int write_fd(int fd, const char *p, size_t n, int *err)
 	return rc;
 }
 
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *d;
-
-	if (!slash)
-		return strdup(".");
-	if (slash == path)
-		return strdup("/");
-	d = malloc((size_t)(slash - path) + 1);
-	if (d) {
-		memcpy(d, path, (size_t)(slash - path));
-		d[slash - path] = '\0';
-	}
-	return d;
-}
-
 int argmap_write_file_atomic(const char *path, const void *data, size_t len,
                              const char *const *protect, argmap_diags *diags)
 {
@@ -122,7 +106,7 @@ int argmap_write_file_atomic(const char *path, const void *data, size_t len,
 				return refuse(path, what, diags);
 			}
 	}
-	dir = dir_of(path);
+	dir = am_path_dir(path);
 	tmp_len = strlen(path) + 64;
 	tmp = malloc(tmp_len);
 	if (!dir || !tmp) {
