@@ -29,9 +29,10 @@ static void usage(FILE *out)
 	      "3 a file could not be read or written (or an internal error).\n"
 	      "\n"
 	      "Examples:\n"
-	      "  argmap check maps/*.xml\n"
-	      "  argmap check --sources ../texts --format json maps/debate.xml\n"
-	      "  argmap render -d output maps/example.xml\n"
+	      "  argmap check maps/*/*.xml\n"
+	      "  argmap check --sources maps/example/texts maps/example/cycle-lane.xml\n"
+	      "  argmap check --format json maps/ukraine-2025/debate.xml\n"
+	      "  argmap render -d output -T svg,pdf maps/example/cycle-lane.xml\n"
 	      "\n"
 	      "The format is described in docs/format.md; every diagnostic code in\n"
 	      "docs/diagnostics.md; see also man argmap (docs/argmap.1).\n",
