@@ -216,15 +216,20 @@ static int build_table(void)
 	return 0;
 }
 
-static void strip_params(xmlNodePtr n)
+/* The validator's copy: every <data> becomes <text/>. Values are the
+ * loader's job (check_attributes), against the same patterns. */
+static void strip_datatypes(xmlNodePtr n)
 {
 	while (n) {
 		xmlNodePtr next = n->next;
-		if (is_rng(n, "param")) {
-			xmlUnlinkNode(n);
-			xmlFreeNode(n);
+		if (is_rng(n, "data")) {
+			xmlNodePtr text = xmlNewNode(n->ns, BAD_CAST "text");
+			if (text) {
+				xmlReplaceNode(n, text);
+				xmlFreeNode(n);
+			}
 		} else if (n->type == XML_ELEMENT_NODE) {
-			strip_params(n->children);
+			strip_datatypes(n->children);
 		}
 		n = next;
 	}
@@ -242,16 +247,16 @@ static void schema_init_impl(void)
 		S.status = ARGMAP_EINTERNAL;
 		return;
 	}
-	/* The validator gets a copy without datatype facets: libxml2 2.9
-	 * recompiles a pattern facet for every value it checks (a fifth of
-	 * the run time on large maps), and the loader checks every attribute
-	 * value against the same patterns, compiled once, anyway. */
+	/* The validator gets a copy without datatypes: libxml2 2.9 recompiles
+	 * a pattern facet for every value it checks (a fifth of the run time
+	 * on large maps), and the loader checks every attribute value against
+	 * the same datatypes and patterns, compiled once, anyway. */
 	relaxed = xmlCopyDoc(S.rngdoc, 1);
 	if (!relaxed) {
 		S.status = ARGMAP_ENOMEM;
 		return;
 	}
-	strip_params(xmlDocGetRootElement(relaxed));
+	strip_datatypes(xmlDocGetRootElement(relaxed));
 	pctxt = xmlRelaxNGNewDocParserCtxt(relaxed);
 	if (!pctxt) {
 		xmlFreeDoc(relaxed);
@@ -364,8 +369,33 @@ int am_schema_value_ok_slow(const am_attr_rule *a, const char *value)
 	return 1;
 }
 
+/* xsd:language: [a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})* */
+static int language_ok(const char *s)
+{
+	size_t n = 0;
+	int first = 1;
+
+	for (;; s++) {
+		int alpha = (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z');
+		int digit = *s >= '0' && *s <= '9';
+		if (alpha || (digit && !first)) {
+			if (++n > 8)
+				return 0;
+			continue;
+		}
+		if (n == 0 || (*s != '-' && *s != '\0'))
+			return 0;
+		if (!*s)
+			return 1;
+		n = 0;
+		first = 0;
+	}
+}
+
 int am_schema_value_ok(const am_attr_rule *a, const char *value)
 {
+	if (a->type && !strcmp(a->type, "language"))
+		return language_ok(value);
 	if (a->type && !a->nvalues) {
 		if (!strcmp(a->type, "id") || !strcmp(a->type, "idref"))
 			return list_ok(value, one_id, 0);

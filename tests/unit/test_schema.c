@@ -57,3 +57,22 @@ Test(schema, fast_checks_agree_with_the_patterns)
 	}
 	cr_expect_gt(checked, 100);
 }
+
+Test(schema, language_tags)
+{
+	const am_attr_rule *a;
+
+	cr_assert_eq(am_schema_init(), 0);
+	a = am_schema_attr(am_schema_element("argmap"), "xml:lang");
+	cr_assert(a);
+	cr_expect(am_schema_value_ok(a, "en"));
+	cr_expect(am_schema_value_ok(a, "uk"));
+	cr_expect(am_schema_value_ok(a, "en-GB"));
+	cr_expect(am_schema_value_ok(a, "sr-Latn-RS"));
+	cr_expect(!am_schema_value_ok(a, ""));
+	cr_expect(!am_schema_value_ok(a, "english language"));
+	cr_expect(!am_schema_value_ok(a, "en_GB"));
+	cr_expect(!am_schema_value_ok(a, "9x"));
+	cr_expect(!am_schema_value_ok(a, "en-"));
+	cr_expect(!am_schema_value_ok(a, "abcdefghi"));
+}
