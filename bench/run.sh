@@ -96,7 +96,6 @@ run_measure() {
 	m_median=$(sed -n 's/.*median_s=\([0-9.]*\).*/\1/p' <<<"$line")
 	m_rss=$(sed -n 's/.*maxrss_kib=\([0-9]*\).*/\1/p' <<<"$line")
 	m_cpu=$(sed -n 's/.*cpu_s=\([0-9.]*\).*/\1/p' <<<"$line")
-	m_runs=$(sed -n 's/.*runs=\([0-9]*\).*/\1/p' <<<"$line")
 	[ -n "$m_status" ] || m_status=error
 	if [ "$m_status" != ok ]; then
 		echo "bench/run.sh: '$*' -> $line" >&2
