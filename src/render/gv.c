@@ -22,7 +22,6 @@
 extern gvplugin_library_t gvplugin_core_LTX_library;
 extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
 extern gvplugin_library_t gvplugin_pango_LTX_library;
-extern gvplugin_library_t gvplugin_neato_layout_LTX_library;
 
 /* Plugins are linked in, so rendering does not depend on Graphviz's plugin
  * configuration file (config6a) or GVBINDIR. PDF and PNG are drawn by
@@ -31,14 +30,14 @@ extern gvplugin_library_t gvplugin_neato_layout_LTX_library;
 static lt_symlist_t builtins_cairo[] = {
 	{"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
 	{"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
-	{"gvplugin_neato_layout_LTX_library", &gvplugin_neato_layout_LTX_library},
+	{"gvplugin_argmap_layout_LTX_library", &gvplugin_argmap_layout_LTX_library},
 	{"gvplugin_pango_LTX_library", &gvplugin_pango_LTX_library},
 	{NULL, NULL},
 };
 static lt_symlist_t builtins_svg[] = {
 	{"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
 	{"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
-	{"gvplugin_neato_layout_LTX_library", &gvplugin_neato_layout_LTX_library},
+	{"gvplugin_argmap_layout_LTX_library", &gvplugin_argmap_layout_LTX_library},
 	{"gvplugin_argmap_text_LTX_library", &gvplugin_argmap_text_LTX_library},
 	{NULL, NULL},
 };
@@ -237,64 +236,31 @@ static void inject_fault(void)
 
 /* ---------------------------------------------------- huge maps */
 
-/* Lays out a huge map with fastlayout.c: a first "nop" pass (every node at
- * 0,0, no edges routed) only to let Graphviz size the labels, then argmap's
- * own positions, then "nop" again to draw straight edges between them.
- * Returns gvLayout's result; the graph stays laid out on success. */
-static int fast_layout(GVC_t *gvc, Agraph_t *g)
+/* Lays out a huge map (layout=nop in the graph: positions are argmap's)
+ * with gvfast.c's engine, then writes each node's position into "pos", so
+ * that -T dot carries them for Graphviz's own nop engine. The graph keeps
+ * layout=nop. Returns gvLayout's result; the graph is laid out on success. */
+static int fast_layout(GVC_t *gvc, Agraph_t *g, int want_pos)
 {
-	size_t n = (size_t)agnnodes(g), m = (size_t)agnedges(g), i = 0, k = 0;
-	Agnode_t **nodes = calloc(n + 1, sizeof *nodes), *v;
-	double *w = calloc(n + 1, sizeof *w), *h = calloc(n + 1, sizeof *h);
-	double *x = calloc(n + 1, sizeof *x), *y = calloc(n + 1, sizeof *y);
-	size_t *from = calloc(m + 1, sizeof *from), *to = calloc(m + 1, sizeof *to);
-	size_t *index = calloc(n + 2, sizeof *index);
-	unsigned char *cons = calloc(m + 1, 1);
-	Agsym_t *pos = agattr(g, AGNODE, am_s("pos"), am_s("0,0"));
-	int rc = -1;
+	Agnode_t *v;
+	Agsym_t *pos;
+	int rc;
 
-	if (!nodes || !w || !h || !x || !y || !from || !to || !index || !cons || !pos)
-		goto out;
-	agsafeset(g, am_s("splines"), am_s("false"), am_s(""));
-	if (gvLayout(gvc, g, "nop") != 0)
-		goto out;
-	for (v = agfstnode(g); v && i < n; v = agnxtnode(g, v), i++) {
-		nodes[i] = v;
-		w[i] = ND_width(v) * 72.0;
-		h[i] = ND_height(v) * 72.0;
-		if ((size_t)AGSEQ(v) <= n + 1)
-			index[AGSEQ(v)] = i;
-	}
+	agset(g, am_s("layout"), am_s(AM_FAST_ENGINE));
+	rc = gvLayout(gvc, g, AM_FAST_ENGINE);
+	agset(g, am_s("layout"), am_s("nop"));
+	if (rc != 0 || !want_pos)
+		return rc;
+	pos = agattr(g, AGNODE, am_s("pos"), am_s(""));
+	if (!pos)
+		return -1;
 	for (v = agfstnode(g); v; v = agnxtnode(g, v)) {
-		Agedge_t *e;
-		for (e = agfstout(g, v); e && k < m; e = agnxtout(g, e), k++) {
-			const char *c = agget(e, am_s("constraint"));
-			from[k] = index[AGSEQ(agtail(e))];
-			to[k] = index[AGSEQ(aghead(e))];
-			cons[k] = !(c && strcmp(c, "false") == 0);
-		}
-	}
-	gvFreeLayout(gvc, g);
-	if (am_fast_layout(n, w, h, k, from, to, cons, 0.30 * 72.0, 0.50 * 72.0, x, y) != 0)
-		goto out;
-	for (i = 0; i < n; i++) {
 		char buf[64];
-		snprintf(buf, sizeof buf, "%.2f,%.2f", x[i], y[i]);
-		agxset(nodes[i], pos, buf);
+		snprintf(buf, sizeof buf, "%.2f,%.2f", ND_coord(v).x, ND_coord(v).y);
+		if (agxset(v, pos, buf) != 0)
+			return -1;
 	}
-	agsafeset(g, am_s("splines"), am_s("line"), am_s(""));
-	rc = gvLayout(gvc, g, "nop");
-out:
-	free(nodes);
-	free(w);
-	free(h);
-	free(x);
-	free(y);
-	free(from);
-	free(to);
-	free(index);
-	free(cons);
-	return rc;
+	return 0;
 }
 
 /* ---------------------------------------------------- the job */
@@ -382,7 +348,8 @@ int am_gv_run(const am_job *job, am_sink *sink)
 	fast = strcmp(agget(g, am_s("layout")) ? agget(g, am_s("layout")) : "", "nop") == 0;
 	/* -T dot is the graph before layout, except for huge maps */
 	if (job->opts->format != ARGMAP_RENDER_DOT || fast) {
-		if (fast ? fast_layout(gvc, g) != 0 : gvLayout(gvc, g, "dot") != 0) {
+		if (fast ? fast_layout(gvc, g, job->opts->format == ARGMAP_RENDER_DOT) != 0
+		         : gvLayout(gvc, g, "dot") != 0) {
 			flush_captured(sink, "during layout");
 			sink->diag(sink, ARGMAP_SEV_ERROR, "AM704", "Graphviz could not lay out the map",
 			           NULL);

@@ -47,6 +47,11 @@ extern Agiddisc_t am_id_disc;
  * cluster_g<i>, cluster_l<i>: never user text. */
 Agraph_t *am_graph_build(const am_job *job, Agdisc_t *disc);
 
+/* gvfast.c: the layout engine of huge maps, named AM_FAST_ENGINE, which
+ * places nodes with fastlayout.c and draws straight edges (see there). */
+#define AM_FAST_ENGINE "argmap_fast"
+extern gvplugin_library_t gvplugin_argmap_layout_LTX_library;
+
 /* textlayout.c: measures text with FreeType for SVG (see there). */
 extern gvplugin_library_t gvplugin_argmap_text_LTX_library;
 /* Releases the fonts textlayout.c opened. */

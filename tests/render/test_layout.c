@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <libxml/parser.h>
+#include <libxml/tree.h>
 
 #include "render/render_internal.h"
 #include "render_support.h"
@@ -134,5 +135,205 @@ Test(fastlayout, renderer_uses_it_for_huge_maps)
 	dot = rs_render_ok(map, &o, &len);
 	cr_expect(!strstr(dot, "layout=nop"));
 	free(dot);
+	argmap_map_free(map);
+}
+
+/* ------------------------------------------------ the engine's drawing */
+
+typedef struct drawn_box {
+	char name[16]; /* n<i>, j<i>: the graph's node names */
+	double x0, y0, x1, y1;
+} drawn_box;
+
+/* The bounding box of the numbers in a "d" or "points" attribute. */
+static int numbers_box(const char *s, double *x0, double *y0, double *x1, double *y1)
+{
+	int k = 0;
+
+	*x0 = *y0 = 1e300;
+	*x1 = *y1 = -1e300;
+	while (*s) {
+		char *end;
+		double v;
+		if (!strchr("-.0123456789", *s)) {
+			s++;
+			continue;
+		}
+		v = strtod(s, &end);
+		if (end == s) {
+			s++;
+			continue;
+		}
+		s = end;
+		if (k % 2 == 0) {
+			*x0 = fmin(*x0, v);
+			*x1 = fmax(*x1, v);
+		} else {
+			*y0 = fmin(*y0, v);
+			*y1 = fmax(*y1, v);
+		}
+		k++;
+	}
+	return k >= 4 && k % 2 == 0;
+}
+
+static xmlNode *child_named(xmlNode *g, const char *name)
+{
+	xmlNode *c;
+
+	for (c = g->children; c; c = c->next) {
+		xmlNode *d;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!strcmp((const char *)c->name, name))
+			return c;
+		if ((d = child_named(c, name)))
+			return d;
+	}
+	return NULL;
+}
+
+/* The shape of each node group and the path of each edge group. */
+static void collect(xmlNode *n, drawn_box *nodes, size_t *nn, drawn_box *edges, size_t *ne,
+                    size_t cap)
+{
+	for (; n; n = n->next) {
+		xmlChar *cls;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		cls = xmlGetProp(n, (const xmlChar *)"class");
+		if (cls && !strcmp((const char *)n->name, "g") &&
+		    (!strncmp((const char *)cls, "node", 4) || !strncmp((const char *)cls, "edge", 4))) {
+			int is_node = cls[0] == 'n';
+			xmlNode *title = child_named(n, "title");
+			xmlNode *shape = is_node ? child_named(n, "path") : child_named(n, "path");
+			xmlChar *t = title ? xmlNodeGetContent(title) : NULL;
+			xmlChar *d = NULL;
+			drawn_box *b = is_node ? &nodes[*nn] : &edges[*ne];
+
+			if (is_node && !shape)
+				shape = child_named(n, "polygon");
+			if (is_node && !shape)
+				shape = child_named(n, "ellipse");
+			cr_assert(shape && t, "a node or edge without a shape or title");
+			cr_assert(*nn < cap && *ne < cap);
+			snprintf(b->name, sizeof b->name, "%s", (const char *)t);
+			if (!strcmp((const char *)shape->name, "ellipse")) {
+				xmlChar *cx = xmlGetProp(shape, (const xmlChar *)"cx");
+				xmlChar *cy = xmlGetProp(shape, (const xmlChar *)"cy");
+				xmlChar *rx = xmlGetProp(shape, (const xmlChar *)"rx");
+				xmlChar *ry = xmlGetProp(shape, (const xmlChar *)"ry");
+				b->x0 = atof((char *)cx) - atof((char *)rx);
+				b->x1 = atof((char *)cx) + atof((char *)rx);
+				b->y0 = atof((char *)cy) - atof((char *)ry);
+				b->y1 = atof((char *)cy) + atof((char *)ry);
+				xmlFree(cx);
+				xmlFree(cy);
+				xmlFree(rx);
+				xmlFree(ry);
+			} else {
+				d = xmlGetProp(shape, (const xmlChar *)(strcmp((const char *)shape->name, "polygon")
+				                                            ? "d"
+				                                            : "points"));
+				cr_assert(d && numbers_box((const char *)d, &b->x0, &b->y0, &b->x1, &b->y1),
+				          "%s has no coordinates", b->name);
+				if (!is_node) {
+					/* an edge: keep its first and last point instead */
+					const char *s = (const char *)d + 1;
+					char *end;
+					const char *last = strrchr((const char *)d, ' ');
+					b->x0 = strtod(s, &end);
+					b->y0 = strtod(end + 1, NULL);
+					last = last ? last + 1 : s;
+					b->x1 = strtod(last, &end);
+					b->y1 = strtod(end + 1, NULL);
+				}
+			}
+			if (is_node)
+				(*nn)++;
+			else
+				(*ne)++;
+			xmlFree(d);
+			xmlFree(t);
+		} else {
+			collect(n->children, nodes, nn, edges, ne, cap);
+		}
+		xmlFree(cls);
+	}
+}
+
+static const drawn_box *find_box(const drawn_box *b, size_t n, const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(b[i].name) == len && !strncmp(b[i].name, name, len))
+			return &b[i];
+	return NULL;
+}
+
+/* Distance from (x,y) to the box's border: positive outside, negative
+ * inside. */
+static double border_gap(const drawn_box *b, double x, double y)
+{
+	double dx = fmax(fmax(b->x0 - x, 0), x - b->x1), dy = fmax(fmax(b->y0 - y, 0), y - b->y1);
+
+	if (dx > 0 || dy > 0)
+		return sqrt(dx * dx + dy * dy);
+	return -fmin(fmin(x - b->x0, b->x1 - x), fmin(y - b->y0, b->y1 - y));
+}
+
+/* Through the renderer, in this process (so the sanitizers and leak
+ * checker see Graphviz calling gvfast.c): one pass draws every node
+ * without overlap, every edge clipped at both nodes' borders (an end
+ * with an arrowhead stops short by the arrow's length), and the title
+ * block. */
+Test(fastlayout, engine_draws_every_node_and_edge_in_process)
+{
+	argmap_map *map = rs_load(RS_DATA("basic.xml"));
+	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	size_t len, saved = am_render_fast_min, nn = 0, ne = 0, i, j;
+	drawn_box nodes[64], edges[64];
+	char *svg;
+	xmlDocPtr doc;
+
+	am_render_fast_min = 1;
+	o.in_process = 1;
+	o.format = ARGMAP_RENDER_SVG;
+	svg = rs_render_ok(map, &o, &len);
+	doc = xmlReadMemory(svg, (int)len, "f.svg", NULL, XML_PARSE_NONET);
+	cr_assert(doc, "not well-formed");
+	collect(xmlDocGetRootElement(doc), nodes, &nn, edges, &ne, 64);
+	cr_expect(strstr(svg, "Should the city close Main Street"), "no title block or question");
+	cr_expect_eq(rs_count(svg, len, "class=\"node am&#45;node"), 11);
+	cr_expect_geq(ne, 10, "only %zu edges drawn", ne);
+	for (i = 0; i < nn; i++)
+		for (j = i + 1; j < nn; j++)
+			cr_expect(nodes[i].x1 <= nodes[j].x0 || nodes[j].x1 <= nodes[i].x0 ||
+			              nodes[i].y1 <= nodes[j].y0 || nodes[j].y1 <= nodes[i].y0,
+			          "%s and %s overlap", nodes[i].name, nodes[j].name);
+	for (i = 0; i < ne; i++) {
+		const char *arrow = strstr(edges[i].name, "->");
+		const drawn_box *tail, *head;
+		cr_assert(arrow, "edge title %s", edges[i].name);
+		tail = find_box(nodes, nn, edges[i].name, (size_t)(arrow - edges[i].name));
+		head = find_box(nodes, nn, arrow + 2, strlen(arrow + 2));
+		cr_assert(tail && head, "edge %s joins unknown nodes", edges[i].name);
+		/* the path runs tail to head (arrows may sit at either end) */
+		cr_expect(fabs(border_gap(tail, edges[i].x0, edges[i].y0) - 6.0) < 7.0,
+		          "edge %s starts %g pt off its tail's border", edges[i].name,
+		          border_gap(tail, edges[i].x0, edges[i].y0));
+		cr_expect(fabs(border_gap(head, edges[i].x1, edges[i].y1) - 6.0) < 7.0,
+		          "edge %s ends %g pt off its head's border", edges[i].name,
+		          border_gap(head, edges[i].x1, edges[i].y1));
+	}
+	xmlFreeDoc(doc);
+	free(svg);
+	/* PDF (pango measures the text) through the same engine */
+	o.format = ARGMAP_RENDER_PDF;
+	svg = rs_render_ok(map, &o, &len);
+	cr_expect(len > 1000 && !memcmp(svg, "%PDF", 4));
+	free(svg);
+	am_render_fast_min = saved;
 	argmap_map_free(map);
 }
