@@ -185,16 +185,21 @@ static void node_label(gb *b, size_t i, am_buf *o)
 	const char *size = nd->kind == ARGMAP_NODE_QUESTION ? "14" : nd->kind == ARGMAP_NODE_CLAIM ? "12" : "11";
 	size_t he = b->v->hidden_evidence[i], hr = b->v->hidden_rels[i];
 
+	/* One column: the header's two cells are a table of their own, which
+	 * Graphviz stretches to the column's width. (COLSPAN would make
+	 * Graphviz size every node's table with network simplex: 22 % of a
+	 * 1,000-claim render.) */
 	am_buf_puts(o, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
 	/* header: KIND and the id */
-	am_buf_printf(o, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"%s\"><B>%s</B></FONT>",
+	am_buf_printf(o, "<TR><TD CELLPADDING=\"0\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+	                 "CELLPADDING=\"1\"><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"%s\"><B>%s</B></FONT>",
 	              st->kind_color, kind_word[nd->kind]);
 	stances(b, i, o);
 	am_buf_printf(o, "</TD><TD ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"8\" COLOR=\"%s\">", meta);
 	am_rt_html_trunc(o, nd->id ? nd->id : "", 30);
-	am_buf_puts(o, "</FONT></TD></TR>");
+	am_buf_puts(o, "</FONT></TD></TR></TABLE></TD></TR>");
 	/* the text */
-	am_buf_printf(o, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"%s\" COLOR=\"%s\">",
+	am_buf_printf(o, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"%s\" COLOR=\"%s\">",
 	              size, st->text_color);
 	if (nd->kind == ARGMAP_NODE_QUESTION)
 		am_buf_puts(o, "<B>");
@@ -237,13 +242,13 @@ static void node_label(gb *b, size_t i, am_buf *o)
 				am_buf_printf(&line, " %s", nd->locator);
 		}
 		if (line.len) {
-			am_buf_puts(o, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"9.5\">");
+			am_buf_puts(o, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"9.5\">");
 			am_rt_html_wrapped(o, line.data, width + 4, 3);
 			am_buf_puts(o, "</FONT></TD></TR>");
 		}
 		am_buf_free(&line);
 		if (nd->n_sources && !key) {
-			am_buf_printf(o, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8.5\" COLOR=\"%s\">", meta);
+			am_buf_printf(o, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8.5\" COLOR=\"%s\">", meta);
 			if (s)
 				source_short(o, s, nd->locator ? 24 : 34);
 			else
@@ -258,7 +263,7 @@ static void node_label(gb *b, size_t i, am_buf *o)
 		}
 	}
 	if (he || hr) {
-		am_buf_printf(o, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8.5\" COLOR=\"%s\"><I>not shown here: ", meta);
+		am_buf_printf(o, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8.5\" COLOR=\"%s\"><I>not shown here: ", meta);
 		if (he)
 			am_buf_printf(o, "%zu evidence", he);
 		if (hr)
