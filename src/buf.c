@@ -31,6 +31,31 @@ static int grow(am_buf *b, size_t extra)
 	return 0;
 }
 
+int am_buf_reserve(am_buf *b, size_t extra)
+{
+	size_t need;
+	char *p;
+
+	if (b->failed)
+		return -1;
+	if (extra > (size_t)-1 / 2 - b->len - 1) {
+		b->failed = 1;
+		return -1;
+	}
+	need = b->len + extra + 1;
+	if (need <= b->cap)
+		return 0;
+	p = realloc(b->data, need);
+	if (!p) {
+		b->failed = 1;
+		return -1;
+	}
+	p[b->len] = '\0';
+	b->data = p;
+	b->cap = need;
+	return 0;
+}
+
 void am_buf_put(am_buf *b, const char *s, size_t n)
 {
 	if (grow(b, n) < 0)

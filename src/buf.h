@@ -18,6 +18,9 @@ typedef struct am_buf {
 	int failed;
 } am_buf;
 
+/* Makes room for `extra` more bytes at once (appends that fit then do not
+ * reallocate). Returns 0, or -1 and sets `failed`. */
+int am_buf_reserve(am_buf *b, size_t extra);
 void am_buf_put(am_buf *b, const char *s, size_t n);
 void am_buf_puts(am_buf *b, const char *s);
 void am_buf_putc(am_buf *b, char c);

@@ -66,7 +66,7 @@ static int send_record(int fd, char type, const char *data, size_t len)
 		head[1 + i] = (unsigned char)(l >> (8 * i));
 	if (write_all(fd, head, sizeof head) != 0)
 		return -1;
-	return len ? write_all(fd, data, len) : 0;
+	return data && len ? write_all(fd, data, len) : 0;
 }
 
 typedef struct child_sink {
@@ -92,14 +92,22 @@ static void child_diag(am_sink *s, argmap_severity sev, const char *code, const 
 	am_buf_free(&b);
 }
 
-static int child_output(am_sink *s, const char *data, size_t len)
+static int child_output(am_sink *s, const am_part *parts, size_t n)
 {
 	child_sink *c = (child_sink *)s;
+	size_t i, total = 0;
 
-	if (send_record(c->fd, REC_OUTPUT, data, len) != 0) {
+	for (i = 0; i < n; i++)
+		total += parts[i].len;
+	if (send_record(c->fd, REC_OUTPUT, NULL, total) != 0) {
 		c->broken = 1;
 		return ARGMAP_EIO;
 	}
+	for (i = 0; i < n; i++)
+		if (write_all(c->fd, parts[i].data, parts[i].len) != 0) {
+			c->broken = 1;
+			return ARGMAP_EIO;
+		}
 	return 0;
 }
 
@@ -166,6 +174,9 @@ static void child_main(const am_job *job, double time_limit, size_t mem_limit, i
 
 /* ---------------------------------------------------- the parent */
 
+/* The largest output record the parent makes room for in one step. */
+#define MAX_RESERVE ((uint64_t)1 << 30)
+
 typedef struct reader {
 	am_buf in;       /* unparsed record bytes */
 	am_buf err;      /* the child's stdout/stderr (first MAX_STDERR_KEPT bytes) */
@@ -210,6 +221,19 @@ static void take_records(reader *r, const am_job *job, argmap_diags *diags, am_b
 			}
 		} else if (h[0] == REC_OUTPUT) {
 			am_buf_free(out);
+			if (pos == 0) {
+				/* the usual case: the record starts the buffer, which
+				 * becomes the output (no copy of a large drawing) */
+				size_t rest = r->in.len - 9 - (size_t)len;
+				*out = r->in;
+				memset(&r->in, 0, sizeof r->in);
+				am_buf_put(&r->in, out->data + 9 + len, rest);
+				memmove(out->data, out->data + 9, (size_t)len);
+				out->len = (size_t)len;
+				out->data[out->len] = '\0';
+				r->got_output = 1;
+				continue; /* pos stays 0: the rest is now r->in */
+			}
 			am_buf_put(out, (const char *)h + 9, (size_t)len);
 			r->got_output = 1;
 		} else if (h[0] == REC_DONE) {
@@ -220,6 +244,17 @@ static void take_records(reader *r, const am_job *job, argmap_diags *diags, am_b
 	if (pos) {
 		memmove(r->in.data, r->in.data + pos, r->in.len - pos);
 		r->in.len -= pos;
+	}
+	/* an output record under way: room for all of it at once (up to
+	 * MAX_RESERVE; the child's word on its length is not trusted further) */
+	if (r->in.len >= 9 && r->in.data[0] == REC_OUTPUT) {
+		const unsigned char *h = (const unsigned char *)r->in.data;
+		uint64_t len = 0;
+		int i;
+		for (i = 0; i < 8; i++)
+			len |= (uint64_t)h[1 + i] << (8 * i);
+		if (len <= MAX_RESERVE)
+			am_buf_reserve(&r->in, 9 + (size_t)len - r->in.len);
 	}
 }
 

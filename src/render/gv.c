@@ -265,8 +265,19 @@ static int fast_layout(GVC_t *gvc, Agraph_t *g, int want_pos)
 
 /* ---------------------------------------------------- the job */
 
+/* Hands the bytes to the sink in one part. */
+static int output_one(am_sink *sink, const char *data, size_t len)
+{
+	am_part part;
+
+	part.data = data;
+	part.len = len;
+	return sink->output(sink, &part, 1);
+}
+
 /* The SVG with a style sheet that names the font with its fallbacks (CSS
- * wins over Graphviz's font-family attributes), right after <svg ...>. */
+ * wins over Graphviz's font-family attributes), right after <svg ...>:
+ * three parts, so Graphviz's buffer is not copied. */
 static int svg_output(am_sink *sink, const char *data, size_t len)
 {
 	static const char style[] =
@@ -274,17 +285,17 @@ static int svg_output(am_sink *sink, const char *data, size_t len)
 		"Verdana, \"Liberation Sans\", Arial, sans-serif; }</style>";
 	const char *svg = len > 5 ? strstr(data, "<svg ") : NULL;
 	const char *end = svg ? strchr(svg, '>') : NULL;
-	am_buf b = {0};
-	int rc;
+	am_part parts[3];
 
 	if (!end)
-		return sink->output(sink, data, len);
-	am_buf_put(&b, data, (size_t)(end + 1 - data));
-	am_buf_put(&b, style, sizeof style - 1);
-	am_buf_put(&b, end + 1, len - (size_t)(end + 1 - data));
-	rc = b.failed ? ARGMAP_ENOMEM : sink->output(sink, b.data, b.len);
-	am_buf_free(&b);
-	return rc;
+		return output_one(sink, data, len);
+	parts[0].data = data;
+	parts[0].len = (size_t)(end + 1 - data);
+	parts[1].data = style;
+	parts[1].len = sizeof style - 1;
+	parts[2].data = end + 1;
+	parts[2].len = len - parts[0].len;
+	return sink->output(sink, parts, 3);
 }
 
 static const char *gv_format(argmap_render_format f)
@@ -372,7 +383,7 @@ int am_gv_run(const am_job *job, am_sink *sink)
 			rc = ARGMAP_ERENDER;
 			goto out;
 		}
-		rc = sink->output(sink, dot.data ? dot.data : "", dot.len);
+		rc = output_one(sink, dot.data ? dot.data : "", dot.len);
 		am_buf_free(&dot);
 		goto out;
 	}
@@ -397,7 +408,7 @@ int am_gv_run(const am_job *job, am_sink *sink)
 	if (job->opts->format == ARGMAP_RENDER_SVG)
 		rc = svg_output(sink, data, dlen);
 	else
-		rc = sink->output(sink, data, dlen);
+		rc = output_one(sink, data, dlen);
 out:
 	if (data)
 		gvFreeRenderData(data);

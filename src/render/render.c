@@ -134,12 +134,17 @@ static void local_diag(am_sink *s, argmap_severity sev, const char *code, const 
 	argmap_diags_add(l->diags, sev, code, l->file, 0, 0, msg, hint, ARGMAP_NONE);
 }
 
-static int local_output(am_sink *s, const char *data, size_t len)
+static int local_output(am_sink *s, const am_part *parts, size_t n)
 {
 	local_sink *l = (local_sink *)s;
+	size_t i, total = 0;
 
 	am_buf_free(l->out);
-	am_buf_put(l->out, data, len);
+	for (i = 0; i < n; i++)
+		total += parts[i].len;
+	am_buf_reserve(l->out, total);
+	for (i = 0; i < n; i++)
+		am_buf_put(l->out, parts[i].data, parts[i].len);
 	return l->out->failed ? ARGMAP_ENOMEM : 0;
 }
 

@@ -112,13 +112,22 @@ const am_theme *am_theme_get(int print);
 
 /* ------------------------------------------------------------ the job */
 
+/* A piece of output that the sink does not own. */
+typedef struct am_part {
+	const char *data;
+	size_t len;
+} am_part;
+
 typedef struct am_sink am_sink;
 struct am_sink {
 	/* A diagnostic from the job (file is the job's file). */
 	void (*diag)(am_sink *s, argmap_severity sev, const char *code, const char *msg,
 	             const char *hint);
-	/* The output; called once. Returns 0 or ARGMAP_ENOMEM. */
-	int (*output)(am_sink *s, const char *data, size_t len);
+	/* The output: the concatenation of parts[0..n), so that a renderer
+	 * can add bytes around Graphviz's buffer without copying it (an SVG of
+	 * a huge map is tens of MB). Called once. Returns 0, ARGMAP_ENOMEM or
+	 * ARGMAP_EIO. */
+	int (*output)(am_sink *s, const am_part *parts, size_t n);
 };
 
 typedef struct am_job {

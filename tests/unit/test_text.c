@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "buf.h"
 #include "text.h"
 
 Test(text, utf8_check_finds_the_first_bad_byte)
@@ -66,4 +67,29 @@ Test(text, urls)
 	cr_expect_not_null(am_url_problem("https://x/\" onmouseover=\"alert(1)"));
 	cr_expect_not_null(am_url_problem("https://exa mple.org"));
 	cr_expect_not_null(am_url_problem("https://ex_ample.org/"));
+}
+
+/* buf.c: appends after a reserve fit without moving the data; a reserve
+ * keeps the content and the NUL; an impossible one fails cleanly. */
+Test(buf, reserve_then_append_does_not_reallocate)
+{
+	am_buf b = {0};
+	const char *before;
+	size_t i;
+
+	cr_assert_eq(am_buf_reserve(&b, 1000), 0);
+	cr_assert(b.data && b.data[0] == '\0' && b.len == 0);
+	before = b.data;
+	for (i = 0; i < 100; i++)
+		am_buf_put(&b, "0123456789", 10);
+	cr_expect_eq(b.data, before, "1,000 bytes reserved, yet the buffer moved");
+	cr_expect_eq(b.len, 1000);
+	cr_expect_eq(b.data[1000], '\0');
+	am_buf_puts(&b, "!");
+	cr_expect_eq(b.len, 1001);
+	cr_expect(!strcmp(b.data + 995, "56789!"));
+	cr_expect_eq(am_buf_reserve(&b, (size_t)-1 / 2), -1);
+	cr_expect(b.failed);
+	cr_expect_eq(b.len, 1001, "a failed reserve keeps the content");
+	am_buf_free(&b);
 }
