@@ -42,10 +42,11 @@ fi
 # The known, not yet fixed bugs (tests/fuzz/known-bugs) do not stop a run.
 known=$(grep -E '^[a-z0-9]' "$here/known-bugs" 2>/dev/null | awk '{print $1}' | paste -sd, -)
 export ARGMAP_FUZZ_KNOWN=$known
-# full unwinding: tests/lsan.supp names functions, not libraries
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:fast_unwind_on_malloc=0:malloc_context_size=64}
+# ASan's fast unwinder, for speed; hence the coarser suppressions of
+# lsan-fuzz.supp (see there)
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
-export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/lsan.supp}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/lsan-fuzz.supp}
 
 # Per target: the largest input, the time limit for one input.
 limits() {
