@@ -279,6 +279,30 @@ static void last_words(am_buf *b, const reader *r)
 }
 
 /* Warnings for what the child printed on a successful run. */
+/* One line the child printed, as a warning; in argmap's words where
+ * Graphviz's are obscure. */
+static void stderr_line(const char *line, const am_job *job, argmap_diags *diags)
+{
+	double scale;
+
+	/* Graphviz prefixes some messages with its command's name, which a
+	 * library never set */
+	if (!strncmp(line, "(null): ", 8))
+		line += 8;
+	if (sscanf(line, "graph is too large for cairo-renderer bitmaps. Scaling by %lf", &scale) == 1 &&
+	    scale > 0 && scale < 1) {
+		am_diag(diags, ARGMAP_SEV_WARNING, "AM705", job->file, 0, 0,
+		        "write SVG or PDF, which have no such limit, or draw part of the map "
+		        "(--focus ID --depth N, --tag TAG, --hide evidence)",
+		        "the map is too large for a PNG image (Graphviz's limit is 32,767 pixels a "
+		        "side): it is scaled to %.0f%%, so its body text is about %.1f pt",
+		        scale * 100.0, 12.0 * scale);
+		return;
+	}
+	am_diag(diags, ARGMAP_SEV_WARNING, "AM705", job->file, 0, 0, NULL, "the renderer printed: %s",
+	        line);
+}
+
 static void stderr_warnings(const reader *r, const am_job *job, argmap_diags *diags)
 {
 	char *copy, *line, *next;
@@ -296,8 +320,7 @@ static void stderr_warnings(const reader *r, const am_job *job, argmap_diags *di
 			*next++ = '\0';
 		if (!*line)
 			continue;
-		am_diag(diags, ARGMAP_SEV_WARNING, "AM705", job->file, 0, 0, NULL,
-		        "the renderer printed: %s", line);
+		stderr_line(line, job, diags);
 		count++;
 	}
 	free(copy);

@@ -268,3 +268,48 @@ Test(formats, plugins_do_not_depend_on_graphviz_config)
 	ts_rmtree(dir);
 	free(dir);
 }
+
+/* A PNG is at most 32,767 pixels a side: Graphviz shrinks a wider map and
+ * says so in its own words ("(null): graph is too large for cairo-renderer
+ * bitmaps..."); argmap says it in its own, with the scale and a way out. */
+Test(formats, png_too_wide_says_how_much_it_shrank)
+{
+	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	argmap_diags *d = NULL;
+	const argmap_diag *x;
+	am_buf body = {0};
+	argmap_map *wide;
+	char *dir = ts_tmpdir(), *png;
+	size_t len, i;
+	int rc;
+
+	/* 200 questions side by side on the top rank: about 50,000 pt wide */
+	for (i = 0; i < 200; i++)
+		am_buf_printf(&body, "<question id=\"q%zu\"><text>Is this question number %zu wide "
+		                     "enough to matter?</text></question>\n", i, i);
+	cr_assert(!body.failed);
+	wide = rs_load_body(dir, "wide.xml", body.data, NULL);
+	o.format = ARGMAP_RENDER_PNG;
+	png = rs_render(wide, &o, &len, &rc, &d);
+	cr_assert_eq(rc, 0, "a wide PNG is still drawn");
+	cr_expect(len > 8 && !memcmp(png, "\x89PNG", 4));
+	x = ts_find(d, "AM705");
+	cr_assert(x, "no warning that the PNG was shrunk");
+	cr_expect(strstr(x->message, "too large for a PNG image") && strstr(x->message, "scaled to"),
+	          "message: %s", x->message);
+	cr_expect(!strstr(x->message, "(null)"), "Graphviz's raw words leaked: %s", x->message);
+	cr_expect(x->hint && strstr(x->hint, "SVG") && strstr(x->hint, "--focus"));
+	free(png);
+	argmap_diags_free(d);
+	/* the same map as SVG: no limit, no warning */
+	o.format = ARGMAP_RENDER_SVG;
+	png = rs_render(wide, &o, &len, &rc, &d);
+	cr_assert_eq(rc, 0);
+	cr_expect_eq(ts_count(d, "AM705"), 0);
+	free(png);
+	argmap_diags_free(d);
+	argmap_map_free(wide);
+	am_buf_free(&body);
+	ts_rmtree(dir);
+	free(dir);
+}
