@@ -178,13 +178,15 @@ static void fit_page(Agraph_t *g, const am_job *job, am_sink *sink)
 		z_other = ch / bw < cw / bh ? ch / bw : cw / bh;
 	if (z < 0.5) {
 		char msg[256];
+		/* "0.6%" rather than "0%" for a poster-sized map */
 		snprintf(msg, sizeof msg,
-		         "the map is too large for one legible %s%s page: it is scaled to %.0f%%, "
-		         "so its body text is about %.1f pt",
+		         "the map is too large for one legible %s%s page: it is scaled to %.*f%%, "
+		         "so its body text is about %.*f pt",
 		         o->page == ARGMAP_PAGE_A4 ? "A4" : "Letter", o->landscape ? " landscape" : "",
-		         z * 100.0, 12.0 * z);
+		         z < 0.1 ? 1 : 0, z * 100.0, z < 0.05 ? 2 : 1, 12.0 * z);
+		/* turning the page is worth suggesting only where it helps enough */
 		sink->diag(sink, ARGMAP_SEV_WARNING, "AM714", msg,
-		           z_other > z * 1.15
+		           z_other > z * 1.15 && z_other >= 0.3
 		               ? (o->landscape ? "try the page upright (no --landscape), or draw part of it: "
 		                                 "--focus ID --depth N, --tag TAG or --hide evidence"
 		                               : "try --landscape, or draw part of it: --focus ID --depth N, "

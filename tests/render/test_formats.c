@@ -272,23 +272,33 @@ Test(formats, plugins_do_not_depend_on_graphviz_config)
 /* A PNG is at most 32,767 pixels a side: Graphviz shrinks a wider map and
  * says so in its own words ("(null): graph is too large for cairo-renderer
  * bitmaps..."); argmap says it in its own, with the scale and a way out. */
-Test(formats, png_too_wide_says_how_much_it_shrank)
+/* 200 questions side by side on the top rank: about 50,000 pt wide. */
+static argmap_map *wide_map(const char *dir)
 {
-	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
-	argmap_diags *d = NULL;
-	const argmap_diag *x;
 	am_buf body = {0};
 	argmap_map *wide;
-	char *dir = ts_tmpdir(), *png;
-	size_t len, i;
-	int rc;
+	size_t i;
 
-	/* 200 questions side by side on the top rank: about 50,000 pt wide */
 	for (i = 0; i < 200; i++)
 		am_buf_printf(&body, "<question id=\"q%zu\"><text>Is this question number %zu wide "
 		                     "enough to matter?</text></question>\n", i, i);
 	cr_assert(!body.failed);
 	wide = rs_load_body(dir, "wide.xml", body.data, NULL);
+	am_buf_free(&body);
+	return wide;
+}
+
+Test(formats, png_too_wide_says_how_much_it_shrank)
+{
+	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	argmap_diags *d = NULL;
+	const argmap_diag *x;
+	argmap_map *wide;
+	char *dir = ts_tmpdir(), *png;
+	size_t len;
+	int rc;
+
+	wide = wide_map(dir);
 	o.format = ARGMAP_RENDER_PNG;
 	png = rs_render(wide, &o, &len, &rc, &d);
 	cr_assert_eq(rc, 0, "a wide PNG is still drawn");
@@ -309,7 +319,38 @@ Test(formats, png_too_wide_says_how_much_it_shrank)
 	free(png);
 	argmap_diags_free(d);
 	argmap_map_free(wide);
-	am_buf_free(&body);
+	ts_rmtree(dir);
+	free(dir);
+}
+
+/* A map far too large for a page: the scale is worded with a decimal (not
+ * "scaled to 0%"), and turning the page is not suggested when it would not
+ * make the text legible either. */
+Test(formats, far_too_large_for_a_page_words_it_plainly)
+{
+	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	argmap_diags *d = NULL;
+	const argmap_diag *x;
+	char *dir = ts_tmpdir(), *pdf;
+	argmap_map *wide = wide_map(dir);
+	size_t len;
+	int rc;
+
+	o.format = ARGMAP_RENDER_PDF;
+	o.page = ARGMAP_PAGE_A4;
+	pdf = rs_render(wide, &o, &len, &rc, &d);
+	cr_assert_eq(rc, 0);
+	x = ts_find(d, "AM714");
+	cr_assert(x, "no AM714 for a 50,000 pt wide map on A4");
+	/* about 75,000 pt wide on 527 pt: 0.7 % */
+	cr_expect(strstr(x->message, "scaled to 0.") && !strstr(x->message, "scaled to 0%"),
+	          "message: %s", x->message);
+	cr_expect(!strstr(x->message, " 0.0 pt"), "message: %s", x->message);
+	cr_expect(x->hint && !strstr(x->hint, "landscape") && strstr(x->hint, "--focus"),
+	          "hint: %s", x->hint ? x->hint : "(none)");
+	free(pdf);
+	argmap_diags_free(d);
+	argmap_map_free(wide);
 	ts_rmtree(dir);
 	free(dir);
 }
