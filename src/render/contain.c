@@ -278,7 +278,6 @@ static void last_words(am_buf *b, const reader *r)
 		am_buf_puts(b, "...");
 }
 
-/* Warnings for what the child printed on a successful run. */
 /* One line the child printed, as a warning; in argmap's words where
  * Graphviz's are obscure. */
 static void stderr_line(const char *line, const am_job *job, argmap_diags *diags)
@@ -303,6 +302,7 @@ static void stderr_line(const char *line, const am_job *job, argmap_diags *diags
 	        line);
 }
 
+/* Warnings for what the child printed on a successful run. */
 static void stderr_warnings(const reader *r, const am_job *job, argmap_diags *diags)
 {
 	char *copy, *line, *next;
