@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int grow(am_buf *b, size_t extra)
+/* Makes room for `extra` more bytes and the NUL: doubling (appends), or
+ * exactly (a reserve of a known size). */
+static int grow(am_buf *b, size_t extra, int exact)
 {
 	size_t need, cap;
 	char *p;
@@ -18,7 +20,7 @@ static int grow(am_buf *b, size_t extra)
 	need = b->len + extra + 1;
 	if (need <= b->cap)
 		return 0;
-	cap = b->cap ? b->cap : 64;
+	cap = exact ? need : b->cap ? b->cap : 64;
 	while (cap < need)
 		cap *= 2;
 	p = realloc(b->data, cap);
@@ -26,6 +28,7 @@ static int grow(am_buf *b, size_t extra)
 		b->failed = 1;
 		return -1;
 	}
+	p[b->len] = '\0';
 	b->data = p;
 	b->cap = cap;
 	return 0;
@@ -33,32 +36,12 @@ static int grow(am_buf *b, size_t extra)
 
 int am_buf_reserve(am_buf *b, size_t extra)
 {
-	size_t need;
-	char *p;
-
-	if (b->failed)
-		return -1;
-	if (extra > (size_t)-1 / 2 - b->len - 1) {
-		b->failed = 1;
-		return -1;
-	}
-	need = b->len + extra + 1;
-	if (need <= b->cap)
-		return 0;
-	p = realloc(b->data, need);
-	if (!p) {
-		b->failed = 1;
-		return -1;
-	}
-	p[b->len] = '\0';
-	b->data = p;
-	b->cap = need;
-	return 0;
+	return grow(b, extra, 1);
 }
 
 void am_buf_put(am_buf *b, const char *s, size_t n)
 {
-	if (grow(b, n) < 0)
+	if (grow(b, n, 0) < 0)
 		return;
 	if (n)
 		memcpy(b->data + b->len, s, n);
@@ -88,7 +71,7 @@ void am_buf_vprintf(am_buf *b, const char *fmt, va_list ap)
 		b->failed = 1;
 		return;
 	}
-	if (grow(b, (size_t)n) < 0)
+	if (grow(b, (size_t)n, 0) < 0)
 		return;
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;

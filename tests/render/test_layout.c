@@ -206,7 +206,7 @@ static void collect(xmlNode *n, drawn_box *nodes, size_t *nn, drawn_box *edges, 
 		    (!strncmp((const char *)cls, "node", 4) || !strncmp((const char *)cls, "edge", 4))) {
 			int is_node = cls[0] == 'n';
 			xmlNode *title = child_named(n, "title");
-			xmlNode *shape = is_node ? child_named(n, "path") : child_named(n, "path");
+			xmlNode *shape = child_named(n, "path");
 			xmlChar *t = title ? xmlNodeGetContent(title) : NULL;
 			xmlChar *d = NULL;
 			drawn_box *b = is_node ? &nodes[*nn] : &edges[*ne];
