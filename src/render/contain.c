@@ -30,7 +30,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "render_internal.h"
+#include "render/render_internal.h"
 
 #define MAX_STDERR_KEPT ((size_t)16384)
 

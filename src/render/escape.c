@@ -7,8 +7,8 @@
  */
 #include <string.h>
 
-#include "render_internal.h"
-#include "text.h"
+#include "render/render_internal.h"
+#include "util/text.h"
 
 void am_rt_html(am_buf *b, const char *s, size_t n)
 {

@@ -23,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render_internal.h"
+#include "render/render_internal.h"
 
 typedef struct adj {
 	size_t *start; /* n + 1 */

@@ -14,7 +14,7 @@
 #include <gvc.h>
 #include <gvplugin.h>
 
-#include "render_internal.h"
+#include "render/render_internal.h"
 
 static inline char *am_s(const char *s)
 {

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "render_internal.h"
+#include "render/render_internal.h"
 
 #define DEFAULT_TIME_LIMIT 60.0
 #define DEFAULT_MEMORY_LIMIT ((size_t)3 << 30)

@@ -12,8 +12,8 @@
 
 #include <stddef.h>
 
-#include "am_internal.h"
-#include "buf.h"
+#include "util/am_internal.h"
+#include "util/buf.h"
 
 /* ------------------------------------------------------------------ view */
 

@@ -22,8 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render_internal.h"
-#include "text.h"
+#include "render/render_internal.h"
+#include "util/text.h"
 
 /* node -> relations that mention it, as compressed rows */
 typedef struct incidence {

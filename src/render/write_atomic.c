@@ -19,8 +19,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "render_internal.h"
-#include "text.h"
+#include "render/render_internal.h"
+#include "util/text.h"
 
 static int refuse(const char *path, const char *what, argmap_diags *diags)
 {

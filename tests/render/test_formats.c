@@ -9,7 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "util/buf.h"
 #include "render_support.h"
 
 static argmap_map *map;

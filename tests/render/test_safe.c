@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "render/render_internal.h"
-#include "buf.h"
+#include "util/buf.h"
 #include "render_support.h"
 
 #if defined(__SANITIZE_ADDRESS__)

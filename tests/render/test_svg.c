@@ -12,7 +12,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "buf.h"
+#include "util/buf.h"
 #include "render_support.h"
 
 static const char *const hostile[] = {

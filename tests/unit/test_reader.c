@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "support.h"
-#include "xml.h"
+#include "read/xml.h"
 
 Test(reader, parse_options_are_exactly_the_safe_set)
 {

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "schema.h"
+#include "read/schema.h"
 
 Test(schema, table_is_derived_from_the_embedded_schema)
 {

@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "buf.h"
-#include "text.h"
+#include "util/buf.h"
+#include "util/text.h"
 
 Test(text, utf8_check_finds_the_first_bad_byte)
 {

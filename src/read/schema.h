@@ -12,7 +12,7 @@
 #ifndef AM_SCHEMA_H
 #define AM_SCHEMA_H
 
-#include "xml.h"
+#include "read/xml.h"
 
 typedef struct am_attr_rule {
 	const char *name;        /* "id", "xml:lang" */

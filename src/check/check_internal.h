@@ -4,7 +4,7 @@
 #ifndef AM_CHECK_INTERNAL_H
 #define AM_CHECK_INTERNAL_H
 
-#include "am_internal.h"
+#include "util/am_internal.h"
 
 /* Verifies every quote of file 0 against its source's full text in `dir`
  * (see quotes.c). dir == NULL adds one note that quotes were not verified.

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "am_internal.h"
-#include "buf.h"
+#include "util/am_internal.h"
+#include "util/buf.h"
 
 struct argmap_diags {
 	argmap_diag *items;

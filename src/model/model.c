@@ -1,7 +1,7 @@
 /*
  * model.c - argmap_map storage and the public read-only accessors.
  */
-#include "model.h"
+#include "model/model.h"
 
 #include <stdlib.h>
 #include <string.h>

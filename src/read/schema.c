@@ -1,7 +1,7 @@
 /*
  * schema.c - see schema.h.
  */
-#include "schema.h"
+#include "read/schema.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -13,8 +13,8 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlregexp.h>
 
-#include "buf.h"
-#include "text.h"
+#include "util/buf.h"
+#include "util/text.h"
 
 extern const char argmap_schema_rng[];
 extern const size_t argmap_schema_rng_len;

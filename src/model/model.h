@@ -9,8 +9,8 @@
 #ifndef AM_MODEL_H
 #define AM_MODEL_H
 
-#include "am_internal.h"
-#include "arena.h"
+#include "util/am_internal.h"
+#include "util/arena.h"
 
 typedef struct am_id_entry {
 	const char *id;

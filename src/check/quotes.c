@@ -18,10 +18,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "check_internal.h"
-#include "model.h"
-#include "text.h"
+#include "util/buf.h"
+#include "check/check_internal.h"
+#include "model/model.h"
+#include "util/text.h"
 
 #define MAX_TEXT_BYTES ((size_t)16 * 1024 * 1024)
 

@@ -10,11 +10,11 @@
 
 #include <libxml/tree.h>
 
-#include "buf.h"
-#include "model.h"
-#include "schema.h"
-#include "text.h"
-#include "xml.h"
+#include "util/buf.h"
+#include "model/model.h"
+#include "read/schema.h"
+#include "util/text.h"
+#include "read/xml.h"
 
 typedef struct pending_import {
 	const char *href;

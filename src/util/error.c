@@ -1,6 +1,6 @@
 #include <stdio.h>
 
-#include "am_internal.h"
+#include "util/am_internal.h"
 
 static _Thread_local char last_error[512];
 

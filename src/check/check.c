@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "check_internal.h"
-#include "model.h"
-#include "text.h"
+#include "util/buf.h"
+#include "check/check_internal.h"
+#include "model/model.h"
+#include "util/text.h"
 
 typedef struct checker {
 	const argmap_map *m;

@@ -1,7 +1,7 @@
 /*
  * xml.c - hardened reading and parsing; see xml.h.
  */
-#include "xml.h"
+#include "read/xml.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -18,8 +18,8 @@
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
-#include "buf.h"
-#include "text.h"
+#include "util/buf.h"
+#include "util/text.h"
 
 /* The last position turned into a column. Positions are asked for in
  * nearly increasing order, so counting characters from the last one keeps

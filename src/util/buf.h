@@ -9,7 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-#include "am_internal.h"
+#include "util/am_internal.h"
 
 typedef struct am_buf {
 	char *data;

@@ -16,7 +16,7 @@
 
 #include <libxml/tree.h>
 
-#include "am_internal.h"
+#include "util/am_internal.h"
 
 #define AM_NS "urn:argmap:1"
 
