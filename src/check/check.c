@@ -9,6 +9,7 @@
 
 #include "util/buf.h"
 #include "check/check_internal.h"
+#include "model/graph.h"
 #include "model/model.h"
 #include "util/text.h"
 
@@ -327,123 +328,10 @@ static void rule_self_reference(checker *c)
 	}
 }
 
-/* Support graph over nodes: premise -> conclusion. Tarjan's SCC finds
- * every circular chain; each is named once, as a path. */
-typedef struct graph {
-	size_t n;
-	size_t *head, *next, *to, *rel; /* adjacency lists; rel = relation index */
-	size_t nedges;
-} graph;
+/* Support cycles: Tarjan's SCC over the support graph (premise ->
+ * conclusion) finds every circular chain; each is named once, as a path. */
 
-static int graph_build(const argmap_map *m, graph *g)
-{
-	size_t i, j, e = 0, cap = 0;
-
-	memset(g, 0, sizeof *g);
-	g->n = m->nnodes;
-	for (i = 0; i < m->nrelations; i++)
-		if (m->relations[i].kind == ARGMAP_REL_SUPPORT)
-			cap += m->relations[i].n_from;
-	g->head = malloc((g->n + 1) * sizeof *g->head);
-	g->next = malloc((cap + 1) * sizeof *g->next);
-	g->to = malloc((cap + 1) * sizeof *g->to);
-	g->rel = malloc((cap + 1) * sizeof *g->rel);
-	if (!g->head || !g->next || !g->to || !g->rel)
-		return -1;
-	for (i = 0; i < g->n; i++)
-		g->head[i] = ARGMAP_NONE;
-	for (i = 0; i < m->nrelations; i++) {
-		const argmap_relation *r = &m->relations[i];
-		if (r->kind != ARGMAP_REL_SUPPORT || r->to.kind != ARGMAP_ITEM_NODE)
-			continue;
-		for (j = 0; j < r->n_from; j++) {
-			size_t from = r->from[j].index;
-			if (r->from[j].kind != ARGMAP_ITEM_NODE || from == r->to.index)
-				continue;
-			g->to[e] = r->to.index;
-			g->rel[e] = i;
-			g->next[e] = g->head[from];
-			g->head[from] = e;
-			e++;
-		}
-	}
-	g->nedges = e;
-	return 0;
-}
-
-static void graph_free(graph *g)
-{
-	free(g->head);
-	free(g->next);
-	free(g->to);
-	free(g->rel);
-}
-
-/* Iterative Tarjan: comp[v] = component id; returns number of comps. */
-static long tarjan(const graph *g, size_t *comp, size_t *compsize)
-{
-	size_t n = g->n, idx = 0, ncomp = 0, sp = 0, cs = 0, v;
-	size_t *index = malloc((n + 1) * sizeof *index), *low = malloc((n + 1) * sizeof *low);
-	size_t *stack = malloc((n + 1) * sizeof *stack), *call = malloc((n + 1) * sizeof *call);
-	size_t *edge = malloc((n + 1) * sizeof *edge);
-	char *on = calloc(n + 1, 1);
-	long rc = -1;
-
-	if (!index || !low || !stack || !call || !edge || !on)
-		goto done;
-	for (v = 0; v < n; v++)
-		index[v] = ARGMAP_NONE;
-	for (v = 0; v < n; v++) {
-		if (index[v] != ARGMAP_NONE)
-			continue;
-		call[cs] = v;
-		edge[cs++] = g->head[v];
-		index[v] = low[v] = idx++;
-		stack[sp++] = v;
-		on[v] = 1;
-		while (cs) {
-			size_t u = call[cs - 1], e = edge[cs - 1];
-			if (e != ARGMAP_NONE) {
-				size_t w = g->to[e];
-				edge[cs - 1] = g->next[e];
-				if (index[w] == ARGMAP_NONE) {
-					index[w] = low[w] = idx++;
-					stack[sp++] = w;
-					on[w] = 1;
-					call[cs] = w;
-					edge[cs++] = g->head[w];
-				} else if (on[w] && index[w] < low[u]) {
-					low[u] = index[w];
-				}
-				continue;
-			}
-			if (low[u] == index[u]) {
-				size_t w, size = 0;
-				do {
-					w = stack[--sp];
-					on[w] = 0;
-					comp[w] = ncomp;
-					size++;
-				} while (w != u);
-				compsize[ncomp++] = size;
-			}
-			cs--;
-			if (cs && low[u] < low[call[cs - 1]])
-				low[call[cs - 1]] = low[u];
-		}
-	}
-	rc = (long)ncomp;
-done:
-	free(index);
-	free(low);
-	free(stack);
-	free(call);
-	free(edge);
-	free(on);
-	return rc;
-}
-
-static void report_cycle(checker *c, const graph *g, const size_t *comp, size_t start)
+static void report_cycle(checker *c, const am_graph *g, const size_t *comp, size_t start)
 {
 	const argmap_map *m = c->m;
 	size_t n = g->n, *prev = malloc(n * sizeof *prev), *pedge = malloc(n * sizeof *pedge);
@@ -460,7 +348,7 @@ static void report_cycle(checker *c, const graph *g, const size_t *comp, size_t 
 	queue[qt++] = start;
 	while (qh < qt && found == ARGMAP_NONE) {
 		size_t u = queue[qh++];
-		for (e = g->head[u]; e != ARGMAP_NONE; e = g->next[e]) {
+		for (e = g->start[u]; e < g->start[u + 1]; e++) {
 			size_t w = g->to[e];
 			if (comp[w] != comp[start])
 				continue;
@@ -500,7 +388,7 @@ static void report_cycle(checker *c, const graph *g, const size_t *comp, size_t 
 		goto done;
 	}
 	e = pedge[start];
-	d = report(c, ARGMAP_SEV_ERROR, "AM205", m->relations[g->rel[e]].loc,
+	d = report(c, ARGMAP_SEV_ERROR, "AM205", m->relations[g->label[e]].loc,
 	           "a chain of reasons must not lead back to where it started; remove or "
 	           "reverse one of these supports",
 	           "%s", msg);
@@ -509,15 +397,15 @@ static void report_cycle(checker *c, const graph *g, const size_t *comp, size_t 
 		size_t to = i + 1 < plen ? path[i + 1] : start;
 		am_buf nb = {0};
 		char *nm;
-		for (e = g->head[path[i]]; e != ARGMAP_NONE; e = g->next[e])
+		for (e = g->start[path[i]]; e < g->start[path[i] + 1]; e++)
 			if (g->to[e] == to)
 				break;
-		if (e == ARGMAP_NONE)
+		if (e == g->start[path[i] + 1])
 			continue;
 		am_buf_printf(&nb, "'%s' supports '%s' here", m->nodes[path[i]].id, m->nodes[to].id);
 		nm = am_buf_detach(&nb);
 		if (nm)
-			note(c, d, m->relations[g->rel[e]].loc, nm);
+			note(c, d, m->relations[g->label[e]].loc, nm);
 		free(nm);
 	}
 done:
@@ -529,20 +417,20 @@ done:
 
 static void rule_support_cycles(checker *c)
 {
-	graph g;
-	size_t *comp = NULL, *size = NULL, *reported = NULL, v;
-	long ncomp;
+	am_graph g;
+	size_t *comp = NULL, *size = NULL, *reported = NULL, v, ncomp;
 
-	if (graph_build(c->m, &g) < 0)
-		goto oom;
+	if (am_map_graph_supports(&g, c->m) != 0) {
+		c->oom = 1;
+		return;
+	}
 	comp = malloc((g.n + 1) * sizeof *comp);
-	size = malloc((g.n + 1) * sizeof *size);
+	size = calloc(g.n + 1, sizeof *size);
 	reported = calloc(g.n + 1, sizeof *reported);
-	if (!comp || !size || !reported)
+	if (!comp || !size || !reported || am_graph_scc(&g, comp, &ncomp) != 0)
 		goto oom;
-	ncomp = tarjan(&g, comp, size);
-	if (ncomp < 0)
-		goto oom;
+	for (v = 0; v < g.n; v++)
+		size[comp[v]]++;
 	/* Report each cycle once, from its first node declared in file 0. */
 	for (v = 0; v < g.n; v++) {
 		if (size[comp[v]] < 2 || reported[comp[v]] || !own(c->m->nodes[v].loc))
@@ -554,7 +442,7 @@ static void rule_support_cycles(checker *c)
 oom:
 	c->oom = 1;
 done:
-	graph_free(&g);
+	am_graph_free(&g);
 	free(comp);
 	free(size);
 	free(reported);

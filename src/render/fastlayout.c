@@ -23,58 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/graph.h"
 #include "render/render_internal.h"
-
-typedef struct adj {
-	size_t *start; /* n + 1 */
-	size_t *to;
-} adj;
-
-static int adj_build(adj *a, size_t n, size_t m, const size_t *from, const size_t *to,
-                     const unsigned char *use)
-{
-	size_t i;
-
-	a->start = calloc(n + 2, sizeof *a->start);
-	a->to = malloc((m ? m : 1) * sizeof *a->to);
-	if (!a->start || !a->to)
-		return -1;
-	for (i = 0; i < m; i++)
-		if (!use || use[i])
-			a->start[from[i] + 1]++;
-	for (i = 0; i < n; i++)
-		a->start[i + 1] += a->start[i];
-	for (i = 0; i < m; i++)
-		if (!use || use[i])
-			a->to[a->start[from[i]]++] = to[i];
-	for (i = n; i > 0; i--)
-		a->start[i] = a->start[i - 1];
-	a->start[0] = 0;
-	return 0;
-}
-
-static void adj_free(adj *a)
-{
-	free(a->start);
-	free(a->to);
-}
-
-typedef struct rank_sort {
-	const size_t *rank, *key;
-} rank_sort;
-
-static const rank_sort *sort_ctx;
-
-static int by_rank_then_key(const void *pa, const void *pb)
-{
-	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-
-	if (sort_ctx->rank[a] != sort_ctx->rank[b])
-		return sort_ctx->rank[a] < sort_ctx->rank[b] ? -1 : 1;
-	if (sort_ctx->key[a] != sort_ctx->key[b])
-		return sort_ctx->key[a] < sort_ctx->key[b] ? -1 : 1;
-	return a < b ? -1 : a > b;
-}
 
 /* Places nodes [start, end) of one rank (in `order`) as close to want[] as
  * their order and spacing allow: the mean of a left-to-right pass (each
@@ -103,65 +53,44 @@ int am_fast_layout(size_t n, const double *w, const double *h, size_t m, const s
                    const size_t *to, const unsigned char *constraint, double nodesep,
                    double ranksep, double *x, double *y)
 {
-	adj out = {NULL, NULL}, all_out = {NULL, NULL}, all_in = {NULL, NULL};
-	unsigned char *use = NULL, *state = NULL;
-	size_t *rank = NULL, *key = NULL, *stack = NULL, *pos = NULL, *order = NULL, *indeg = NULL;
+	am_graph out = {0}, all_out = {0}, all_in = {0};
+	unsigned char *use = NULL, *back = NULL, *top_node = NULL;
+	size_t *rank = NULL, *key = NULL, *bykey = NULL, *order = NULL, *indeg = NULL;
 	size_t *rstart = NULL, *queue = NULL;
 	double *want = NULL, *rank_h = NULL, *tmp = NULL;
-	size_t i, k, max_rank = 0, next_key = 0;
+	size_t i, k, max_rank = 0;
 	int rc = ARGMAP_ENOMEM, pass;
 
 	if (n == 0)
 		return 0;
 	use = malloc(m + 1);
-	state = calloc(n + 1, 1);
+	top_node = calloc(n + 1, 1);
 	rank = calloc(n + 1, sizeof *rank);
 	key = malloc((n + 1) * sizeof *key);
-	stack = malloc((n + 1) * sizeof *stack);
-	pos = malloc((n + 1) * sizeof *pos);
+	bykey = malloc((n + 1) * sizeof *bykey);
 	order = malloc((n + 1) * sizeof *order);
 	indeg = calloc(n + 1, sizeof *indeg);
 	queue = malloc((n + 1) * sizeof *queue);
 	want = malloc((n + 1) * sizeof *want);
 	tmp = malloc((n + 1) * sizeof *tmp);
-	if (!use || !state || !rank || !key || !stack || !pos || !order || !indeg || !queue || !want ||
+	if (!use || !top_node || !rank || !key || !bykey || !order || !indeg || !queue || !want ||
 	    !tmp)
 		goto out;
 	for (i = 0; i < m; i++)
 		use[i] = constraint ? constraint[i] : 1;
-	if (adj_build(&out, n, m, from, to, use) != 0)
+	if (am_graph_from_arrays(&out, n, m, from, to, use) != 0)
+		goto out;
+	back = malloc(out.m + 1);
+	if (!back)
 		goto out;
 
-	/* 1a. drop constraint edges that close a cycle (iterative DFS: state
-	 *     0 new, 1 on the stack, 2 done; pos[] is the next edge to try) */
-	for (i = 0; i < n; i++) {
-		size_t top = 0;
-		if (state[i])
-			continue;
-		stack[top++] = i;
-		state[i] = 1;
-		pos[i] = out.start[i];
-		while (top) {
-			size_t v = stack[top - 1];
-			if (pos[v] < out.start[v + 1]) {
-				size_t e = pos[v]++, t = out.to[e];
-				if (state[t] == 1) {
-					out.to[e] = (size_t)-1; /* back edge: ignored */
-				} else if (state[t] == 0) {
-					state[t] = 1;
-					pos[t] = out.start[t];
-					stack[top++] = t;
-				}
-			} else {
-				state[v] = 2;
-				top--;
-			}
-		}
-	}
+	/* 1a. drop the constraint edges that close a cycle */
+	if (am_graph_dfs(&out, NULL, key, back) != 0)
+		goto out;
 	/* 1b. longest-path ranks in topological order (Kahn) */
 	for (i = 0; i < n; i++)
 		for (k = out.start[i]; k < out.start[i + 1]; k++)
-			if (out.to[k] != (size_t)-1)
+			if (!back[k])
 				indeg[out.to[k]]++;
 	{
 		size_t head = 0, tail = 0;
@@ -172,7 +101,7 @@ int am_fast_layout(size_t n, const double *w, const double *h, size_t m, const s
 			size_t v = queue[head++];
 			for (k = out.start[v]; k < out.start[v + 1]; k++) {
 				size_t t = out.to[k];
-				if (t == (size_t)-1)
+				if (back[k])
 					continue;
 				if (rank[t] < rank[v] + 1)
 					rank[t] = rank[v] + 1;
@@ -185,56 +114,37 @@ int am_fast_layout(size_t n, const double *w, const double *h, size_t m, const s
 		if (rank[i] > max_rank)
 			max_rank = rank[i];
 
-	/* 2. order: first reach in a DFS over all edges from the top nodes */
-	if (adj_build(&all_out, n, m, from, to, NULL) != 0 || adj_build(&all_in, n, m, to, from, NULL) != 0)
+	/* 2. order: by rank, then by first reach in a DFS over all edges
+	 *    that starts from the nodes nothing points at */
+	if (am_graph_from_arrays(&all_out, n, m, from, to, NULL) != 0 ||
+	    am_graph_from_arrays(&all_in, n, m, to, from, NULL) != 0)
 		goto out;
-	memset(state, 0, n);
-	for (pass = 0; pass < 2; pass++)
-		for (i = 0; i < n; i++) {
-			size_t top = 0;
-			/* first the nodes nothing points at, then anything left */
-			if (state[i] || (pass == 0 && all_in.start[i + 1] != all_in.start[i]))
-				continue;
-			stack[top++] = i;
-			state[i] = 1;
-			key[i] = next_key++;
-			pos[i] = all_out.start[i];
-			while (top) {
-				size_t v = stack[top - 1];
-				if (pos[v] < all_out.start[v + 1]) {
-					size_t t = all_out.to[pos[v]++];
-					if (!state[t]) {
-						state[t] = 1;
-						key[t] = next_key++;
-						pos[t] = all_out.start[t];
-						stack[top++] = t;
-					}
-				} else {
-					top--;
-				}
-			}
-		}
 	for (i = 0; i < n; i++)
-		order[i] = i;
-	{
-		rank_sort ctx;
-		ctx.rank = rank;
-		ctx.key = key;
-		sort_ctx = &ctx;
-		qsort(order, n, sizeof *order, by_rank_then_key);
-		sort_ctx = NULL;
-	}
+		top_node[i] = all_in.start[i + 1] == all_in.start[i];
+	if (am_graph_dfs(&all_out, top_node, key, NULL) != 0)
+		goto out;
 	rstart = calloc(max_rank + 2, sizeof *rstart);
 	rank_h = calloc(max_rank + 1, sizeof *rank_h);
 	if (!rstart || !rank_h)
 		goto out;
 	for (i = 0; i < n; i++) {
-		rstart[rank[order[i]] + 1]++;
-		if (h[order[i]] > rank_h[rank[order[i]]])
-			rank_h[rank[order[i]]] = h[order[i]];
+		rstart[rank[i] + 1]++;
+		if (h[i] > rank_h[rank[i]])
+			rank_h[rank[i]] = h[i];
 	}
 	for (k = 0; k <= max_rank; k++)
 		rstart[k + 1] += rstart[k];
+	/* keys are a permutation: a counting sort by rank of the nodes in key
+	 * order sorts by (rank, key) in linear time */
+	for (i = 0; i < n; i++)
+		bykey[key[i]] = i;
+	for (i = 0; i < n; i++) {
+		size_t v = bykey[i];
+		order[rstart[rank[v]]++] = v;
+	}
+	for (k = max_rank + 1; k > 0; k--)
+		rstart[k] = rstart[k - 1];
+	rstart[0] = 0;
 
 	/* 3. x: pack, then pull towards neighbours (down, up, down, up) */
 	for (k = 0; k <= max_rank; k++) {
@@ -254,7 +164,7 @@ int am_fast_layout(size_t n, const double *w, const double *h, size_t m, const s
 			for (i = rstart[kr]; i < rstart[kr + 1]; i++) {
 				size_t v = order[i], cnt = 0;
 				double sum = 0;
-				const adj *a = down ? &all_in : &all_out;
+				const am_graph *a = down ? &all_in : &all_out;
 				for (k = a->start[v]; k < a->start[v + 1]; k++) {
 					size_t u = a->to[k];
 					if (down ? rank[u] < kr : rank[u] > kr) {
@@ -281,15 +191,15 @@ int am_fast_layout(size_t n, const double *w, const double *h, size_t m, const s
 	}
 	rc = 0;
 out:
-	adj_free(&out);
-	adj_free(&all_out);
-	adj_free(&all_in);
+	am_graph_free(&out);
+	am_graph_free(&all_out);
+	am_graph_free(&all_in);
 	free(use);
-	free(state);
+	free(back);
+	free(top_node);
 	free(rank);
 	free(key);
-	free(stack);
-	free(pos);
+	free(bykey);
 	free(order);
 	free(indeg);
 	free(queue);

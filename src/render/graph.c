@@ -1259,7 +1259,7 @@ static void rank_questions(gb *b)
 			agsubnode(sg, b->node[i], 1);
 }
 
-Agraph_t *am_graph_build(const am_job *job, Agdisc_t *disc)
+Agraph_t *am_gv_graph_build(const am_job *job, Agdisc_t *disc)
 {
 	gb b;
 	size_t n = argmap_map_node_count(job->map), m = argmap_map_relation_count(job->map);

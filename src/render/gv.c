@@ -343,7 +343,7 @@ int am_gv_run(const am_job *job, am_sink *sink)
 		rc = ARGMAP_ERENDER;
 		goto out;
 	}
-	g = am_graph_build(job, &disc);
+	g = am_gv_graph_build(job, &disc);
 	if (!g) {
 		flush_captured(sink, "while building the graph");
 		sink->diag(sink, ARGMAP_SEV_ERROR, "AM706",

@@ -45,7 +45,7 @@ extern Agiddisc_t am_id_disc;
 /* Builds the graph for the job with discipline `disc`. Returns NULL when
  * out of memory. The graph's nodes are named n<i>, j<i>; clusters
  * cluster_g<i>, cluster_l<i>: never user text. */
-Agraph_t *am_graph_build(const am_job *job, Agdisc_t *disc);
+Agraph_t *am_gv_graph_build(const am_job *job, Agdisc_t *disc);
 
 /* gvfast.c: the layout engine of huge maps, named AM_FAST_ENGINE, which
  * places nodes with fastlayout.c and draws straight edges (see there). */

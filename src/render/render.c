@@ -94,6 +94,19 @@ static const char *map_file(const argmap_map *map)
 	return argmap_map_file(map, 0)->path;
 }
 
+/* The view the render options ask for. */
+static int build_view(am_view *v, const argmap_map *map, const argmap_render_options *opts,
+                      argmap_diags *diags)
+{
+	am_view_options vo;
+
+	vo.focus = opts->focus;
+	vo.depth = opts->depth;
+	vo.tag = opts->tag;
+	vo.hide_evidence = opts->hide_evidence;
+	return am_view_build(v, map, &vo, diags, map_file(map));
+}
+
 int argmap_render_view_stats(const argmap_map *map, const argmap_render_options *opts,
                              argmap_diags *diags, argmap_render_stats *stats)
 {
@@ -107,7 +120,7 @@ int argmap_render_view_stats(const argmap_map *map, const argmap_render_options 
 	memset(stats, 0, sizeof *stats);
 	if ((rc = check_args(map, opts)) != 0)
 		return rc;
-	if ((rc = am_view_build(&v, map, opts, diags, map_file(map))) != 0)
+	if ((rc = build_view(&v, map, opts, diags)) != 0)
 		return rc;
 	stats->nodes_total = v.n_nodes;
 	stats->nodes_shown = v.nodes_shown;
@@ -175,7 +188,7 @@ int argmap_render(const argmap_map *map, const argmap_render_options *opts,
 			return am_fail(ARGMAP_ENOMEM, "out of memory");
 		diags = own;
 	}
-	rc = am_view_build(&view, map, opts, diags, map_file(map));
+	rc = build_view(&view, map, opts, diags);
 	if (rc != 0)
 		goto done;
 	if (view.filtered) {

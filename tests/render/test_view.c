@@ -47,7 +47,8 @@ static char *shown(const am_view *v)
 static char *view_of(argmap_render_options *o, am_view *v)
 {
 	argmap_diags *d = argmap_diags_new();
-	int rc = am_view_build(v, map, o, d, "basic.xml");
+	am_view_options vo = {o->focus, o->depth, o->tag, o->hide_evidence};
+	int rc = am_view_build(v, map, &vo, d, "basic.xml");
 	char *dump = ts_dump(d);
 
 	cr_assert_eq(rc, 0, "%s", dump);
@@ -180,7 +181,7 @@ Test(view, hide_evidence_counts_it)
 
 Test(view, unknown_focus_suggests)
 {
-	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	am_view_options o = {0};
 	argmap_diags *d = argmap_diags_new();
 	const argmap_diag *x;
 	am_view v;
@@ -202,7 +203,7 @@ Test(view, unknown_focus_suggests)
 
 Test(view, unknown_tag_lists_tags)
 {
-	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	am_view_options o = {0};
 	argmap_diags *d = argmap_diags_new();
 	const argmap_diag *x;
 	am_view v;

@@ -22,25 +22,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render/render_internal.h"
+#include "model/graph.h"
+#include "model/view.h"
+#include "util/am_internal.h"
+#include "util/buf.h"
 #include "util/text.h"
-
-/* node -> relations that mention it, as compressed rows */
-typedef struct incidence {
-	size_t *start; /* n_nodes + 1 */
-	size_t *rel;
-} incidence;
-
-static const argmap_relation *target_support(const argmap_map *map, const argmap_relation *r)
-{
-	const argmap_relation *t;
-
-	if (r->kind != ARGMAP_REL_UNDERCUT || r->to.kind != ARGMAP_ITEM_RELATION ||
-	    r->to.index == ARGMAP_NONE || r->to.index >= argmap_map_relation_count(map))
-		return NULL;
-	t = argmap_map_relation(map, r->to.index);
-	return t->kind == ARGMAP_REL_UNDERCUT ? NULL : t;
-}
 
 static int node_ref(const argmap_map *map, const argmap_ref *ref, size_t *idx)
 {
@@ -51,99 +37,19 @@ static int node_ref(const argmap_map *map, const argmap_ref *ref, size_t *idx)
 	return 1;
 }
 
-/* Calls fn for every node relation r mentions. */
-typedef void (*visit_fn)(void *ud, size_t node);
-static void rel_nodes(const argmap_map *map, const argmap_relation *r, visit_fn fn, void *ud)
+/* BFS over the mention graph: a question joins every answer, so passing
+ * through it would pull in the whole debate; only the focus expands it. */
+typedef struct focus_ctx {
+	const argmap_map *map;
+	size_t focus;
+} focus_ctx;
+
+static int may_expand(void *ud, size_t v)
 {
-	const argmap_relation *t;
-	size_t i, k;
+	const focus_ctx *f = ud;
 
-	for (i = 0; i < r->n_from; i++)
-		if (node_ref(map, &r->from[i], &k))
-			fn(ud, k);
-	if (node_ref(map, &r->to, &k))
-		fn(ud, k);
-	if ((t = target_support(map, r)) != NULL) {
-		for (i = 0; i < t->n_from; i++)
-			if (node_ref(map, &t->from[i], &k))
-				fn(ud, k);
-		if (node_ref(map, &t->to, &k))
-			fn(ud, k);
-	}
-}
-
-typedef struct count_ctx {
-	incidence *inc;
-	size_t rel;
-	int fill;
-} count_ctx;
-
-static void count_visit(void *ud, size_t node)
-{
-	count_ctx *c = ud;
-
-	if (c->fill)
-		c->inc->rel[c->inc->start[node]++] = c->rel;
-	else
-		c->inc->start[node + 1]++;
-}
-
-static int incidence_build(incidence *inc, const argmap_map *map)
-{
-	size_t n = argmap_map_node_count(map), m = argmap_map_relation_count(map), i, total;
-	count_ctx c;
-
-	inc->start = calloc(n + 2, sizeof *inc->start);
-	inc->rel = NULL;
-	if (!inc->start)
-		return ARGMAP_ENOMEM;
-	c.inc = inc;
-	c.fill = 0;
-	for (i = 0; i < m; i++) {
-		c.rel = i;
-		rel_nodes(map, argmap_map_relation(map, i), count_visit, &c);
-	}
-	for (i = 0; i < n; i++)
-		inc->start[i + 1] += inc->start[i];
-	total = inc->start[n];
-	inc->rel = malloc((total ? total : 1) * sizeof *inc->rel);
-	if (!inc->rel) {
-		free(inc->start);
-		return ARGMAP_ENOMEM;
-	}
-	/* fill, using start[] as a cursor, then shift it back */
-	c.fill = 1;
-	for (i = 0; i < m; i++) {
-		c.rel = i;
-		rel_nodes(map, argmap_map_relation(map, i), count_visit, &c);
-	}
-	for (i = n; i > 0; i--)
-		inc->start[i] = inc->start[i - 1];
-	inc->start[0] = 0;
-	return 0;
-}
-
-static void incidence_free(incidence *inc)
-{
-	free(inc->start);
-	free(inc->rel);
-}
-
-typedef struct bfs_ctx {
-	unsigned *dist;
-	size_t *queue;
-	size_t qtail;
-	unsigned d;
-} bfs_ctx;
-
-static void bfs_visit(void *ud, size_t node)
-{
-	bfs_ctx *b = ud;
-
-	if (b->dist[node] != (unsigned)-1)
-		return;
-	b->dist[node] = b->d + 1;
-	b->queue[b->qtail++] = node;
+	return v == f->focus || v >= argmap_map_node_count(f->map) ||
+	       argmap_map_node(f->map, v)->kind != ARGMAP_NODE_QUESTION;
 }
 
 static int has_tag(const argmap_node *nd, const char *tag)
@@ -156,47 +62,19 @@ static int has_tag(const argmap_node *nd, const char *tag)
 	return 0;
 }
 
-/* Marks in `sel` what `seed` needs to stay connected: everything it
- * supports, attacks or answers, transitively. */
-static void upward_closure(const argmap_map *map, const incidence *inc, unsigned char *sel,
-                           size_t *stack)
+/* Marks in `sel` what the marked nodes need to stay connected: everything
+ * they support, attack or answer, transitively. mark: scratch of n + m. */
+static int upward_closure(const argmap_map *map, const am_graph *up, unsigned char *sel,
+                          unsigned char *mark)
 {
-	size_t n = argmap_map_node_count(map), top = 0, i, j, k;
+	size_t n = argmap_map_node_count(map);
 
-	for (i = 0; i < n; i++)
-		if (sel[i])
-			stack[top++] = i;
-	while (top) {
-		size_t u = stack[--top];
-		for (j = inc->start[u]; j < inc->start[u + 1]; j++) {
-			const argmap_relation *r = argmap_map_relation(map, inc->rel[j]);
-			const argmap_relation *t;
-			int is_from = 0;
-			for (k = 0; k < r->n_from; k++) {
-				size_t f;
-				if (node_ref(map, &r->from[k], &f) && f == u)
-					is_from = 1;
-			}
-			if (!is_from)
-				continue;
-			if (node_ref(map, &r->to, &k) && !sel[k]) {
-				sel[k] = 1;
-				stack[top++] = k;
-			}
-			if ((t = target_support(map, r)) != NULL) {
-				size_t m;
-				if (node_ref(map, &t->to, &k) && !sel[k]) {
-					sel[k] = 1;
-					stack[top++] = k;
-				}
-				for (m = 0; m < t->n_from; m++)
-					if (node_ref(map, &t->from[m], &k) && !sel[k]) {
-						sel[k] = 1;
-						stack[top++] = k;
-					}
-			}
-		}
-	}
+	memset(mark, 0, up->n);
+	memcpy(mark, sel, n);
+	if (am_graph_reach(up, mark) != 0)
+		return ARGMAP_ENOMEM;
+	memcpy(sel, mark, n);
+	return 0;
 }
 
 /* Adds the co-premises of every reason whose conclusion and one premise are
@@ -212,7 +90,7 @@ static int complete_linked(const argmap_map *map, unsigned char *sel, int hide_e
 		if (r->n_from < 2)
 			continue;
 		if (r->kind == ARGMAP_REL_UNDERCUT) {
-			const argmap_relation *t = target_support(map, r);
+			const argmap_relation *t = am_map_undercut_target(map, r);
 			to_on = t && node_ref(map, &t->to, &idx) && sel[idx];
 		} else {
 			to_on = node_ref(map, &r->to, &idx) && sel[idx];
@@ -298,7 +176,7 @@ void am_view_free(am_view *v)
 static void mark_rel_nodes(const argmap_map *map, const argmap_relation *r, unsigned char *sel)
 {
 	size_t f, idx;
-	const argmap_relation *t = target_support(map, r);
+	const argmap_relation *t = am_map_undercut_target(map, r);
 
 	for (f = 0; f < r->n_from; f++)
 		if (node_ref(map, &r->from[f], &idx))
@@ -312,7 +190,7 @@ static void mark_rel_nodes(const argmap_map *map, const argmap_relation *r, unsi
 static int rel_nodes_in(const argmap_map *map, const argmap_relation *r, const unsigned char *sel)
 {
 	size_t f, idx;
-	const argmap_relation *t = target_support(map, r);
+	const argmap_relation *t = am_map_undercut_target(map, r);
 
 	for (f = 0; f < r->n_from; f++)
 		if (!node_ref(map, &r->from[f], &idx) || !sel[idx])
@@ -342,14 +220,13 @@ static void in_scope(const argmap_map *map, unsigned char *sel, unsigned char *s
 			scope_rel[j] = 1;
 }
 
-int am_view_build(am_view *v, const argmap_map *map, const argmap_render_options *o,
+int am_view_build(am_view *v, const argmap_map *map, const am_view_options *o,
                   argmap_diags *diags, const char *file)
 {
 	size_t n = argmap_map_node_count(map), m = argmap_map_relation_count(map), i, j, k, idx;
-	incidence inc = {NULL, NULL};
-	unsigned char *sel = NULL, *tagsel = NULL, *scope_rel = NULL;
-	size_t *stack = NULL;
-	unsigned *dist = NULL;
+	am_graph mentions = {0}, up = {0};
+	unsigned char *sel = NULL, *tagsel = NULL, *scope_rel = NULL, *mark = NULL;
+	size_t *dist = NULL;
 	int rc = ARGMAP_ENOMEM;
 
 	memset(v, 0, sizeof *v);
@@ -363,11 +240,8 @@ int am_view_build(am_view *v, const argmap_map *map, const argmap_render_options
 	v->hidden_evidence = calloc(n + 1, sizeof *v->hidden_evidence);
 	v->hidden_rels = calloc(n + 1, sizeof *v->hidden_rels);
 	sel = calloc(n + 1, 1);
-	stack = malloc((n + 1) * sizeof *stack);
 	if (!v->node_on || !v->rel_on || !v->junction || !v->drawn_from || !v->hidden_evidence ||
-	    !v->hidden_rels || !sel || !stack)
-		goto out;
-	if (incidence_build(&inc, map) != 0)
+	    !v->hidden_rels || !sel)
 		goto out;
 
 	/* The map's own scope: what file 0 declares, and the imported nodes
@@ -384,8 +258,7 @@ int am_view_build(am_view *v, const argmap_map *map, const argmap_render_options
 		v->n_rels += scope_rel[j];
 
 	if (o->focus) {
-		bfs_ctx b;
-		size_t head = 0;
+		focus_ctx f;
 		if (argmap_map_find(map, o->focus, &idx) != ARGMAP_ITEM_NODE) {
 			am_buf hint = {0};
 			char *h;
@@ -400,30 +273,15 @@ int am_view_build(am_view *v, const argmap_map *map, const argmap_render_options
 			goto out;
 		}
 		v->focus = idx;
-		dist = malloc((n + 1) * sizeof *dist);
-		if (!dist)
+		/* one relation away = two arcs of the mention graph */
+		f.map = map;
+		f.focus = idx;
+		dist = malloc((n + m + 1) * sizeof *dist);
+		if (!dist || am_map_graph_mentions(&mentions, map) != 0 ||
+		    am_graph_bfs(&mentions, idx, 2 * (size_t)o->depth, may_expand, &f, dist) != 0)
 			goto out;
 		for (i = 0; i < n; i++)
-			dist[i] = (unsigned)-1;
-		b.dist = dist;
-		b.queue = stack;
-		b.qtail = 0;
-		dist[idx] = 0;
-		stack[b.qtail++] = idx;
-		while (head < b.qtail) {
-			size_t u = stack[head++];
-			if (dist[u] >= o->depth)
-				continue;
-			/* a question joins every answer: passing through it would
-			 * pull in the whole debate, so only the focus expands it */
-			if (u != idx && argmap_map_node(map, u)->kind == ARGMAP_NODE_QUESTION)
-				continue;
-			b.d = dist[u];
-			for (j = inc.start[u]; j < inc.start[u + 1]; j++)
-				rel_nodes(map, argmap_map_relation(map, inc.rel[j]), bfs_visit, &b);
-		}
-		for (i = 0; i < n; i++)
-			sel[i] = sel[i] && dist[i] != (unsigned)-1;
+			sel[i] = sel[i] && dist[i] != AM_GRAPH_FAR;
 		sel[idx] = 1;
 	}
 
@@ -464,8 +322,12 @@ int am_view_build(am_view *v, const argmap_map *map, const argmap_render_options
 					tagsel[idx] = 1;
 			}
 		}
+		mark = malloc(n + m + 1);
+		if (!mark || am_map_graph_upward(&up, map) != 0)
+			goto out;
 		do
-			upward_closure(map, &inc, tagsel, stack);
+			if (upward_closure(map, &up, tagsel, mark) != 0)
+				goto out;
 		while (complete_linked(map, tagsel, o->hide_evidence));
 		for (i = 0; i < n; i++)
 			sel[i] = sel[i] && tagsel[i];
@@ -498,7 +360,7 @@ int am_view_build(am_view *v, const argmap_map *map, const argmap_render_options
 			if ((r->kind == ARGMAP_REL_UNDERCUT) != (k == 1) || !scope_rel[j])
 				continue;
 			if (r->kind == ARGMAP_REL_UNDERCUT) {
-				t = target_support(map, r);
+				t = am_map_undercut_target(map, r);
 				to_on = t && v->rel_on[r->to.index];
 			} else {
 				to_on = node_ref(map, &r->to, &idx) && sel[idx];
@@ -539,11 +401,12 @@ int am_view_build(am_view *v, const argmap_map *map, const argmap_render_options
 	v->filtered = v->nodes_shown < v->n_nodes || v->rels_shown < v->n_rels;
 	rc = 0;
 out:
-	incidence_free(&inc);
+	am_graph_free(&mentions);
+	am_graph_free(&up);
 	free(scope_rel);
 	free(sel);
 	free(tagsel);
-	free(stack);
+	free(mark);
 	free(dist);
 	if (rc != 0) {
 		if (rc == ARGMAP_ENOMEM)
