@@ -2,6 +2,7 @@
  * model.c - argmap_map storage and the public read-only accessors.
  */
 #include "model/model.h"
+#include "util/hash.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -24,15 +25,6 @@ void *am_model_grow(void **arr, size_t *n, size_t *cap, size_t size)
 	return p;
 }
 
-static size_t hash_str(const char *s)
-{
-	size_t h = 1469598103934665603ull & (size_t)-1;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * (size_t)1099511628211ull;
-	return h;
-}
-
 static int rehash(argmap_map *m, size_t cap)
 {
 	am_id_entry *old = m->ids, *ids;
@@ -45,7 +37,7 @@ static int rehash(argmap_map *m, size_t cap)
 		size_t j;
 		if (!old[i].id)
 			continue;
-		for (j = hash_str(old[i].id) & (cap - 1); ids[j].id; j = (j + 1) & (cap - 1))
+		for (j = am_hash_str(old[i].id) & (cap - 1); ids[j].id; j = (j + 1) & (cap - 1))
 			;
 		ids[j] = old[i];
 	}
@@ -61,7 +53,7 @@ const am_id_entry *am_model_find_id(const argmap_map *m, const char *id)
 
 	if (!m->capids || !id)
 		return NULL;
-	for (j = hash_str(id) & (m->capids - 1); m->ids[j].id; j = (j + 1) & (m->capids - 1))
+	for (j = am_hash_str(id) & (m->capids - 1); m->ids[j].id; j = (j + 1) & (m->capids - 1))
 		if (strcmp(m->ids[j].id, id) == 0)
 			return &m->ids[j];
 	return NULL;
@@ -79,7 +71,7 @@ const am_id_entry *am_model_add_id(argmap_map *m, const char *id, argmap_item_ki
 		*oom = 1;
 		return NULL;
 	}
-	for (j = hash_str(id) & (m->capids - 1); m->ids[j].id; j = (j + 1) & (m->capids - 1))
+	for (j = am_hash_str(id) & (m->capids - 1); m->ids[j].id; j = (j + 1) & (m->capids - 1))
 		;
 	m->ids[j].id = id;
 	m->ids[j].kind = kind;
