@@ -3,10 +3,13 @@
  * and cycle-closing arcs, SCC, and the graphs a map induces.
  */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/graph.h"
+#include "model/view.h"
+#include "model/walk.h"
 #include "support.h"
 
 /*   0 -> 1 -> 2 -> 0   (a cycle)      3 -> 4, 4 -> 4 (a self-loop)
@@ -223,6 +226,59 @@ Test(graph, map_graphs)
 
 	free(mark);
 	free(dist);
+	argmap_map_free(m);
+	argmap_diags_free(d);
+}
+
+/* ------------------------------------------------------------ walker */
+
+typedef struct trace {
+	char s[512];
+	size_t len;
+	int stop_at_node;
+} trace;
+
+static int record(void *ud, am_walk_event ev, size_t index, const void *item)
+{
+	static const char *const tag = "FSANRE";
+	trace *t = ud;
+	const char *id = "";
+
+	if (ev == AM_WALK_NODE)
+		id = ((const argmap_node *)item)->id;
+	else if (ev == AM_WALK_RELATION)
+		id = ((const argmap_relation *)item)->id;
+	t->len += (size_t)snprintf(t->s + t->len, sizeof t->s - t->len, "%c%zu%s ", tag[ev], index,
+	                           id ? id : "-");
+	return ev == AM_WALK_NODE && t->stop_at_node && (size_t)t->stop_at_node == index + 1 ? 7 : 0;
+}
+
+Test(walk, visits_sections_in_order_and_honours_views_and_stops)
+{
+	argmap_diags *d = argmap_diags_new();
+	argmap_map *m = NULL;
+	am_view v;
+	am_view_options vo = {0};
+	trace t = {{0}, 0, 0};
+
+	cr_assert_eq(argmap_map_load_memory(&m, "t.xml", MAP, strlen(MAP), NULL, d), 0);
+	cr_assert_eq(am_walk(m, NULL, record, &t), 0);
+	cr_expect_str_eq(t.s, "F0 N0q N1c1 N2c2 N3c3 N4e1 R0s1 R1u1 R2a1 E0 ");
+
+	/* a view: c3 and its undercut left out by a focus on q at depth 1 */
+	vo.focus = "q";
+	vo.depth = 1;
+	cr_assert_eq(am_view_build(&v, m, &vo, d, "t.xml"), 0);
+	memset(&t, 0, sizeof t);
+	cr_assert_eq(am_walk(m, &v, record, &t), 0);
+	cr_expect_str_eq(t.s, "F0 N0q N1c1 R2a1 E0 ");
+	am_view_free(&v);
+
+	/* a non-zero return stops the walk and is returned */
+	memset(&t, 0, sizeof t);
+	t.stop_at_node = 2;
+	cr_expect_eq(am_walk(m, NULL, record, &t), 7);
+	cr_expect_str_eq(t.s, "F0 N0q N1c1 ");
 	argmap_map_free(m);
 	argmap_diags_free(d);
 }
