@@ -13,6 +13,7 @@
 #include "util/buf.h"
 #include "model/model.h"
 #include "read/schema.h"
+#include "util/suggest.h"
 #include "util/text.h"
 #include "read/xml.h"
 
@@ -108,23 +109,6 @@ static void diag_at(const ctx *c, argmap_severity sev, const char *code, size_t 
 
 /* ------------------------------------------------- structural checks */
 
-static const char *closest(const char *word, const char *const *names, size_t n)
-{
-	const char *best = NULL;
-	size_t i, bestd = strlen(word) <= 4 ? 1 : 2;
-
-	for (i = 0; i < n && names[i]; i++) {
-		size_t d = am_edit_distance(word, names[i], bestd);
-		if (d <= bestd && (!best || d < bestd || strcmp(names[i], best) < 0)) {
-			if (d == 0)
-				continue;
-			best = names[i];
-			bestd = d;
-		}
-	}
-	return best;
-}
-
 static void join_names(am_buf *b, const char *const *names, size_t n, const char *open,
                        const char *close)
 {
@@ -169,7 +153,7 @@ static void check_attributes(ctx *c, xmlNodePtr el, const am_elem_rule *rule)
 		ar = am_schema_attr(rule, name);
 		if (!ar) {
 			off = am_xml_attr_offset(c->x, el, name);
-			const char *s = closest(name, anames, nnames);
+			const char *s = am_suggest_closest(name, anames, nnames);
 			am_buf hint = {0};
 			char *h;
 			if (s)
@@ -352,11 +336,11 @@ static void check_element(ctx *c, xmlNodePtr el, const am_elem_rule *rule, int d
 			allowed = xmlStrEqual(ch->name, BAD_CAST rule->children[i]);
 		cr = am_schema_element((const char *)ch->name);
 		if (!allowed || !cr) {
-			const char *s = closest((const char *)ch->name, rule->children, rule->nchildren);
+			const char *s = am_suggest_closest((const char *)ch->name, rule->children, rule->nchildren);
 			am_buf hint = {0};
 			char *h;
 			if (!s)
-				s = closest((const char *)ch->name, am_schema_element_names(), SIZE_MAX);
+				s = am_suggest_closest((const char *)ch->name, am_schema_element_names(), SIZE_MAX);
 			if (s)
 				am_buf_printf(&hint, "did you mean <%s>? ", s);
 			if (rule->nchildren) {
