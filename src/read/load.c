@@ -89,22 +89,16 @@ static void diag_at(const ctx *c, argmap_severity sev, const char *code, size_t 
 static void diag_at(const ctx *c, argmap_severity sev, const char *code, size_t off,
                     const char *hint, const char *fmt, ...)
 {
-	am_buf b = {0};
 	va_list ap;
 	unsigned line, col;
-	char *msg;
+	size_t idx;
 
-	va_start(ap, fmt);
-	am_buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	msg = am_buf_detach(&b);
-	if (!msg) {
-		c->L->oom = 1;
-		return;
-	}
 	am_xml_offset_pos(c->x, off, &line, &col);
-	argmap_diags_add(c->L->diags, sev, code, path_of(c), line, col, msg, hint, ARGMAP_NONE);
-	free(msg);
+	va_start(ap, fmt);
+	idx = am_diag_v(c->L->diags, sev, code, path_of(c), line, col, hint, fmt, ap);
+	va_end(ap);
+	if (idx == ARGMAP_NONE && c->L->diags)
+		c->L->oom = 1;
 }
 
 /* ------------------------------------------------- structural checks */
@@ -936,19 +930,12 @@ static void import_error(loader *L, const pending_import *p, const char *code, c
 static void import_error(loader *L, const pending_import *p, const char *code, const char *hint,
                          const char *fmt, ...)
 {
-	am_buf b = {0};
 	va_list ap;
-	char *msg;
 
 	va_start(ap, fmt);
-	am_buf_vprintf(&b, fmt, ap);
+	am_diag_v(L->diags, ARGMAP_SEV_ERROR, code, am_model_path(L->m, p->from_file), p->loc.line,
+	          p->loc.col, hint, fmt, ap);
 	va_end(ap);
-	msg = am_buf_detach(&b);
-	if (!msg)
-		return;
-	argmap_diags_add(L->diags, ARGMAP_SEV_ERROR, code, am_model_path(L->m, p->from_file),
-	                 p->loc.line, p->loc.col, msg, hint, ARGMAP_NONE);
-	free(msg);
 }
 
 /* Whether `path` (lexically normalised, relative to the cwd or absolute)
