@@ -33,25 +33,75 @@ struct am_pos_cache {
 /* _private of an element: (offset of '<' + 1) << 1 | marked. */
 #define PRIV_OFFSET(p) ((((uintptr_t)(p)) >> 1) - 1)
 
-static xmlParserInputPtr deny_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
-{
-	(void)url;
-	(void)id;
-	(void)ctxt;
-	return NULL;
-}
-
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 
 static void init_impl(void)
 {
 	xmlInitParser();
-	xmlSetExternalEntityLoader(deny_loader);
 }
 
 void am_xml_init(void)
 {
 	pthread_once(&init_once, init_impl);
+}
+
+/* ------------------------------------------- no entities, per context */
+
+static void no_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *publicId,
+                           const xmlChar *systemId, xmlChar *content)
+{
+	(void)ctx;
+	(void)name;
+	(void)type;
+	(void)publicId;
+	(void)systemId;
+	(void)content;
+}
+
+static void no_unparsed_entity_decl(void *ctx, const xmlChar *name, const xmlChar *publicId,
+                                    const xmlChar *systemId, const xmlChar *notationName)
+{
+	(void)ctx;
+	(void)name;
+	(void)publicId;
+	(void)systemId;
+	(void)notationName;
+}
+
+static void no_external_subset(void *ctx, const xmlChar *name, const xmlChar *ExternalID,
+                               const xmlChar *SystemID)
+{
+	(void)ctx;
+	(void)name;
+	(void)ExternalID;
+	(void)SystemID;
+}
+
+static xmlParserInputPtr no_resolve_entity(void *ctx, const xmlChar *publicId,
+                                           const xmlChar *systemId)
+{
+	(void)ctx;
+	(void)publicId;
+	(void)systemId;
+	return NULL;
+}
+
+static xmlEntityPtr no_parameter_entity(void *ctx, const xmlChar *name)
+{
+	(void)ctx;
+	(void)name;
+	return NULL;
+}
+
+void am_xml_deny_entities(xmlParserCtxtPtr ctxt)
+{
+	xmlSAXHandlerPtr sax = ctxt->sax;
+
+	sax->entityDecl = no_entity_decl;
+	sax->unparsedEntityDecl = no_unparsed_entity_decl;
+	sax->externalSubset = no_external_subset;
+	sax->resolveEntity = no_resolve_entity;
+	sax->getParameterEntity = no_parameter_entity;
 }
 
 int am_xml_parse_options(void)
@@ -420,9 +470,12 @@ static const char *wf_hint(int code)
 	}
 }
 
+/* The parser's structured error handler. libxml2 passes it ctxt->userData,
+ * which is the parser context itself. */
 static void on_xml_error(void *ud, xmlErrorPtr e)
 {
-	parse_state *st = ud;
+	xmlParserCtxtPtr ctxt = ud;
+	parse_state *st = ctxt->_private;
 	unsigned line = e->line > 0 ? (unsigned)e->line : 0;
 	unsigned col = e->int2 > 0 ? (unsigned)e->int2 : 0;
 	char *msg;
@@ -586,11 +639,20 @@ int am_xml_read(am_xml_doc *x, const char *path, const char *mem, size_t memlen,
 	st.sax_start = ctxt->sax->startElementNs ? ctxt->sax->startElementNs
 	                                         : xmlSAX2StartElementNs;
 	ctxt->sax->startElementNs = on_start;
+	/* Any DOCTYPE stops the parser before its internal subset is read, so
+	 * no entity is ever declared and nothing is ever loaded. In depth, the
+	 * SAX hooks that declare, resolve or load entities do nothing. */
 	ctxt->sax->internalSubset = on_internal_subset;
-	xmlSetStructuredErrorFunc(&st, on_xml_error);
+	am_xml_deny_entities(ctxt);
+	/* This context's errors go to this handler, not to the host's global
+	 * one: libxml2 uses sax->serror when the handler is a SAX2 one. */
+	ctxt->sax->serror = on_xml_error;
+	if (ctxt->sax->initialized != XML_SAX2_MAGIC) {
+		xmlFreeParserCtxt(ctxt);
+		return am_fail(ARGMAP_EINTERNAL, "internal error: libxml2 gave a SAX1 context");
+	}
 	x->doc = xmlCtxtReadMemory(ctxt, x->buf, (int)x->len, path, NULL,
 	                           am_xml_parse_options());
-	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlFreeParserCtxt(ctxt);
 
 	if (st.doctype) {
