@@ -64,6 +64,21 @@ int am_xml_read(am_xml_doc *out, const char *path, const char *mem, size_t memle
                 size_t max_bytes, argmap_diags *diags);
 void am_xml_free(am_xml_doc *x);
 
+/* ---------------------------------------- the pieces of am_xml_read */
+
+/* bytes.c: fills x->buf/len (from the file at path, or a copy of mem),
+ * indexes its lines and checks argmap's rules on the raw bytes (AM001-AM005).
+ * 0 or a negative status, with diagnostics. */
+int am_xml_load_bytes(am_xml_doc *x, const char *path, const char *mem, size_t memlen,
+                      size_t max_bytes, argmap_diags *diags);
+
+/* positions.c: builds x->lines and x->pos from x->buf; -1 when out of memory. */
+int am_xml_index_lines(am_xml_doc *x);
+/* Records the byte offset of an element's '<' (the parser calls it). */
+void am_xml_set_node_offset(xmlNodePtr node, size_t off);
+
+/* ------------------------------------------------------- positions.c */
+
 /* Line and column (1-based, in characters) of a byte offset. */
 void am_xml_offset_pos(const am_xml_doc *x, size_t off, unsigned *line, unsigned *col);
 /* Byte offset of an element's '<', or the best guess from its line. */
