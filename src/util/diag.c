@@ -353,6 +353,18 @@ char *argmap_diag_format_text(const argmap_diag *d)
 	return am_buf_detach(&b);
 }
 
+/* A JSON string, or null for NULL. */
+static void put_json_or_null(am_buf *b, const char *s)
+{
+	if (!s) {
+		am_buf_puts(b, "null");
+		return;
+	}
+	am_buf_putc(b, '"');
+	am_buf_put_json(b, s);
+	am_buf_putc(b, '"');
+}
+
 static void put_json_diag(am_buf *b, const argmap_diag *d)
 {
 	am_buf_puts(b, "{\"severity\":\"");
@@ -360,23 +372,11 @@ static void put_json_diag(am_buf *b, const argmap_diag *d)
 	am_buf_puts(b, "\",\"code\":\"");
 	am_buf_put_json(b, d->code);
 	am_buf_puts(b, "\",\"file\":");
-	if (d->file) {
-		am_buf_putc(b, '"');
-		am_buf_put_json(b, d->file);
-		am_buf_putc(b, '"');
-	} else {
-		am_buf_puts(b, "null");
-	}
+	put_json_or_null(b, d->file);
 	am_buf_printf(b, ",\"line\":%u,\"column\":%u,\"message\":\"", d->line, d->col);
 	am_buf_put_json(b, d->message);
 	am_buf_puts(b, "\",\"hint\":");
-	if (d->hint) {
-		am_buf_putc(b, '"');
-		am_buf_put_json(b, d->hint);
-		am_buf_putc(b, '"');
-	} else {
-		am_buf_puts(b, "null");
-	}
+	put_json_or_null(b, d->hint);
 }
 
 char *argmap_diags_format_json(const argmap_diags *diags)
