@@ -43,7 +43,8 @@ const char *argmap_error_last(void);
 /** The library version, e.g. "0.1.0". Static storage. */
 const char *argmap_version(void);
 
-/** Releases process-wide state (the compiled schema, libxml2's globals).
+/** Releases argmap's process-wide state (the compiled schema; libxml2 itself
+ *  is left to the program, which may call xmlCleanupParser before exit).
  *  Call at most once, just before the process exits, when no other thread
  *  uses argmap; no argmap function may be called afterwards. Optional: it
  *  only keeps leak checkers quiet. */

@@ -11,6 +11,7 @@
 #include "check/check_internal.h"
 #include "model/graph.h"
 #include "model/model.h"
+#include "util/suggest.h"
 #include "util/text.h"
 
 typedef struct checker {
@@ -129,26 +130,21 @@ static const char *item_desc(const argmap_map *m, const argmap_ref *r)
 static const char *suggest(const checker *c, const char *id, enum want w)
 {
 	const argmap_map *m = c->m;
-	const char *best = NULL;
-	size_t bestd = strlen(id) < 5 ? 1 : strlen(id) < 12 ? 2 : 3, i;
+	am_suggest s;
+	size_t i;
 
+	am_suggest_init(&s, id);
 	for (i = 0; i < m->capids; i++) {
 		const am_id_entry *e = &m->ids[i];
 		argmap_ref r;
-		size_t d;
 		if (!e->id)
 			continue;
 		r.kind = e->kind;
 		r.index = e->index;
-		if (!want_ok(m, &r, w))
-			continue;
-		d = am_edit_distance(id, e->id, bestd);
-		if (d <= bestd && (!best || d < bestd || strcmp(e->id, best) < 0)) {
-			best = e->id;
-			bestd = d;
-		}
+		if (want_ok(m, &r, w))
+			am_suggest_offer(&s, e->id);
 	}
-	return best;
+	return am_suggest_best(&s);
 }
 
 static const char *wrong_kind_hint(const char *attr, enum want w, const argmap_ref *r)

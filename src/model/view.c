@@ -26,6 +26,7 @@
 #include "model/view.h"
 #include "util/am_internal.h"
 #include "util/buf.h"
+#include "util/suggest.h"
 #include "util/text.h"
 
 static int node_ref(const argmap_map *map, const argmap_ref *ref, size_t *idx)
@@ -116,17 +117,14 @@ static int complete_linked(const argmap_map *map, unsigned char *sel, int hide_e
 
 static void suggest_ids(am_buf *hint, const argmap_map *map, const char *id)
 {
-	size_t n = argmap_map_node_count(map), i, best = ARGMAP_NONE, best_d = (size_t)-1;
+	size_t n = argmap_map_node_count(map), i;
+	am_suggest s;
 
-	for (i = 0; i < n; i++) {
-		size_t d = am_edit_distance(argmap_map_node(map, i)->id, id, 4);
-		if (d <= 4 && d < best_d) {
-			best_d = d;
-			best = i;
-		}
-	}
-	if (best != ARGMAP_NONE)
-		am_buf_printf(hint, "did you mean '%s'? ", argmap_map_node(map, best)->id);
+	am_suggest_init(&s, id);
+	for (i = 0; i < n; i++)
+		am_suggest_offer(&s, argmap_map_node(map, i)->id);
+	if (am_suggest_best(&s))
+		am_buf_printf(hint, "did you mean '%s'? ", am_suggest_best(&s));
 	am_buf_puts(hint, "--focus takes the id of a question, claim or evidence item");
 }
 

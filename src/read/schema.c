@@ -125,6 +125,8 @@ static void walk_value(am_attr_rule *a, xmlNodePtr n, int depth)
 		} else if (is_rng(n, "param")) {
 			char *pn = prop(n, "name");
 			xmlChar *v = xmlNodeGetContent(n);
+			/* the embedded patterns compile; a bad one would be reported
+			 * through the global handler (regexps have no context) */
 			if (pn && v && strcmp(pn, "pattern") == 0 && !a->regex)
 				a->regex = xmlRegexpCompile(v);
 			else if (pn && v && strcmp(pn, "minLength") == 0)
@@ -235,14 +237,38 @@ static void strip_datatypes(xmlNodePtr n)
 	}
 }
 
+/* Errors while compiling the embedded schema: a bug in argmap, which
+ * S.status reports; they must not reach the host's global handler. */
+static void on_compile_error(void *ud, xmlErrorPtr e)
+{
+	(void)ud;
+	(void)e;
+}
+
+/* Parses the embedded schema with a context of its own, so that its errors
+ * (there are none unless argmap is broken) stay out of the host's handler. */
+static xmlDocPtr read_schema_doc(void)
+{
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	xmlDocPtr doc;
+
+	if (!ctxt)
+		return NULL;
+	am_xml_deny_entities(ctxt);
+	ctxt->sax->serror = on_compile_error;
+	doc = xmlCtxtReadMemory(ctxt, argmap_schema_rng, (int)argmap_schema_rng_len, "argmap.rng",
+	                        NULL, XML_PARSE_NONET);
+	xmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
 static void schema_init_impl(void)
 {
 	xmlRelaxNGParserCtxtPtr pctxt;
 	xmlDocPtr relaxed;
 
 	am_xml_init();
-	S.rngdoc = xmlReadMemory(argmap_schema_rng, (int)argmap_schema_rng_len, "argmap.rng", NULL,
-	                         XML_PARSE_NONET);
+	S.rngdoc = read_schema_doc();
 	if (!S.rngdoc || build_table() < 0) {
 		S.status = ARGMAP_EINTERNAL;
 		return;
@@ -263,6 +289,7 @@ static void schema_init_impl(void)
 		S.status = ARGMAP_ENOMEM;
 		return;
 	}
+	xmlRelaxNGSetParserStructuredErrors(pctxt, on_compile_error, NULL);
 	S.rng = xmlRelaxNGParse(pctxt);
 	xmlRelaxNGFreeParserCtxt(pctxt);
 	xmlFreeDoc(relaxed);
@@ -531,10 +558,13 @@ int am_schema_validate(am_xml_doc *x, argmap_diags *diags)
 	v = xmlRelaxNGNewValidCtxt(S.rng);
 	if (!v)
 		return am_fail(ARGMAP_ENOMEM, "out of memory");
+	/* Every RELAX NG error goes through the context's handler. The one
+	 * path of 2.9.14 that reports only through the global handler, the
+	 * ID/IDREF check valid.c runs after validation, runs only for schemas
+	 * with ID datatypes; the validator's copy of the schema has no
+	 * datatypes at all (strip_datatypes). */
 	xmlRelaxNGSetValidStructuredErrors(v, on_valid_error, &st);
-	xmlSetStructuredErrorFunc(&st, on_valid_error);
 	rc = xmlRelaxNGValidateDoc(v, x->doc);
-	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlRelaxNGFreeValidCtxt(v);
 	if (rc < 0)
 		return am_fail(ARGMAP_EINTERNAL, "internal error in schema validation");
@@ -575,5 +605,6 @@ void argmap_shutdown(void)
 	free(S.names);
 	memset(&S, 0, sizeof S);
 	S.status = ARGMAP_EINTERNAL; /* no use after shutdown */
-	xmlCleanupParser();
+	/* No xmlCleanupParser(): libxml2 belongs to the whole process, and the
+	 * host (or another library in it) may still be using it. */
 }

@@ -1,19 +1,30 @@
 /*
  * xml.h - the libxml2 boundary: a hardened reader and positions.
  *
- * Only xml.c, schema.c and load.c include this header; nothing outside
+ * Only files in src/read include this header; nothing outside
  * the library ever sees a libxml2 type.
  *
  * am_xml_read reads a file itself (regular files only, size-capped, never
  * blocking on a FIFO), rejects what argmap maps may not contain (encodings
  * other than UTF-8, NUL bytes, any DOCTYPE, XInclude), and parses from
- * memory with XML_PARSE_NONET | XML_PARSE_BIG_LINES under a deny-all
- * external entity loader. Every element remembers the byte offset of its
- * start tag, so diagnostics carry exact lines and columns.
+ * memory with XML_PARSE_NONET | XML_PARSE_BIG_LINES. Every element
+ * remembers the byte offset of its start tag, so diagnostics carry exact
+ * lines and columns.
+ *
+ * libxml2's process-wide state is the host program's: nothing here sets a
+ * global error handler or the external entity loader, or calls
+ * xmlCleanupParser. Parse errors reach argmap through the parser
+ * context's own SAX serror handler. External entities are kept out per
+ * context: the parser stops at the DOCTYPE (before its internal subset,
+ * so nothing is declared or loaded), and the SAX hooks that declare,
+ * resolve or load entities are replaced by ones that do nothing
+ * (am_xml_deny_entities), so even a DOCTYPE that got through could not
+ * reach the entity loader. 2.9.14 has no per-context entity loader.
  */
 #ifndef AM_XML_H
 #define AM_XML_H
 
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include "util/am_internal.h"
@@ -33,8 +44,14 @@ typedef struct am_xml_doc {
 /* The options word used for every parse (a test asserts it). */
 int am_xml_parse_options(void);
 
-/* Installs the deny-all entity loader and initialises libxml2 once. */
+/* Initialises libxml2 once (xmlInitParser, which is idempotent). */
 void am_xml_init(void);
+
+/* Replaces the SAX hooks of ctxt that declare, resolve or load entities
+ * (entityDecl, unparsedEntityDecl, externalSubset, resolveEntity,
+ * getParameterEntity) with ones that do nothing: no entity is declared, no
+ * external subset or entity is loaded, whatever the parse options. */
+void am_xml_deny_entities(xmlParserCtxtPtr ctxt);
 
 /*
  * Reads and parses `path` (or, when mem != NULL, the `memlen` bytes at mem,
@@ -46,6 +63,21 @@ void am_xml_init(void);
 int am_xml_read(am_xml_doc *out, const char *path, const char *mem, size_t memlen,
                 size_t max_bytes, argmap_diags *diags);
 void am_xml_free(am_xml_doc *x);
+
+/* ---------------------------------------- the pieces of am_xml_read */
+
+/* bytes.c: fills x->buf/len (from the file at path, or a copy of mem),
+ * indexes its lines and checks argmap's rules on the raw bytes (AM001-AM005).
+ * 0 or a negative status, with diagnostics. */
+int am_xml_load_bytes(am_xml_doc *x, const char *path, const char *mem, size_t memlen,
+                      size_t max_bytes, argmap_diags *diags);
+
+/* positions.c: builds x->lines and x->pos from x->buf; -1 when out of memory. */
+int am_xml_index_lines(am_xml_doc *x);
+/* Records the byte offset of an element's '<' (the parser calls it). */
+void am_xml_set_node_offset(xmlNodePtr node, size_t off);
+
+/* ------------------------------------------------------- positions.c */
 
 /* Line and column (1-based, in characters) of a byte offset. */
 void am_xml_offset_pos(const am_xml_doc *x, size_t off, unsigned *line, unsigned *col);

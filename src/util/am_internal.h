@@ -24,6 +24,10 @@ int am_fail(int status, const char *fmt, ...) AM_PRINTF(2, 3);
 size_t am_diag(argmap_diags *diags, argmap_severity sev, const char *code, const char *file,
                unsigned line, unsigned col, const char *hint, const char *fmt, ...)
 	AM_PRINTF(8, 9);
+/* The same with a va_list, for functions that wrap it (ap is consumed). */
+size_t am_diag_v(argmap_diags *diags, argmap_severity sev, const char *code, const char *file,
+                 unsigned line, unsigned col, const char *hint, const char *fmt, va_list ap)
+	AM_PRINTF(8, 0);
 
 /* Defaults for argmap_load_options fields left at 0. */
 #define AM_DEFAULT_MAX_FILE_BYTES ((size_t)8 * 1024 * 1024)

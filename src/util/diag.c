@@ -148,17 +148,14 @@ size_t argmap_diags_add(argmap_diags *diags, argmap_severity sev, const char *co
 	return diags->len++;
 }
 
-size_t am_diag(argmap_diags *diags, argmap_severity sev, const char *code, const char *file,
-               unsigned line, unsigned col, const char *hint, const char *fmt, ...)
+size_t am_diag_v(argmap_diags *diags, argmap_severity sev, const char *code, const char *file,
+                 unsigned line, unsigned col, const char *hint, const char *fmt, va_list ap)
 {
 	am_buf b = {0};
-	va_list ap;
 	size_t idx;
 	char *msg;
 
-	va_start(ap, fmt);
 	am_buf_vprintf(&b, fmt, ap);
-	va_end(ap);
 	msg = am_buf_detach(&b);
 	if (!msg) {
 		if (diags)
@@ -167,6 +164,18 @@ size_t am_diag(argmap_diags *diags, argmap_severity sev, const char *code, const
 	}
 	idx = argmap_diags_add(diags, sev, code, file, line, col, msg, hint, ARGMAP_NONE);
 	free(msg);
+	return idx;
+}
+
+size_t am_diag(argmap_diags *diags, argmap_severity sev, const char *code, const char *file,
+               unsigned line, unsigned col, const char *hint, const char *fmt, ...)
+{
+	va_list ap;
+	size_t idx;
+
+	va_start(ap, fmt);
+	idx = am_diag_v(diags, sev, code, file, line, col, hint, fmt, ap);
+	va_end(ap);
 	return idx;
 }
 
@@ -344,6 +353,18 @@ char *argmap_diag_format_text(const argmap_diag *d)
 	return am_buf_detach(&b);
 }
 
+/* A JSON string, or null for NULL. */
+static void put_json_or_null(am_buf *b, const char *s)
+{
+	if (!s) {
+		am_buf_puts(b, "null");
+		return;
+	}
+	am_buf_putc(b, '"');
+	am_buf_put_json(b, s);
+	am_buf_putc(b, '"');
+}
+
 static void put_json_diag(am_buf *b, const argmap_diag *d)
 {
 	am_buf_puts(b, "{\"severity\":\"");
@@ -351,23 +372,11 @@ static void put_json_diag(am_buf *b, const argmap_diag *d)
 	am_buf_puts(b, "\",\"code\":\"");
 	am_buf_put_json(b, d->code);
 	am_buf_puts(b, "\",\"file\":");
-	if (d->file) {
-		am_buf_putc(b, '"');
-		am_buf_put_json(b, d->file);
-		am_buf_putc(b, '"');
-	} else {
-		am_buf_puts(b, "null");
-	}
+	put_json_or_null(b, d->file);
 	am_buf_printf(b, ",\"line\":%u,\"column\":%u,\"message\":\"", d->line, d->col);
 	am_buf_put_json(b, d->message);
 	am_buf_puts(b, "\",\"hint\":");
-	if (d->hint) {
-		am_buf_putc(b, '"');
-		am_buf_put_json(b, d->hint);
-		am_buf_putc(b, '"');
-	} else {
-		am_buf_puts(b, "null");
-	}
+	put_json_or_null(b, d->hint);
 }
 
 char *argmap_diags_format_json(const argmap_diags *diags)

@@ -24,18 +24,91 @@ Test(reader, parse_options_are_exactly_the_safe_set)
 	             0);
 }
 
-Test(reader, entity_loader_denies_everything)
-{
-	xmlParserCtxtPtr ctxt;
-	xmlParserInputPtr in;
+/* argmap installs no entity loader (libxml2's is process-wide and the
+ * host's): a counting one stands in for the host's, to see every load. */
+static int loads;
 
-	am_xml_init();
-	ctxt = xmlNewParserCtxt();
-	in = xmlLoadExternalEntity("file:///etc/passwd", NULL, ctxt);
-	cr_expect_null(in);
-	if (in)
-		xmlFreeInputStream(in);
+static xmlParserInputPtr counting_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	loads++;
+	return NULL;
+}
+
+static void quiet(void *ud, xmlErrorPtr e)
+{
+	(void)ud;
+	(void)e;
+}
+
+/* External DTD, external general entity, external parameter entity, under
+ * the most dangerous options there are. */
+static xmlDocPtr parse_evil(int deny)
+{
+	static const char evil[] = "<!DOCTYPE r SYSTEM \"evil.dtd\" [\n"
+	                           "<!ENTITY x SYSTEM \"file:///etc/passwd\">\n"
+	                           "<!ENTITY % p SYSTEM \"p.dtd\">\n"
+	                           "%p;\n"
+	                           "]>\n"
+	                           "<r>&x;</r>\n";
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	xmlDocPtr doc;
+
+	cr_assert(ctxt);
+	if (deny)
+		am_xml_deny_entities(ctxt);
+	ctxt->sax->serror = quiet;
+	doc = xmlCtxtReadMemory(ctxt, evil, (int)strlen(evil), "evil.xml", NULL,
+	                        XML_PARSE_NOENT | XML_PARSE_DTDLOAD | XML_PARSE_DTDATTR);
 	xmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
+Test(reader, entity_hooks_deny_every_load_even_past_a_doctype)
+{
+	xmlExternalEntityLoader old;
+	xmlDocPtr doc;
+	xmlChar *text;
+
+	xmlInitParser();
+	old = xmlGetExternalEntityLoader();
+	xmlSetExternalEntityLoader(counting_loader);
+	loads = 0;
+	xmlFreeDoc(parse_evil(0));
+	cr_assert_gt(loads, 0, "control: a plain context asks the loader");
+	loads = 0;
+	xmlFreeDoc(parse_evil(1));
+	cr_expect_eq(loads, 0, "with argmap's SAX hooks the loader was asked %d times", loads);
+
+	/* with libxml2's own loader, nothing of the file arrives */
+	xmlSetExternalEntityLoader(old);
+	doc = parse_evil(1);
+	text = doc ? xmlNodeGetContent(xmlDocGetRootElement(doc)) : NULL;
+	cr_expect(!text || !strstr((const char *)text, "root:"), "/etc/passwd leaked: %s",
+	          (const char *)text);
+	xmlFree(text);
+	xmlFreeDoc(doc);
+}
+
+Test(reader, a_doctype_never_reaches_the_entity_loader)
+{
+	static const char xml[] = "<!DOCTYPE argmap SYSTEM \"x.dtd\" [\n"
+	                          "<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+	                          "<argmap xmlns=\"urn:argmap:1\" version=\"1\">&x;</argmap>\n";
+	argmap_diags *d = argmap_diags_new();
+	am_xml_doc x;
+
+	xmlInitParser();
+	xmlSetExternalEntityLoader(counting_loader);
+	loads = 0;
+	cr_expect_eq(am_xml_read(&x, "mem.xml", xml, strlen(xml), 1 << 20, d), ARGMAP_EINVALID);
+	cr_expect_eq(loads, 0);
+	cr_expect_null(x.doc);
+	cr_expect_str_eq(argmap_diags_get(d, 0)->code, "AM011");
+	am_xml_free(&x);
+	argmap_diags_free(d);
 }
 
 static void read_mem(am_xml_doc *x, const char *xml)

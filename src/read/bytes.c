@@ -1,0 +1,230 @@
+/*
+ * bytes.c - the map's bytes, before libxml2 sees them: read from a file
+ * safely (regular files only, size-capped, never blocking on a FIFO) or
+ * copied from memory, then argmap's own rules checked on the raw bytes
+ * (not empty, no NUL, UTF-8 only). See xml.h.
+ */
+#include "read/xml.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/text.h"
+
+static int read_fd(int fd, size_t cap, char **out, size_t *outlen, int *too_big)
+{
+	size_t len = 0, alloc = 65536;
+	char *buf = malloc(alloc + 1);
+
+	*too_big = 0;
+	if (!buf)
+		return ENOMEM;
+	for (;;) {
+		ssize_t n;
+		if (len == alloc) {
+			char *p;
+			if (alloc > cap) {
+				*too_big = 1;
+				free(buf);
+				return 0;
+			}
+			alloc *= 2;
+			p = realloc(buf, alloc + 1);
+			if (!p) {
+				free(buf);
+				return ENOMEM;
+			}
+			buf = p;
+		}
+		n = read(fd, buf + len, alloc - len);
+		if (n < 0) {
+			int e = errno;
+			if (e == EINTR)
+				continue;
+			free(buf);
+			return e;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+		if (len > cap) {
+			*too_big = 1;
+			free(buf);
+			return 0;
+		}
+	}
+	buf[len] = '\0';
+	*out = buf;
+	*outlen = len;
+	return 0;
+}
+
+static int read_file(am_xml_doc *x, const char *path, size_t max_bytes, argmap_diags *diags)
+{
+	struct stat st;
+	int fd, e, too_big;
+
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0) {
+		e = errno;
+		am_diag(diags, ARGMAP_SEV_ERROR, "AM003", path, 0, 0,
+		        e == ENOENT ? "check the path; maps are read relative to the current folder"
+		                    : NULL,
+		        "cannot open: %s", strerror(e));
+		return am_fail(ARGMAP_EIO, "%s: cannot open: %s", path, strerror(e));
+	}
+	if (fstat(fd, &st) != 0) {
+		e = errno;
+		close(fd);
+		am_diag(diags, ARGMAP_SEV_ERROR, "AM003", path, 0, 0, NULL, "cannot stat: %s",
+		        strerror(e));
+		return am_fail(ARGMAP_EIO, "%s: cannot stat: %s", path, strerror(e));
+	}
+	if (!S_ISREG(st.st_mode)) {
+		const char *what = S_ISDIR(st.st_mode)    ? "a directory"
+		                   : S_ISFIFO(st.st_mode) ? "a FIFO (named pipe)"
+		                   : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+		                   : S_ISSOCK(st.st_mode)                       ? "a socket"
+		                                          : "not a regular file";
+		close(fd);
+		am_diag(diags, ARGMAP_SEV_ERROR, "AM001", path, 0, 0,
+		        "argmap reads regular files only; give the path of an .xml map",
+		        "is %s, not a map file", what);
+		return am_fail(ARGMAP_EIO, "%s: not a regular file", path);
+	}
+	if ((unsigned long long)st.st_size > max_bytes) {
+		close(fd);
+		am_diag(diags, ARGMAP_SEV_ERROR, "AM002", path, 0, 0,
+		        "split the map into several files that import each other",
+		        "file is %llu bytes, over the limit of %zu bytes",
+		        (unsigned long long)st.st_size, max_bytes);
+		return am_fail(ARGMAP_ELIMIT, "%s: file too large", path);
+	}
+	/* Regular files never block; clear O_NONBLOCK anyway for NFS & co. */
+	(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	e = read_fd(fd, max_bytes, &x->buf, &x->len, &too_big);
+	close(fd);
+	if (e) {
+		am_diag(diags, ARGMAP_SEV_ERROR, "AM003", path, 0, 0, NULL, "cannot read: %s",
+		        strerror(e));
+		return am_fail(e == ENOMEM ? ARGMAP_ENOMEM : ARGMAP_EIO, "%s: cannot read: %s",
+		               path, strerror(e));
+	}
+	if (too_big) {
+		am_diag(diags, ARGMAP_SEV_ERROR, "AM002", path, 0, 0,
+		        "split the map into several files that import each other",
+		        "file grew past the limit of %zu bytes while being read", max_bytes);
+		return am_fail(ARGMAP_ELIMIT, "%s: file too large", path);
+	}
+	return 0;
+}
+
+/* Checks argmap's own rules on the raw bytes before libxml2 sees them:
+ * not empty, no NUL, valid UTF-8, no other declared encoding. */
+static int precheck(am_xml_doc *x, argmap_diags *diags)
+{
+	const char *b = x->buf;
+	size_t n = x->len, bad, i;
+	unsigned line, col;
+
+	for (i = 0; i < n && strchr(" \t\r\n", b[i]); i++)
+		;
+	if (i == n) {
+		am_diag(diags, ARGMAP_SEV_ERROR, "AM004", x->path, 0, 0,
+		        "a map starts with <argmap xmlns=\"urn:argmap:1\" version=\"1\">",
+		        "file is empty");
+		return ARGMAP_EINVALID;
+	}
+	if (n >= 2 && (((unsigned char)b[0] == 0xFF && (unsigned char)b[1] == 0xFE) ||
+	               ((unsigned char)b[0] == 0xFE && (unsigned char)b[1] == 0xFF))) {
+		am_diag(diags, ARGMAP_SEV_ERROR, "AM005", x->path, 1, 1,
+		        "save the file as UTF-8 (without a UTF-16 byte order mark)",
+		        "file is UTF-16; argmap maps must be UTF-8");
+		return ARGMAP_EINVALID;
+	}
+	for (i = 0; i < n; i++)
+		if (b[i] == '\0') {
+			am_xml_offset_pos(x, i, &line, &col);
+			am_diag(diags, ARGMAP_SEV_ERROR, "AM005", x->path, line, col,
+			        "remove the NUL byte; the file may be binary or UTF-16",
+			        "file contains a NUL byte");
+			return ARGMAP_EINVALID;
+		}
+	bad = am_utf8_check(b, n);
+	if (bad < n) {
+		am_xml_offset_pos(x, bad, &line, &col);
+		am_diag(diags, ARGMAP_SEV_ERROR, "AM005", x->path, line, col,
+		        "save the file as UTF-8; argmap reads no other encoding",
+		        "invalid UTF-8 (byte 0x%02X)", (unsigned)(unsigned char)b[bad]);
+		return ARGMAP_EINVALID;
+	}
+	/* <?xml ... encoding="X"?>: X must be UTF-8. */
+	i = (n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+	if (n - i > 5 && memcmp(b + i, "<?xml", 5) == 0) {
+		const char *end = strstr(b + i, "?>");
+		const char *enc = strstr(b + i, "encoding");
+		if (end && enc && enc < end) {
+			const char *v = enc + 8;
+			while (*v == ' ' || *v == '=' || *v == '\t')
+				v++;
+			if (*v == '"' || *v == '\'') {
+				char q = *v++;
+				const char *e = strchr(v, q);
+				if (e && e < end &&
+				    !((e - v == 5 && strncasecmp(v, "UTF-8", 5) == 0) ||
+				      (e - v == 4 && strncasecmp(v, "UTF8", 4) == 0) ||
+				      (e - v == 8 && strncasecmp(v, "US-ASCII", 8) == 0) ||
+				      (e - v == 5 && strncasecmp(v, "ASCII", 5) == 0))) {
+					am_xml_offset_pos(x, (size_t)(v - b), &line, &col);
+					am_diag(
+					    diags, ARGMAP_SEV_ERROR, "AM005", x->path, line, col,
+					    "write encoding=\"UTF-8\" and save the file as UTF-8",
+					    "declares encoding \"%.*s\"; argmap maps must be UTF-8",
+					    (int)(e - v > 40 ? 40 : e - v), v);
+					return ARGMAP_EINVALID;
+				}
+			}
+		}
+	}
+	return 0;
+}
+
+int am_xml_load_bytes(am_xml_doc *x, const char *path, const char *mem, size_t memlen,
+                      size_t max_bytes, argmap_diags *diags)
+{
+	int rc;
+
+	if (mem) {
+		if (memlen > max_bytes) {
+			am_diag(diags, ARGMAP_SEV_ERROR, "AM002", path, 0, 0, NULL,
+			        "input is %zu bytes, over the limit of %zu bytes", memlen,
+			        max_bytes);
+			return am_fail(ARGMAP_ELIMIT, "%s: input too large", path);
+		}
+		x->buf = malloc(memlen + 1);
+		if (!x->buf)
+			return am_fail(ARGMAP_ENOMEM, "out of memory");
+		memcpy(x->buf, mem, memlen);
+		x->buf[memlen] = '\0';
+		x->len = memlen;
+	} else {
+		rc = read_file(x, path, max_bytes, diags);
+		if (rc)
+			return rc;
+	}
+	if (am_xml_index_lines(x) < 0)
+		return am_fail(ARGMAP_ENOMEM, "out of memory");
+	rc = precheck(x, diags);
+	if (rc)
+		return am_fail(rc, "%s: not a valid argmap file", path);
+	if (x->len > (size_t)INT32_MAX)
+		return am_fail(ARGMAP_ELIMIT, "%s: input too large", path);
+	return 0;
+}
