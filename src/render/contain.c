@@ -30,7 +30,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "render/render_internal.h"
+#include "render/job.h"
+#include "render/run.h"
+#include "util/buf.h"
 
 #define MAX_STDERR_KEPT ((size_t)16384)
 
@@ -375,8 +377,8 @@ static void report_end(int status, int timed_out, double limit, size_t mem_limit
 	free(msg);
 }
 
-int am_contained_run(const am_job *job, double time_limit, size_t mem_limit,
-                     argmap_diags *diags, am_buf *out)
+int am_contain_run(const am_job *job, double time_limit, size_t mem_limit, argmap_diags *diags,
+                   am_buf *out)
 {
 	int data_pipe[2] = {-1, -1}, err_pipe[2] = {-1, -1};
 	reader r;

@@ -19,7 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "render/render_internal.h"
+#include "util/am_internal.h"
 #include "util/text.h"
 
 static int refuse(const char *path, const char *what, argmap_diags *diags)

@@ -10,7 +10,9 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "render/render_internal.h"
+#include "render/fastlayout.h"
+#include "render/testhooks.h"
+#include "util/buf.h"
 #include "render_support.h"
 
 /* No two nodes of a row overlap, conclusions sit above premises. */

@@ -1,5 +1,5 @@
 /*
- * textlayout.c - a Graphviz textlayout plugin that measures text with
+ * gv_textlayout.c - a Graphviz textlayout plugin that measures text with
  * FreeType advance widths, for SVG output.
  *
  * Why: Graphviz's pango plugin lays out every text span with pango (font
@@ -25,7 +25,7 @@
 
 #include <gvplugin_textlayout.h>
 
-#include "gv_internal.h"
+#include "render/gv_textlayout.h"
 
 #define MAX_FACES 8
 
@@ -89,8 +89,8 @@ static face_entry *get_face(const char *family, int flags)
 	faces[n_faces].family = strdup(family);
 	faces[n_faces].flags = flags;
 	faces[n_faces].path = NULL;
-	faces[n_faces].face = faces[n_faces].family ? load_face(family, flags, &faces[n_faces].path)
-	                                            : NULL;
+	faces[n_faces].face =
+	    faces[n_faces].family ? load_face(family, flags, &faces[n_faces].path) : NULL;
 	n_faces++;
 	return faces[n_faces - 1].face ? &faces[n_faces - 1] : NULL;
 }
@@ -172,13 +172,13 @@ void am_textlayout_reset(void)
 static gvtextlayout_engine_t am_text_engine = {am_textlayout};
 
 static gvplugin_installed_t am_text_types[] = {
-	{0, "textlayout", 10, &am_text_engine, NULL},
-	{0, NULL, 0, NULL, NULL},
+    {0, "textlayout", 10, &am_text_engine, NULL},
+    {0, NULL, 0, NULL, NULL},
 };
 
 static gvplugin_api_t am_text_apis[] = {
-	{API_textlayout, am_text_types},
-	{(api_t)0, NULL},
+    {API_textlayout, am_text_types},
+    {(api_t)0, NULL},
 };
 
 static char am_text_name[] = "argmap_text";
