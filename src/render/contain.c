@@ -10,7 +10,6 @@
  *   AM701 time limit (wall clock or CPU)    AM702 memory limit
  *   AM703 crashed or exited without output  AM706 could not run at all
  */
-#include <errno.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>

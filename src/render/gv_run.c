@@ -12,12 +12,10 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include <gvc.h>
 #include <gvplugin.h>
 
-#include "render/gv_attr.h"
 #include "render/gv_fast.h"
 #include "render/gv_graph.h"
 #include "render/gv_ids.h"
@@ -27,8 +25,12 @@
 #include "render/gv_textlayout.h"
 #include "render/output_fix.h"
 #include "render/run.h"
-#include "util/buf.h"
 #include "render/testhooks.h"
+#include "util/buf.h"
+
+#ifdef ARGMAP_TEST_HOOKS
+#include "render/gv_attr.h" /* the AM_FAULT_GVERROR label */
+#endif
 
 /* Plugins are linked in, so rendering does not depend on Graphviz's plugin
  * configuration file (config6a) or GVBINDIR. PDF and PNG are drawn by

@@ -3,7 +3,6 @@
  * label markup, tooltips, SVG ids and classes, as plain strings. User text
  * goes through escape.c and wrap.c only; nothing here knows Graphviz.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,6 +77,16 @@ void am_labels_svg_id(am_buf *b, const char *prefix, const char *id, size_t inde
 		am_buf_printf(b, "am-%s-%s", prefix, id);
 	else
 		am_buf_printf(b, "am-%s%zu", prefix, index);
+}
+
+/* Appends `sep` (tooltip markup: \\n is Graphviz's line break) and s
+ * escaped for a tooltip, when s is set. */
+static void tip_part(am_buf *o, const char *sep, const char *s)
+{
+	if (!s)
+		return;
+	am_buf_puts(o, sep);
+	am_rt_esc(o, s);
 }
 
 /* ------------------------------------------------------------ indexes */
@@ -340,27 +349,12 @@ void am_labels_node_tooltip(const am_labels *b, size_t i, am_buf *o)
 			continue;
 		}
 		am_rt_esc(o, s->title ? s->title : s->id);
-		if (s->publisher) {
-			am_buf_puts(o, ", ");
-			am_rt_esc(o, s->publisher);
-		}
-		if (s->date) {
-			am_buf_puts(o, ", ");
-			am_rt_esc(o, s->date);
-		}
-		if (s->url) {
-			am_buf_puts(o, ", ");
-			am_rt_esc(o, s->url);
-		}
+		tip_part(o, ", ", s->publisher);
+		tip_part(o, ", ", s->date);
+		tip_part(o, ", ", s->url);
 	}
-	if (nd->locator) {
-		am_buf_puts(o, "\\nAt: ");
-		am_rt_esc(o, nd->locator);
-	}
-	if (nd->note) {
-		am_buf_puts(o, "\\nNote: ");
-		am_rt_esc(o, nd->note);
-	}
+	tip_part(o, "\\nAt: ", nd->locator);
+	tip_part(o, "\\nNote: ", nd->note);
 }
 
 void am_labels_node_class(const am_labels *b, size_t i, am_buf *o)
@@ -452,10 +446,7 @@ void am_labels_rel_tooltip(const am_labels *b, size_t rel_index, am_buf *o)
 	}
 	am_rt_esc(o, t.data ? t.data : "");
 	am_buf_free(&t);
-	if (r->note) {
-		am_buf_puts(o, "\\nNote: ");
-		am_rt_esc(o, r->note);
-	}
+	tip_part(o, "\\nNote: ", r->note);
 }
 
 void am_labels_rel_class(const am_labels *b, size_t r, int premise, am_buf *o)
