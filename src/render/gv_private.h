@@ -2,10 +2,11 @@
  * gv_private.h - every Graphviz symbol argmap uses that no installed
  * Graphviz header declares. Graphviz 2.42/2.43 (Debian 12: libgvc6
  * 2.42.2) exports them from its shared libraries but installs only the
- * plugin API (gvplugin*.h, types.h), not the headers below. The prototypes
- * are copied from those headers of Graphviz 2.42.2; src/render/CMakeLists.txt
- * checks at configure time that each one links, and stops with a clear
- * message on a Graphviz that lacks one. Include only from gv_*.c.
+ * plugin API (gvplugin*.h, types.h), not the private headers named below.
+ * The prototypes are copied from those headers of Graphviz 2.42.2;
+ * src/render/CMakeLists.txt checks at configure time that each one links,
+ * and stops with a clear message on a Graphviz that lacks one. Include
+ * only from gv_*.c.
  */
 #ifndef AM_RENDER_GV_PRIVATE_H
 #define AM_RENDER_GV_PRIVATE_H
@@ -15,24 +16,22 @@
 
 /* ---- libgvc.so.6: layout helpers every layout engine calls ------------ */
 
-/* lib/common/utils.c, declared in lib/common/utils.h (render.h): sizes a
- * node and parses its label; common_init_edge does the same for edges. */
-extern void common_init_node(node_t *n);
-extern int common_init_edge(edge_t *e);
-/* lib/common/utils.c (utils.h): node width/height from its label. */
-extern void gv_nodesize(node_t *n, boolean flip);
-/* lib/common/utils.c (utils.h): the graph's spline type from "splines". */
-extern void setEdgeType(graph_t *g, int dflt);
-/* lib/common/routespl.c (render.h): a straight edge clipped at the nodes. */
+/* Defined in Graphviz's lib/common (utils.c unless noted) and declared in
+ * its private lib/common/render.h (directly or through the utils.h it
+ * includes); exported by libgvc.so.6 (checked with nm on Debian 12's
+ * libgvc6 2.42.2-7). */
+extern void common_init_node(node_t *n);          /* sizes a node, parses its label */
+extern int common_init_edge(edge_t *e);           /* the same for an edge's labels */
+extern void gv_nodesize(node_t *n, boolean flip); /* width/height from the label */
+extern void setEdgeType(graph_t *g, int dflt);    /* spline type from "splines" */
+/* routespl.c: a straight edge clipped at the node borders */
 extern void makeStraightEdge(graph_t *g, edge_t *e, int edgetype, splineInfo *info);
-/* lib/common/utils.c (utils.h): the bounding box from the positions. */
-extern void compute_bb(graph_t *g);
-/* lib/common/postproc.c (render.h): translation to the origin, graph label. */
+extern void compute_bb(graph_t *g); /* the bounding box from the positions */
+/* postproc.c: translation to the origin, the graph label's place */
 extern void dotneato_postprocess(graph_t *g);
-/* lib/common/utils.c (utils.h): free what common_init_node/_edge bound. */
-extern void gv_cleanup_node(node_t *n);
-extern void gv_cleanup_edge(edge_t *e);
-/* lib/common/globals.h (EXTERN int State): the last finished phase. */
+extern void gv_cleanup_node(node_t *n); /* frees what common_init_node bound */
+extern void gv_cleanup_edge(edge_t *e); /* frees what common_init_edge bound */
+/* lib/common/globals.h ("EXTERN int State"): the last finished phase */
 extern int State;
 
 /* lib/common/const.h */
