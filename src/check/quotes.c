@@ -79,7 +79,8 @@ static int normalise(const char *in, size_t n, ntext *out)
 		return -1;
 	while (p < end) {
 		const char *start = p;
-		unsigned long cp = am_utf8_next(&p);
+		unsigned long cp;
+		p += am_utf8_decode(p, (size_t)(end - p), &cp);
 		const char *rep = replacement(cp);
 		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || (rep && !strcmp(rep, " "))) {
 			space = k > 0;

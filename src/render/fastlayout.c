@@ -24,7 +24,7 @@
 #include <string.h>
 
 #include "model/graph.h"
-#include "render/render_internal.h"
+#include "render/fastlayout.h"
 
 /* Places nodes [start, end) of one rank (in `order`) as close to want[] as
  * their order and spacing allow: the mean of a left-to-right pass (each

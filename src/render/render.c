@@ -7,7 +7,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "render/render_internal.h"
+#include "render/job.h"
+#include "render/layout_policy.h"
+#include "render/run.h"
+#include "model/view.h"
+#include "util/buf.h"
 
 #define DEFAULT_TIME_LIMIT 60.0
 #define DEFAULT_MEMORY_LIMIT ((size_t)3 << 30)
@@ -43,33 +47,6 @@ int argmap_render_format_parse(const char *name, argmap_render_format *format)
 			return 0;
 		}
 	return am_fail(ARGMAP_EARG, "unknown format '%s' (use svg, pdf, png or dot)", name);
-}
-
-void am_pdf_fix_date(char *pdf, size_t len, const char *date)
-{
-	static const char key[] = "/CreationDate (D:";
-	const size_t klen = sizeof key - 1;
-	char stamp[15] = "20000101000000";
-	size_t i, k;
-
-	if (date && strlen(date) >= 10 && date[4] == '-' && date[7] == '-') {
-		memcpy(stamp, date, 4);
-		memcpy(stamp + 4, date + 5, 2);
-		memcpy(stamp + 6, date + 8, 2);
-		for (k = 0; k < 8; k++)
-			if (stamp[k] < '0' || stamp[k] > '9') {
-				memcpy(stamp, "20000101", 8);
-				break;
-			}
-	}
-	for (i = 0; i + klen + 14 <= len; i++) {
-		if (pdf[i] != '/' || memcmp(pdf + i, key, klen) != 0)
-			continue;
-		/* same length: the cross-reference offsets stay right */
-		for (k = 0; k < 14 && pdf[i + klen + k] >= '0' && pdf[i + klen + k] <= '9'; k++)
-			pdf[i + klen + k] = stamp[k];
-		i += klen;
-	}
 }
 
 static int check_args(const argmap_map *map, const argmap_render_options *o)
@@ -201,6 +178,9 @@ int argmap_render(const argmap_map *map, const argmap_render_options *opts,
 	job.opts = opts;
 	job.view = &view;
 	job.file = map_file(map);
+	/* the layout is decided here, once, before Graphviz is touched */
+	job.tier = am_layout_pick_tier(&view);
+	job.fast = am_layout_pick_fast(opts, &view);
 
 	tl = opts->time_limit == 0 ? DEFAULT_TIME_LIMIT : opts->time_limit;
 	ml = opts->memory_limit == 0 ? DEFAULT_MEMORY_LIMIT
@@ -217,7 +197,7 @@ int argmap_render(const argmap_map *map, const argmap_render_options *opts,
 		if (rc != 0)
 			am_fail(rc, "%s: rendering failed", job.file);
 	} else {
-		rc = am_contained_run(&job, tl, ml, diags, &buf);
+		rc = am_contain_run(&job, tl, ml, diags, &buf);
 	}
 	am_view_free(&view);
 	if (rc == 0) {

@@ -11,7 +11,7 @@
  * The print theme has no fills at all (no toner-heavy areas); node kinds
  * are told apart by their borders (double, rounded, square) and headers.
  */
-#include "render/render_internal.h"
+#include "render/style.h"
 
 static const am_theme color_theme = {
 	{

@@ -54,30 +54,33 @@ size_t am_utf8_count(const char *s, size_t n)
 	return count;
 }
 
-unsigned long am_utf8_next(const char **sp)
+size_t am_utf8_decode(const char *str, size_t n, unsigned long *cp)
 {
-	const unsigned char *s = (const unsigned char *)*sp;
-	unsigned long cp;
+	const unsigned char *s = (const unsigned char *)str;
 	size_t len, k;
 
+	if (n == 0) {
+		*cp = 0;
+		return 0;
+	}
 	if (s[0] < 0x80) {
-		*sp += 1;
-		return s[0];
+		*cp = s[0];
+		return 1;
 	}
-	if (s[0] < 0xE0) {
-		len = 2;
-		cp = s[0] & 0x1F;
-	} else if (s[0] < 0xF0) {
-		len = 3;
-		cp = s[0] & 0x0F;
-	} else {
-		len = 4;
-		cp = s[0] & 0x07;
+	len = s[0] >= 0xF8 ? 1 : s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 1;
+	if (len == 1 || len > n) {
+		*cp = AM_UTF8_BAD;
+		return 1;
 	}
-	for (k = 1; k < len && s[k]; k++)
-		cp = (cp << 6) | (s[k] & 0x3F);
-	*sp += k;
-	return cp;
+	*cp = s[0] & (0x7Fu >> len);
+	for (k = 1; k < len; k++) {
+		if ((s[k] & 0xC0) != 0x80) {
+			*cp = AM_UTF8_BAD;
+			return 1;
+		}
+		*cp = (*cp << 6) | (s[k] & 0x3Fu);
+	}
+	return len;
 }
 
 static int is_xml_space(char c)

@@ -15,8 +15,15 @@ size_t am_utf8_check(const char *s, size_t n);
 /* Number of code points in s[0..n) (s assumed valid UTF-8). */
 size_t am_utf8_count(const char *s, size_t n);
 
-/* Decodes one code point at *s (valid UTF-8 assumed), advances *s. */
-unsigned long am_utf8_next(const char **s);
+/* The one UTF-8 decoder. Decodes the code point that starts s[0..n) into
+ * *cp and returns its length in bytes (0 only when n is 0). A byte that
+ * does not start a complete sequence of continuation bytes is one byte
+ * decoding to AM_UTF8_BAD (U+FFFD), so a caller always advances. It never
+ * reads past a NUL (not a continuation byte): n may be SIZE_MAX for a
+ * NUL-terminated string. Overlongs are not rejected here (am_utf8_check
+ * is the validator). */
+#define AM_UTF8_BAD 0xFFFDul
+size_t am_utf8_decode(const char *s, size_t n, unsigned long *cp);
 
 /* Copies s with runs of XML whitespace folded to one space and the ends
  * trimmed, into dst (which must hold strlen(s)+1 bytes). Returns the length. */

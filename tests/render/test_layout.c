@@ -10,7 +10,9 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "render/render_internal.h"
+#include "render/fastlayout.h"
+#include "render/testhooks.h"
+#include "util/buf.h"
 #include "render_support.h"
 
 /* No two nodes of a row overlap, conclusions sit above premises. */
@@ -284,7 +286,7 @@ static double border_gap(const drawn_box *b, double x, double y)
 }
 
 /* Through the renderer, in this process (so the sanitizers and leak
- * checker see Graphviz calling gvfast.c): one pass draws every node
+ * checker see Graphviz calling gv_fast.c): one pass draws every node
  * without overlap, every edge clipped at both nodes' borders (an end
  * with an arrowhead stops short by the arrow's length), and the title
  * block. */

@@ -17,7 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "render/render_internal.h"
+#include "render/testhooks.h"
 #include "util/buf.h"
 #include "render_support.h"
 

@@ -6,7 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render/render_internal.h"
+#include "render/escape.h"
+#include "render/output_fix.h"
+#include "render/wrap.h"
+#include "util/buf.h"
 #include "render_support.h"
 
 static char *html(const char *s)

@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render/render_internal.h"
+#include "model/view.h"
+#include "util/buf.h"
 #include "render_support.h"
 
 static argmap_map *map;

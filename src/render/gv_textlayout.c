@@ -1,5 +1,5 @@
 /*
- * textlayout.c - a Graphviz textlayout plugin that measures text with
+ * gv_textlayout.c - a Graphviz textlayout plugin that measures text with
  * FreeType advance widths, for SVG output.
  *
  * Why: Graphviz's pango plugin lays out every text span with pango (font
@@ -15,6 +15,7 @@
  * is what pango reports for DejaVu Sans. When the font cannot be loaded the
  * plugin declines and Graphviz falls back to its own estimate.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,7 +26,8 @@
 
 #include <gvplugin_textlayout.h>
 
-#include "gv_internal.h"
+#include "render/gv_textlayout.h"
+#include "util/text.h"
 
 #define MAX_FACES 8
 
@@ -89,33 +91,10 @@ static face_entry *get_face(const char *family, int flags)
 	faces[n_faces].family = strdup(family);
 	faces[n_faces].flags = flags;
 	faces[n_faces].path = NULL;
-	faces[n_faces].face = faces[n_faces].family ? load_face(family, flags, &faces[n_faces].path)
-	                                            : NULL;
+	faces[n_faces].face =
+	    faces[n_faces].family ? load_face(family, flags, &faces[n_faces].path) : NULL;
 	n_faces++;
 	return faces[n_faces - 1].face ? &faces[n_faces - 1] : NULL;
-}
-
-static unsigned long next_cp(const unsigned char **sp)
-{
-	const unsigned char *s = *sp;
-	unsigned long cp;
-	int len, k;
-
-	if (s[0] < 0x80) {
-		*sp = s + 1;
-		return s[0];
-	}
-	len = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 1;
-	cp = s[0] & (0x7F >> len);
-	for (k = 1; k < len; k++) {
-		if ((s[k] & 0xC0) != 0x80) {
-			*sp = s + 1;
-			return 0xFFFD;
-		}
-		cp = (cp << 6) | (s[k] & 0x3F);
-	}
-	*sp = s + (len > 1 ? len : 1);
-	return len > 1 ? cp : 0xFFFD;
 }
 
 static boolean am_textlayout(textspan_t *span, char **fontpath)
@@ -124,7 +103,7 @@ static boolean am_textlayout(textspan_t *span, char **fontpath)
 	double size = span->font && span->font->size > 0 ? span->font->size : 14.0;
 	int flags = span->font ? (int)(span->font->flags & (HTML_BF | HTML_IF)) : 0;
 	face_entry *fe = get_face(family, flags);
-	const unsigned char *s = (const unsigned char *)(span->str ? span->str : "");
+	const char *s = span->str ? span->str : "";
 	double upm, width = 0.0;
 	FT_Face face;
 
@@ -133,9 +112,11 @@ static boolean am_textlayout(textspan_t *span, char **fontpath)
 	face = fe->face;
 	upm = face->units_per_EM ? (double)face->units_per_EM : 2048.0;
 	while (*s) {
-		unsigned long cp = next_cp(&s);
-		FT_UInt gi = FT_Get_Char_Index(face, cp);
+		unsigned long cp;
+		FT_UInt gi;
 		FT_Fixed adv = 0;
+		s += am_utf8_decode(s, SIZE_MAX, &cp);
+		gi = FT_Get_Char_Index(face, cp);
 		if (gi && FT_Get_Advance(face, gi, FT_LOAD_NO_SCALE, &adv) == 0)
 			width += (double)adv / upm;
 		else if (cp >= 0x20)
@@ -172,13 +153,13 @@ void am_textlayout_reset(void)
 static gvtextlayout_engine_t am_text_engine = {am_textlayout};
 
 static gvplugin_installed_t am_text_types[] = {
-	{0, "textlayout", 10, &am_text_engine, NULL},
-	{0, NULL, 0, NULL, NULL},
+    {0, "textlayout", 10, &am_text_engine, NULL},
+    {0, NULL, 0, NULL, NULL},
 };
 
 static gvplugin_api_t am_text_apis[] = {
-	{API_textlayout, am_text_types},
-	{(api_t)0, NULL},
+    {API_textlayout, am_text_types},
+    {(api_t)0, NULL},
 };
 
 static char am_text_name[] = "argmap_text";

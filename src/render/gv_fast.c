@@ -1,5 +1,5 @@
 /*
- * gvfast.c - "argmap_fast", a Graphviz layout engine (plugin API) for huge
+ * gv_fast.c - "argmap_fast", a Graphviz layout engine (plugin API) for huge
  * maps. In one pass:
  *
  *  1. Graphviz initialises and sizes every node and edge with its own code
@@ -15,31 +15,21 @@
  *
  * Graphviz 2.42 installs the plugin API (gvplugin_layout.h, types.h) but
  * not the header that declares the helpers every layout engine calls; libgvc
- * exports them. Their prototypes below are those of lib/common/render.h and
- * the constants those of lib/common/const.h in Graphviz 2.42 (Debian 12).
+ * exports them, and gv_private.h declares them (with where each comes from).
  * tests/render/test_layout.c renders through this engine, under the
  * sanitizers and valgrind as well.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdio.h>
+
 #include <gvplugin_layout.h>
 
-#include "gv_internal.h"
-
-extern void common_init_node(node_t *n);
-extern int common_init_edge(edge_t *e);
-extern void gv_nodesize(node_t *n, boolean flip);
-extern void setEdgeType(graph_t *g, int dflt);
-extern void makeStraightEdge(graph_t *g, edge_t *e, int edgetype, splineInfo *info);
-extern void compute_bb(graph_t *g);
-extern void dotneato_postprocess(graph_t *g);
-extern void gv_cleanup_node(node_t *n);
-extern void gv_cleanup_edge(edge_t *e);
-extern int State; /* the last finished phase */
-
-#define AM_GV_SPLINES 1 /* GVSPLINES: edges are routed */
-#define AM_ET_LINE 2    /* ET_LINE: straight edges */
+#include "render/fastlayout.h"
+#include "render/gv_attr.h"
+#include "render/gv_fast.h"
+#include "render/gv_private.h"
 
 static boolean never_swap(edge_t *e)
 {
@@ -104,7 +94,8 @@ static void fast_engine_layout(graph_t *g)
 				cons[k] = !(c && strcmp(c, "false") == 0);
 			}
 		}
-		placed = am_fast_layout(i, w, h, k, from, to, cons, 0.30 * 72.0, 0.50 * 72.0, x, y) == 0;
+		placed =
+		    am_fast_layout(i, w, h, k, from, to, cons, 0.30 * 72.0, 0.50 * 72.0, x, y) == 0;
 	}
 	if (placed) {
 		for (k = 0; k < i; k++) {
@@ -122,7 +113,7 @@ static void fast_engine_layout(graph_t *g)
 		compute_bb(g);
 		dotneato_postprocess(g);
 	} else {
-		/* gv.c sees the error and draws nothing */
+		/* gv_run.c sees the error and draws nothing */
 		agerr(AGERR, "out of memory while placing the nodes\n");
 	}
 
@@ -153,14 +144,40 @@ static gvlayout_engine_t fast_engine = {fast_engine_layout, fast_engine_cleanup}
 static gvlayout_features_t fast_features = {0};
 
 static gvplugin_installed_t fast_types[] = {
-	{0, AM_FAST_ENGINE, 0, &fast_engine, &fast_features},
-	{0, NULL, 0, NULL, NULL},
+    {0, AM_FAST_ENGINE, 0, &fast_engine, &fast_features},
+    {0, NULL, 0, NULL, NULL},
 };
 
 static gvplugin_api_t fast_apis[] = {
-	{API_layout, fast_types},
-	{(api_t)0, NULL},
+    {API_layout, fast_types},
+    {(api_t)0, NULL},
 };
 
 static char fast_name[] = "argmap_layout";
 gvplugin_library_t gvplugin_argmap_layout_LTX_library = {fast_name, fast_apis};
+
+/* gvLayout reads the graph's "layout" attribute and prefers it to its
+ * engine argument, so the attribute names this engine during the call;
+ * afterwards it is "nop" again, which is what -T dot must carry. */
+int am_gv_fast_layout(GVC_t *gvc, Agraph_t *g, int want_pos)
+{
+	Agnode_t *v;
+	Agsym_t *pos;
+	int rc;
+
+	agset(g, am_s("layout"), am_s(AM_FAST_ENGINE));
+	rc = gvLayout(gvc, g, AM_FAST_ENGINE);
+	agset(g, am_s("layout"), am_s("nop"));
+	if (rc != 0 || !want_pos)
+		return rc;
+	pos = agattr(g, AGNODE, am_s("pos"), am_s(""));
+	if (!pos)
+		return -1;
+	for (v = agfstnode(g); v; v = agnxtnode(g, v)) {
+		char buf[64];
+		snprintf(buf, sizeof buf, "%.2f,%.2f", ND_coord(v).x, ND_coord(v).y);
+		if (agxset(v, pos, buf) != 0)
+			return -1;
+	}
+	return 0;
+}

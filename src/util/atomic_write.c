@@ -1,5 +1,5 @@
 /*
- * write_atomic.c - publish bytes as a file so that a failure at any stage
+ * atomic_write.c - publish bytes as a file so that a failure at any stage
  * leaves the old file as it was and no temporary file behind (facts note
  * section 6): temp file in the same directory, full write, fsync, close,
  * rename, fsync of the directory.
@@ -15,36 +15,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "render/render_internal.h"
+#include "util/atomic_write.h"
 #include "util/text.h"
-
-static int refuse(const char *path, const char *what, argmap_diags *diags)
-{
-	if (diags)
-		am_diag(diags, ARGMAP_SEV_ERROR, "AM721", path, 0, 0,
-		        "choose another output name or folder (-o FILE, -d DIR)",
-		        "refusing to overwrite %s", what);
-	return am_fail(ARGMAP_EARG, "%s: refusing to overwrite %s", path, what);
-}
-
-static int io_error(const char *path, const char *step, int err, argmap_diags *diags)
-{
-	const char *hint = err == ENOSPC || err == EDQUOT ? "free some disk space and try again"
-	                 : err == EFBIG ? "the file size limit (ulimit -f) or the file system's limit was reached"
-	                 : err == EACCES || err == EPERM || err == EROFS
-	                         ? "check that the output folder exists and is writable"
-	                         : NULL;
-
-	if (diags)
-		am_diag(diags, ARGMAP_SEV_ERROR, "AM722", path, 0, 0, hint,
-		        "cannot write the output (%s): %s; any existing file is unchanged", step,
-		        strerror(err));
-	return am_fail(ARGMAP_EIO, "%s: cannot write (%s): %s", path, step, strerror(err));
-}
 
 /* Writes everything; SIGXFSZ (RLIMIT_FSIZE) is blocked so write fails with
  * EFBIG instead of killing the process, and a pending one is consumed. */
@@ -82,37 +57,29 @@ static int write_fd(int fd, const char *p, size_t n, int *err)
 	return rc;
 }
 
-int argmap_write_file_atomic(const char *path, const void *data, size_t len,
-                             const char *const *protect, argmap_diags *diags)
+static int fail(am_atomic_error *e, const char *step, int err)
+{
+	e->step = step;
+	e->err = err;
+	return -1;
+}
+
+int am_atomic_write(const char *path, const void *data, size_t len, am_atomic_error *e)
 {
 	static unsigned long counter;
-	struct stat out_st, in_st;
 	char *dir = NULL, *tmp = NULL;
-	int fd = -1, err = 0, rc, tries, have_out;
+	int fd = -1, err = 0, rc, tries;
 	size_t tmp_len;
 
-	if (!path || !*path || (!data && len))
-		return am_fail(ARGMAP_EARG, "argmap_write_file_atomic: bad arguments");
-	have_out = stat(path, &out_st) == 0;
-	if (have_out && S_ISDIR(out_st.st_mode))
-		return io_error(path, "it is a directory", EISDIR, diags);
-	if (have_out && protect) {
-		const char *const *p;
-		for (p = protect; *p; p++)
-			if (stat(*p, &in_st) == 0 && in_st.st_dev == out_st.st_dev &&
-			    in_st.st_ino == out_st.st_ino) {
-				char what[512];
-				snprintf(what, sizeof what, "the input file %s (same file)", *p);
-				return refuse(path, what, diags);
-			}
-	}
+	e->step = NULL;
+	e->err = 0;
 	dir = am_path_dir(path);
 	tmp_len = strlen(path) + 64;
 	tmp = malloc(tmp_len);
 	if (!dir || !tmp) {
 		free(dir);
 		free(tmp);
-		return am_fail(ARGMAP_ENOMEM, "out of memory");
+		return fail(e, NULL, ENOMEM);
 	}
 	for (tries = 0; tries < 100; tries++) {
 		struct timespec ts;
@@ -124,26 +91,26 @@ int argmap_write_file_atomic(const char *path, const void *data, size_t len,
 			break;
 	}
 	if (fd < 0) {
-		rc = io_error(path, "creating a temporary file", errno, diags);
+		rc = fail(e, "creating a temporary file", errno);
 		goto out;
 	}
 	if (write_fd(fd, data, len, &err) != 0) {
-		rc = io_error(path, "writing", err, diags);
-		goto fail;
+		rc = fail(e, "writing", err);
+		goto cleanup;
 	}
 	if (fsync(fd) != 0) {
-		rc = io_error(path, "fsync", errno, diags);
-		goto fail;
+		rc = fail(e, "fsync", errno);
+		goto cleanup;
 	}
 	if (close(fd) != 0) {
 		fd = -1;
-		rc = io_error(path, "close", errno, diags);
-		goto fail;
+		rc = fail(e, "close", errno);
+		goto cleanup;
 	}
 	fd = -1;
 	if (rename(tmp, path) != 0) {
-		rc = io_error(path, "rename", errno, diags);
-		goto fail;
+		rc = fail(e, "rename", errno);
+		goto cleanup;
 	}
 	{
 		int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -154,7 +121,7 @@ int argmap_write_file_atomic(const char *path, const void *data, size_t len,
 	}
 	rc = 0;
 	goto out;
-fail:
+cleanup:
 	if (fd >= 0)
 		close(fd);
 	unlink(tmp);

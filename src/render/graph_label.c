@@ -1,0 +1,238 @@
+/*
+ * graph_label.c - the graph's own label: the title block (title,
+ * description, numbered sources, editors), the legend, and the note of a
+ * view that leaves things out, laid out as one HTML-like table. Plain
+ * strings; user text goes through wrap.c only.
+ */
+#include <string.h>
+
+#include "render/labels.h"
+#include "render/wrap.h"
+
+static const char *file_title(const argmap_map *map)
+{
+	const argmap_file *f = argmap_map_file(map, 0);
+	const char *slash;
+
+	if (f->title && *f->title)
+		return f->title;
+	slash = strrchr(f->path, '/');
+	return slash ? slash + 1 : f->path;
+}
+
+/* The title block as a text block (a nested table would be stretched to
+ * the legend's height, rows spread apart): title, description, numbered
+ * sources, the map's editors and date. Lines are left-aligned by the
+ * cell's BALIGN. */
+static void title_block(const am_labels *b, am_buf *o)
+{
+	const argmap_map *map = b->map;
+	const argmap_file *f = argmap_map_file(map, 0);
+	int page = b->opts->page != ARGMAP_PAGE_NONE;
+	size_t ns = argmap_map_source_count(map), i, k;
+	static const char gap[] = "<BR/><FONT POINT-SIZE=\"5\"> </FONT><BR/>";
+
+	am_buf_printf(o, "<FONT POINT-SIZE=\"18\" COLOR=\"%s\"><B>", b->th->title_color);
+	am_rt_html_wrapped(o, file_title(map), page ? 48 : 56, 4);
+	am_buf_puts(o, "</B></FONT>");
+	if (f->description && *f->description) {
+		am_buf_puts(o, gap);
+		am_buf_puts(o, "<FONT POINT-SIZE=\"10.5\">");
+		am_rt_html_wrapped(o, f->description, page ? 84 : 96, 5);
+		am_buf_puts(o, "</FONT>");
+	}
+	/* the sources cited by what is drawn, numbered in order of first
+	 * citation: nodes cite them as [k] */
+	if (b->n_keys)
+		am_buf_puts(o, gap);
+	for (k = 1; k <= b->n_keys; k++)
+		for (i = 0; i < ns; i++) {
+			const argmap_source *s = argmap_map_source(map, i);
+			am_buf line = {0};
+			if (b->src_key[i] != k)
+				continue;
+			am_buf_printf(o, "%s<FONT POINT-SIZE=\"%s\">", k > 1 ? "<BR/>" : "",
+			              b->n_keys > 8 ? "9" : "10");
+			am_buf_printf(&line, "[%zu] ", k);
+			am_buf_puts(&line, s->title ? s->title : s->id);
+			if (s->n_authors) {
+				am_buf_puts(&line, " \xE2\x80\x94 ");
+				am_labels_names(&line, map, s->authors, s->n_authors, 4);
+			}
+			if (s->publisher) {
+				am_buf_puts(&line, " \xC2\xB7 ");
+				am_buf_puts(&line, s->publisher);
+			}
+			if (s->date) {
+				am_buf_puts(&line, " \xC2\xB7 ");
+				am_buf_puts(&line, s->date);
+			}
+			if (line.data)
+				am_rt_html_wrapped(o, line.data, page ? 90 : 104, 3);
+			am_buf_free(&line);
+			am_buf_puts(o, "</FONT>");
+		}
+	/* the map's own metadata */
+	if (f->n_editors || f->date) {
+		am_buf line = {0};
+		am_buf_puts(&line, "Map");
+		if (f->n_editors) {
+			am_buf_puts(&line, " by ");
+			for (k = 0; k < f->n_editors; k++)
+				am_buf_printf(&line, "%s%s", k ? ", " : "", f->editors[k]);
+		}
+		if (f->date)
+			am_buf_printf(&line, ", dated %s", f->date);
+		am_buf_puts(o, gap);
+		am_buf_printf(o, "<FONT POINT-SIZE=\"9\" COLOR=\"%s\">", b->th->meta_color);
+		if (line.data)
+			am_rt_html_wrapped(o, line.data, 110, 2);
+		am_buf_puts(o, "</FONT>");
+		am_buf_free(&line);
+	}
+}
+
+/* The footnote of a view that leaves things out. */
+static void view_note(const am_labels *b, am_buf *o, int label_cols)
+{
+	const argmap_render_options *opt = b->opts;
+	const am_view *v = b->v;
+	am_buf line = {0};
+
+	am_buf_puts(&line, "This view");
+	if (opt->focus)
+		am_buf_printf(&line, " is centred on \xE2\x80\x98%s\xE2\x80\x99 (%u step%s)",
+		              opt->focus, opt->depth, opt->depth == 1 ? "" : "s");
+	if (opt->tag)
+		am_buf_printf(
+		    &line, "%s keeps what is tagged \xE2\x80\x98%s\xE2\x80\x99 and what it needs",
+		    opt->focus ? ";" : "", opt->tag);
+	if (opt->hide_evidence)
+		am_buf_printf(&line, "%s leaves out evidence", opt->focus || opt->tag ? ";" : "");
+	am_buf_printf(&line, ". It shows %zu of %zu nodes (%zu hidden) and %zu of %zu relations.",
+	              v->nodes_shown, v->n_nodes, v->n_nodes - v->nodes_shown, v->rels_shown,
+	              v->n_rels);
+	am_buf_printf(o,
+	              "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" COLSPAN=\"%d\"><FONT "
+	              "POINT-SIZE=\"10.5\" COLOR=\"%s\"><I>",
+	              label_cols, b->th->title_color);
+	if (line.data)
+		am_rt_html_wrapped(o, line.data, 110, 3);
+	am_buf_puts(o, "</I></FONT></TD></TR>");
+	am_buf_free(&line);
+}
+
+/* Legend items: the three node kinds, then the four relation kinds, then
+ * the linked-reason dot; each is two sample cells and a text cell. */
+static void legend_item(const am_labels *b, am_buf *o, int item)
+{
+	const am_theme *th = b->th;
+	static const char *node_text[] = {
+	    "Question (answers say YES, NO or QUALIFIED)",
+	    "Claim \xE2\x80\x94 who holds it \xC2\xB7 [n] source",
+	    "Evidence: a quotation \xE2\x80\x94 who \xC2\xB7 [n] where"};
+	static const char *node_text_nokeys[] = {
+	    "Question (answers say YES, NO or QUALIFIED)",
+	    "Claim \xE2\x80\x94 who holds it, and its source",
+	    "Evidence: a quotation \xE2\x80\x94 who, and where"};
+	static const char *rel_text[] = {
+	    "supports the claim it points at",
+	    "rebuts: says the claim is false",
+	    "undercuts: denies that a reason supports",
+	    "answers the question it points at",
+	};
+
+	if (item < 3) {
+		const am_node_style *st = &th->node[item];
+		am_buf_printf(o,
+		              "<TD COLSPAN=\"2\" WIDTH=\"52\" HEIGHT=\"16\" FIXEDSIZE=\"TRUE\" "
+		              "BORDER=\"%s\" COLOR=\"%s\" BGCOLOR=\"%s\">"
+		              "<FONT POINT-SIZE=\"7\" COLOR=\"%s\"><B>%s</B></FONT></TD>"
+		              "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">%s</FONT></TD>",
+		              item == 0 ? "2" : "1", st->border, st->fill, st->kind_color,
+		              am_labels_kind_word((argmap_node_kind)item),
+		              b->src_key ? node_text[item] : node_text_nokeys[item]);
+	} else if (item < 7) {
+		const am_edge_style *es = &th->rel[item - 3];
+		am_buf_printf(
+		    o,
+		    "<TD ALIGN=\"LEFT\" WIDTH=\"38\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\" SIDES=\"B\" "
+		    "BORDER=\"2\" COLOR=\"%s\" STYLE=\"%s\"></TD>"
+		    "<TD ALIGN=\"LEFT\" WIDTH=\"14\" HEIGHT=\"15\" FIXEDSIZE=\"TRUE\"><FONT "
+		    "POINT-SIZE=\"11\" COLOR=\"%s\">%s</FONT></TD>"
+		    "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">%s</FONT></TD>",
+		    es->color, es->dash, es->color, es->glyph, rel_text[item - 3]);
+	} else {
+		am_buf_printf(o,
+		              "<TD ALIGN=\"CENTER\" COLSPAN=\"2\" WIDTH=\"52\" HEIGHT=\"16\" "
+		              "FIXEDSIZE=\"TRUE\"><FONT POINT-SIZE=\"11\" "
+		              "COLOR=\"%s\">\xE2\x97\x8F</FONT></TD>"
+		              "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">linked "
+		              "premises (boxed) count only together;<BR/>"
+		              "an undercut aims at the dot of its reason</FONT></TD>",
+		              th->junction_fill);
+	}
+}
+
+/* The legend: one column of items, or (wide) two columns side by side. */
+static void legend(const am_labels *b, am_buf *o, int wide)
+{
+	static const int tall_order[] = {0, 1, 2, 3, 4, 5, 6, 7};
+	static const int wide_order[] = {0, 3, 1, 4, 2, 5, 7, 6};
+	const int *order = wide ? wide_order : tall_order;
+	int k;
+
+	am_buf_printf(o,
+	              "<TABLE BORDER=\"1\" COLOR=\"%s\" CELLBORDER=\"0\" CELLSPACING=\"3\" "
+	              "CELLPADDING=\"1\" STYLE=\"rounded\">",
+	              b->th->group_border);
+	am_buf_printf(o,
+	              "<TR><TD COLSPAN=\"%d\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\"><B>How to "
+	              "read this map</B></FONT></TD></TR>",
+	              wide ? 7 : 3);
+	for (k = 0; k < 8; k++) {
+		if (!wide || k % 2 == 0)
+			am_buf_puts(o, "<TR>");
+		else
+			am_buf_puts(o, "<TD WIDTH=\"14\"></TD>");
+		legend_item(b, o, order[k]);
+		if (!wide || k % 2 == 1)
+			am_buf_puts(o, "</TR>");
+	}
+	am_buf_puts(o, "</TABLE>");
+}
+
+int am_labels_graph(const am_labels *b, am_buf *o)
+{
+	const argmap_render_options *opt = b->opts;
+	int tb = opt->title_block, lg = opt->legend, vn = b->v->filtered, stack, label_cols;
+
+	if (!tb && !lg && !vn)
+		return 0;
+	/* Side by side, except on an upright page, where the legend goes
+	 * under the title block, two items a row. (Graphviz spreads a cell's
+	 * spare width over the columns of a nested table, so the stacked
+	 * legend is made about as wide as the title block.) */
+	stack = opt->page != ARGMAP_PAGE_NONE && !opt->landscape && tb && lg;
+	am_buf_puts(o, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">");
+	am_buf_puts(o, "<TR>");
+	if (tb) {
+		am_buf_puts(o, "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\">");
+		title_block(b, o);
+		am_buf_puts(o, stack ? "</TD></TR><TR><TD HEIGHT=\"8\"></TD></TR><TR>"
+		                     : "</TD><TD WIDTH=\"36\"></TD>");
+	}
+	if (lg) {
+		am_buf_puts(o, "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\">");
+		legend(b, o, stack);
+		am_buf_puts(o, "</TD>");
+	}
+	if (!tb && !lg)
+		am_buf_puts(o, "<TD></TD>");
+	am_buf_puts(o, "</TR>");
+	label_cols = !stack && tb && lg ? 3 : 1;
+	if (vn)
+		view_note(b, o, label_cols);
+	am_buf_printf(o, "<TR><TD HEIGHT=\"14\" COLSPAN=\"%d\"></TD></TR></TABLE>", label_cols);
+	return 1;
+}

@@ -1,0 +1,57 @@
+/*
+ * output_fix.c - what argmap changes in Graphviz's output bytes: the PDF
+ * creation date (so that PDFs are reproducible) and the SVG style sheet
+ * with the font's fallbacks. Used by gv_run.c; tested on its own.
+ */
+#include <string.h>
+
+#include "render/output_fix.h"
+
+void am_pdf_fix_date(char *pdf, size_t len, const char *date)
+{
+	static const char key[] = "/CreationDate (D:";
+	const size_t klen = sizeof key - 1;
+	char stamp[15] = "20000101000000";
+	size_t i, k;
+
+	if (date && strlen(date) >= 10 && date[4] == '-' && date[7] == '-') {
+		memcpy(stamp, date, 4);
+		memcpy(stamp + 4, date + 5, 2);
+		memcpy(stamp + 6, date + 8, 2);
+		for (k = 0; k < 8; k++)
+			if (stamp[k] < '0' || stamp[k] > '9') {
+				memcpy(stamp, "20000101", 8);
+				break;
+			}
+	}
+	for (i = 0; i + klen + 14 <= len; i++) {
+		if (pdf[i] != '/' || memcmp(pdf + i, key, klen) != 0)
+			continue;
+		/* same length: the cross-reference offsets stay right */
+		for (k = 0; k < 14 && pdf[i + klen + k] >= '0' && pdf[i + klen + k] <= '9'; k++)
+			pdf[i + klen + k] = stamp[k];
+		i += klen;
+	}
+}
+
+size_t am_svg_fix_parts(const char *data, size_t len, am_part parts[3])
+{
+	static const char style[] = "\n<style type=\"text/css\">text { font-family: \"DejaVu "
+	                            "Sans\", \"Bitstream Vera Sans\", "
+	                            "Verdana, \"Liberation Sans\", Arial, sans-serif; }</style>";
+	const char *svg = len > 5 ? strstr(data, "<svg ") : NULL;
+	const char *end = svg ? strchr(svg, '>') : NULL;
+
+	if (!end) {
+		parts[0].data = data;
+		parts[0].len = len;
+		return 1;
+	}
+	parts[0].data = data;
+	parts[0].len = (size_t)(end + 1 - data);
+	parts[1].data = style;
+	parts[1].len = sizeof style - 1;
+	parts[2].data = end + 1;
+	parts[2].len = len - parts[0].len;
+	return 3;
+}

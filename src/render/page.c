@@ -1,0 +1,74 @@
+/*
+ * page.c - page maths for --page: A4 or Letter, upright or landscape, with
+ * fixed margins. The layout gets the content area as its size; after
+ * layout, the drawing is centred and, when it had to shrink too much to be
+ * read, AM714 says so and suggests what helps.
+ */
+#include <stdio.h>
+
+#include "render/page.h"
+
+static double page_dim(const argmap_render_options *o, int height)
+{
+	double w = o->page == ARGMAP_PAGE_A4 ? 595.276 : 612.0;
+	double h = o->page == ARGMAP_PAGE_A4 ? 841.890 : 792.0;
+
+	if (o->landscape)
+		return height ? w : h;
+	return height ? h : w;
+}
+
+void am_page_content(const argmap_render_options *o, double *w_out, double *h_out)
+{
+	double w = o->page == ARGMAP_PAGE_A4 ? 595.276 - 2 * 34.016 : 612.0 - 2 * 36.0;
+	double h = o->page == ARGMAP_PAGE_A4 ? 841.890 - 2 * 34.016 : 792.0 - 2 * 36.0;
+
+	if (o->landscape) {
+		double x = w;
+		w = h;
+		h = x;
+	}
+	*w_out = w;
+	*h_out = h;
+}
+
+int am_page_fit(const argmap_render_options *o, double bw, double bh, double *margin_x,
+                double *margin_y, am_sink *sink)
+{
+	double pw = page_dim(o, 0), ph = page_dim(o, 1);
+	double margin = o->page == ARGMAP_PAGE_A4 ? 34.016 : 36.0;
+	double cw = pw - 2 * margin, ch = ph - 2 * margin, z = 1.0, z_other;
+
+	if (bw <= 0 || bh <= 0)
+		return -1;
+	if (bw > cw || bh > ch)
+		z = cw / bw < ch / bh ? cw / bw : ch / bh;
+	*margin_x = (pw - bw * z) / 2.0 / 72.0;
+	*margin_y = (ph - bh * z) / 2.0 / 72.0;
+	/* the scale the page turned sideways would allow */
+	z_other = 1.0;
+	if (bw > ch || bh > cw)
+		z_other = ch / bw < cw / bh ? ch / bw : cw / bh;
+	if (z < 0.5) {
+		char msg[256];
+		/* "0.6%" rather than "0%" for a poster-sized map */
+		snprintf(msg, sizeof msg,
+		         "the map is too large for one legible %s%s page: it is scaled to %.*f%%, "
+		         "so its body text is about %.*f pt",
+		         o->page == ARGMAP_PAGE_A4 ? "A4" : "Letter",
+		         o->landscape ? " landscape" : "", z < 0.1 ? 1 : 0, z * 100.0,
+		         z < 0.05 ? 2 : 1, 12.0 * z);
+		/* turning the page is worth suggesting only where it helps enough */
+		sink->diag(
+		    sink, ARGMAP_SEV_WARNING, "AM714", msg,
+		    z_other > z * 1.15 && z_other >= 0.3
+		        ? (o->landscape
+		               ? "try the page upright (no --landscape), or draw part of it: "
+		                 "--focus ID --depth N, --tag TAG or --hide evidence"
+		               : "try --landscape, or draw part of it: --focus ID --depth N, "
+		                 "--tag TAG or --hide evidence")
+		        : "draw part of it: --focus ID --depth N, --tag TAG or --hide evidence"
+		          "; or leave out --page for a large poster-size page");
+	}
+	return 0;
+}

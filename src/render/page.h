@@ -1,0 +1,22 @@
+/*
+ * page.h - page maths for --page (page.c, no Graphviz types): the content
+ * area handed to the layout as its size, and after layout the margins that
+ * centre the drawing and the AM714 warning when text becomes illegible.
+ */
+#ifndef AM_RENDER_PAGE_H
+#define AM_RENDER_PAGE_H
+
+#include "render/job.h"
+
+/* The content area (page minus margins, turned for --landscape), in
+ * points. opts->page must not be ARGMAP_PAGE_NONE. */
+void am_page_content(const argmap_render_options *o, double *w, double *h);
+
+/* For a laid-out drawing of bw x bh points: the margins in inches that
+ * centre it on the page at the scale that fits it (never enlarged), and a
+ * warning through `sink` when that scale is below 50 %. Returns 0, or -1
+ * (nothing written, nothing said) for an empty drawing. */
+int am_page_fit(const argmap_render_options *o, double bw, double bh, double *margin_x,
+                double *margin_y, am_sink *sink);
+
+#endif
