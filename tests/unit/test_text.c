@@ -1,5 +1,6 @@
 /* text.c: UTF-8, whitespace folding, similarity, dates and URLs. */
 #include <criterion/criterion.h>
+#include <stdint.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include <stdio.h>
@@ -92,4 +93,29 @@ Test(buf, reserve_then_append_does_not_reallocate)
 	cr_expect(b.failed);
 	cr_expect_eq(b.len, 1001, "a failed reserve keeps the content");
 	am_buf_free(&b);
+}
+
+Test(text, utf8_decode_is_bounded_and_always_advances)
+{
+	unsigned long cp;
+
+	cr_expect_eq(am_utf8_decode("A", 1, &cp), 1);
+	cr_expect_eq(cp, 'A');
+	cr_expect_eq(am_utf8_decode("\xC3\xA9", 2, &cp), 2);
+	cr_expect_eq(cp, 0xE9);
+	cr_expect_eq(am_utf8_decode("\xF0\x9F\x98\x80", 4, &cp), 4);
+	cr_expect_eq(cp, 0x1F600);
+	/* truncated by n, by a NUL, or by a non-continuation byte: one bad byte */
+	cr_expect_eq(am_utf8_decode("\xE2\x80\x94", 2, &cp), 1);
+	cr_expect_eq(cp, AM_UTF8_BAD);
+	cr_expect_eq(am_utf8_decode("\xE2\x80", SIZE_MAX, &cp), 1, "stops at the NUL");
+	cr_expect_eq(cp, AM_UTF8_BAD);
+	cr_expect_eq(am_utf8_decode("\xC3(", 2, &cp), 1);
+	cr_expect_eq(cp, AM_UTF8_BAD);
+	/* a stray continuation byte and a byte that starts nothing */
+	cr_expect_eq(am_utf8_decode("\x80", 1, &cp), 1);
+	cr_expect_eq(cp, AM_UTF8_BAD);
+	cr_expect_eq(am_utf8_decode("\xFF\x80\x80\x80", 4, &cp), 1);
+	cr_expect_eq(cp, AM_UTF8_BAD);
+	cr_expect_eq(am_utf8_decode("x", 0, &cp), 0);
 }
