@@ -40,18 +40,51 @@ static int is_rng(xmlNodePtr n, const char *name)
 	       xmlStrEqual(n->ns->href, BAD_CAST RNG_NS) && xmlStrEqual(n->name, BAD_CAST name);
 }
 
-static xmlNodePtr find_define(const char *name)
+/* The grammar's <define>s by name, while build_table walks it: the walk
+ * follows every <ref>, many of them more than once, and looking each one
+ * up by reading every define's name attribute again was a tenth of the
+ * start-up of `argmap check`. */
+static struct {
+	xmlNodePtr node;
+	xmlChar *name;
+} *defines;
+static size_t ndefines;
+
+static int index_defines(void)
 {
 	xmlNodePtr root = xmlDocGetRootElement(S.rngdoc), n;
+	size_t cap = 0;
 
-	for (n = root ? root->children : NULL; n; n = n->next)
-		if (is_rng(n, "define")) {
-			xmlChar *dn = xmlGetProp(n, BAD_CAST "name");
-			int eq = dn && strcmp((char *)dn, name) == 0;
-			xmlFree(dn);
-			if (eq)
-				return n;
+	for (n = root ? root->children : NULL; n; n = n->next) {
+		if (!is_rng(n, "define"))
+			continue;
+		if (ndefines == cap) {
+			void *p = realloc(defines, (cap = cap ? 2 * cap : 64) * sizeof *defines);
+			if (!p)
+				return -1;
+			defines = p;
 		}
+		defines[ndefines].node = n;
+		defines[ndefines].name = xmlGetProp(n, BAD_CAST "name");
+		ndefines++;
+	}
+	return 0;
+}
+
+static void free_defines(void)
+{
+	for (size_t i = 0; i < ndefines; i++)
+		xmlFree(defines[i].name);
+	free(defines);
+	defines = NULL;
+	ndefines = 0;
+}
+
+static xmlNodePtr find_define(const char *name)
+{
+	for (size_t i = 0; i < ndefines; i++)
+		if (defines[i].name && strcmp((char *)defines[i].name, name) == 0)
+			return defines[i].node;
 	return NULL;
 }
 
@@ -243,19 +276,21 @@ static void schema_init_impl(void)
 	am_xml_init();
 	S.rngdoc = xmlReadMemory(argmap_schema_rng, (int)argmap_schema_rng_len, "argmap.rng", NULL,
 	                         XML_PARSE_NONET);
-	if (!S.rngdoc || build_table() < 0) {
+	if (!S.rngdoc || index_defines() < 0 || build_table() < 0) {
+		free_defines();
 		S.status = ARGMAP_EINTERNAL;
 		return;
 	}
-	/* The validator gets a copy without datatypes: libxml2 2.9 recompiles
-	 * a pattern facet for every value it checks (a fifth of the run time
-	 * on large maps), and the loader checks every attribute value against
-	 * the same datatypes and patterns, compiled once, anyway. */
-	relaxed = xmlCopyDoc(S.rngdoc, 1);
-	if (!relaxed) {
-		S.status = ARGMAP_ENOMEM;
-		return;
-	}
+	free_defines();
+	/* The validator gets the grammar without datatypes: libxml2 2.9
+	 * recompiles a pattern facet for every value it checks (a fifth of the
+	 * run time on large maps), and the loader checks every attribute value
+	 * against the same datatypes and patterns, compiled once, anyway. The
+	 * table above holds copies of all it needs, so the datatypes are
+	 * stripped in place (no second copy of the document: the RelaxNG parser
+	 * makes its own) and the document is freed once compiled. */
+	relaxed = S.rngdoc;
+	S.rngdoc = NULL;
 	strip_datatypes(xmlDocGetRootElement(relaxed));
 	pctxt = xmlRelaxNGNewDocParserCtxt(relaxed);
 	if (!pctxt) {
