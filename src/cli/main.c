@@ -41,8 +41,8 @@ static void usage(FILE *out)
 	      "  argmap check --format json maps/ukraine-2025/debate.xml\n"
 	      "  argmap render -d output -T svg,pdf maps/example/cycle-lane.xml\n"
 	      "\n"
-	      "The format is described in format.md and every diagnostic code in\n"
-	      "diagnostics.md, in " ARGMAP_DOCDIR "\n"
+	      "The format is described in " ARGMAP_DOCDIR "/format.md,\n"
+	      "every diagnostic code in " ARGMAP_DOCDIR "/diagnostics.md\n"
 	      "(docs/ in the source tree); see also man argmap.\n",
 	      out);
 }
