@@ -170,12 +170,14 @@ for n in $sizes; do
 	echo "== $n claims ($kib KiB), $k run(s) each" >&2
 
 	# ------------------------------------------------------------- check
-	# at least 11 runs below 20,000 claims and 5 from there (one check takes
+	# at least 21 runs below 5,000 claims, 11 below 20,000 and 5 from there (one check takes
 	# 0.5 s at 20,000 claims): one run of each side is at the mercy of the
 	# machine's noise, and start-up (a few ms) is what small maps measure
 	kc=$k
 	if [ -z "${BENCH_REPEATS:-}" ]; then
-		if [ "$n" -lt 20000 ]; then [ "$kc" -ge 11 ] || kc=11; else [ "$kc" -ge 5 ] || kc=5; fi
+		if [ "$n" -lt 5000 ]; then [ "$kc" -ge 21 ] || kc=21
+		elif [ "$n" -lt 20000 ]; then [ "$kc" -ge 11 ] || kc=11
+		else [ "$kc" -ge 5 ] || kc=5; fi
 	fi
 	run_check_pair "$kc"
 	check_rows+=("| $n | $kib KiB | $kc | $(fmt_time "$a_st" "$a_t") | $(fmt_cpu "$a_st" "$a_c") | $(fmt_mem "$a_m") | $(fmt_time "$x_st" "$x_t") | $(fmt_cpu "$x_st" "$x_c") | $(fmt_mem "$x_m") | $(ratio "$a_st" "$a_t" "$x_st" "$x_t") | $(ratio "$a_st" "$a_c" "$x_st" "$x_c") | $(mem_ratio "$a_m" "$x_m") |")

@@ -119,6 +119,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "Try 'argmap --help'.\n");
 		rc = CLI_USAGE;
 	}
-	cli_cleanup();
+	/* No argmap_shutdown() here: what it frees (the compiled schema,
+	 * libxml2's globals) is still reachable, so leak checkers do not count
+	 * it, and the kernel reclaims it at exit for less than freeing it block
+	 * by block costs: about 5 % of checking a small map, which is what
+	 * editors run on every save. Every map and diagnostic list is freed. */
 	return rc;
 }
