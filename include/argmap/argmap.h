@@ -8,6 +8,7 @@
 #ifndef ARGMAP_ARGMAP_H
 #define ARGMAP_ARGMAP_H
 
+#include "argmap/version.h"
 #include "common.h"
 #include "diag.h"
 #include "map.h"

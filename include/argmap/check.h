@@ -24,6 +24,7 @@ extern "C" {
 #endif
 
 typedef struct argmap_check_options {
+	unsigned int version; /* ARGMAP_CHECK_OPTIONS_VERSION */
 	/** Folders holding the full texts of sources, separated by ':' and
 	 *  searched in order (see docs/format.md, "Verifying quotes"). NULL:
 	 *  quotes are not verified, and one note says so. A source whose text
@@ -31,11 +32,17 @@ typedef struct argmap_check_options {
 	const char *quote_texts_dir;
 } argmap_check_options;
 
-#define ARGMAP_CHECK_OPTIONS_INIT {NULL}
+#define ARGMAP_CHECK_OPTIONS_VERSION 1
+#define ARGMAP_CHECK_OPTIONS_INIT {ARGMAP_CHECK_OPTIONS_VERSION, NULL}
 
-/** Run every semantic rule. Returns 0, or ARGMAP_ENOMEM / ARGMAP_EARG.
- *  `opts` may be NULL. */
-int argmap_check(const argmap_map *map, const argmap_check_options *opts, argmap_diags *diags);
+/** Set *opts to the defaults of this `version` (ARGMAP_CHECK_OPTIONS_VERSION).
+ *  Returns 0, or ARGMAP_EARG for NULL or an unknown version. */
+ARGMAP_API int argmap_check_options_init(argmap_check_options *opts, unsigned int version);
+
+/** Run every semantic rule. Returns 0, or ARGMAP_ENOMEM / ARGMAP_EARG (NULL
+ *  arguments, options of an unknown version). `opts` may be NULL. */
+ARGMAP_API int argmap_check(const argmap_map *map, const argmap_check_options *opts,
+                            argmap_diags *diags);
 
 #ifdef __cplusplus
 }

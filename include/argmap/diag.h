@@ -40,23 +40,23 @@ typedef struct argmap_diag {
 typedef struct argmap_diags argmap_diags;
 
 /** A new, empty list, or NULL when out of memory. Free with argmap_diags_free. */
-argmap_diags *argmap_diags_new(void);
-void argmap_diags_free(argmap_diags *diags);
+ARGMAP_API argmap_diags *argmap_diags_new(void);
+ARGMAP_API void argmap_diags_free(argmap_diags *diags);
 
-size_t argmap_diags_count(const argmap_diags *diags);
+ARGMAP_API size_t argmap_diags_count(const argmap_diags *diags);
 /** The i-th diagnostic (borrowed), or NULL if i is out of range. */
-const argmap_diag *argmap_diags_get(const argmap_diags *diags, size_t i);
+ARGMAP_API const argmap_diag *argmap_diags_get(const argmap_diags *diags, size_t i);
 /** How many primary diagnostics have exactly this severity. */
-size_t argmap_diags_count_severity(const argmap_diags *diags, argmap_severity sev);
+ARGMAP_API size_t argmap_diags_count_severity(const argmap_diags *diags, argmap_severity sev);
 
 /** Turn every warning into an error (for --werror). */
-void argmap_diags_promote_warnings(argmap_diags *diags);
+ARGMAP_API void argmap_diags_promote_warnings(argmap_diags *diags);
 
 /** Sort primary diagnostics by file, line, column (stable; notes follow
  *  their parent) and drop exact repeats (same severity, code, place and
  *  message), which arise when maps checked together import one file.
  *  Indices change. Returns 0, or ARGMAP_ENOMEM. */
-int argmap_diags_sort(argmap_diags *diags);
+ARGMAP_API int argmap_diags_sort(argmap_diags *diags);
 
 /**
  * Append a diagnostic; file, message and hint are copied, with control
@@ -65,7 +65,7 @@ int argmap_diags_sort(argmap_diags *diags);
  * ARGMAP_NONE for a primary diagnostic. Returns its index, or ARGMAP_NONE
  * when out of memory (the list then remembers that it is incomplete).
  */
-size_t argmap_diags_add(argmap_diags *diags, argmap_severity sev, const char *code,
+ARGMAP_API size_t argmap_diags_add(argmap_diags *diags, argmap_severity sev, const char *code,
                         const char *file, unsigned line, unsigned col,
                         const char *message, const char *hint, size_t parent);
 
@@ -73,14 +73,14 @@ size_t argmap_diags_add(argmap_diags *diags, argmap_severity sev, const char *co
  *    path:line:col: error: message [AM021]
  *  followed by an indented "hint:" line when there is one. The column (or
  *  line and column) is left out when unknown. Caller frees. NULL on ENOMEM. */
-char *argmap_diag_format_text(const argmap_diag *d);
+ARGMAP_API char *argmap_diag_format_text(const argmap_diag *d);
 
 /** All diagnostics as a JSON array with one object per primary diagnostic
  *  (its notes nested under "notes"). Caller frees. NULL on ENOMEM. */
-char *argmap_diags_format_json(const argmap_diags *diags);
+ARGMAP_API char *argmap_diags_format_json(const argmap_diags *diags);
 
 /** The severity's name: "note", "warning" or "error". */
-const char *argmap_severity_name(argmap_severity sev);
+ARGMAP_API const char *argmap_severity_name(argmap_severity sev);
 
 #ifdef __cplusplus
 }

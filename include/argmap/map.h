@@ -155,15 +155,22 @@ typedef struct argmap_relation {
 	argmap_loc loc;
 } argmap_relation;
 
-/** Loader settings. Zero-initialise, or use ARGMAP_LOAD_OPTIONS_INIT. */
+/** Loader settings. Start from ARGMAP_LOAD_OPTIONS_INIT or
+ *  argmap_load_options_init(); 0 in a limit means its default. */
 typedef struct argmap_load_options {
+	unsigned int version;  /* ARGMAP_LOAD_OPTIONS_VERSION */
 	size_t max_file_bytes; /* 0 = default (8 MiB) */
 	size_t max_items;      /* nodes + relations + sources + actors; 0 = default (100000) */
 	size_t max_files;      /* files in one debate; 0 = default (256) */
 	size_t max_text_chars; /* one text, quote or note; 0 = default (20000) */
 } argmap_load_options;
 
-#define ARGMAP_LOAD_OPTIONS_INIT {0, 0, 0, 0}
+#define ARGMAP_LOAD_OPTIONS_VERSION 1
+#define ARGMAP_LOAD_OPTIONS_INIT {ARGMAP_LOAD_OPTIONS_VERSION, 0, 0, 0, 0}
+
+/** Set *opts to the defaults of this `version` (ARGMAP_LOAD_OPTIONS_VERSION).
+ *  Returns 0, or ARGMAP_EARG for NULL or an unknown version. */
+ARGMAP_API int argmap_load_options_init(argmap_load_options *opts, unsigned int version);
 
 /**
  * Load the map at `path` and everything it imports.
@@ -173,39 +180,41 @@ typedef struct argmap_load_options {
  * Returns 0 when a model was built (it may still carry errors: look at the
  * diagnostics), ARGMAP_EIO when `path` cannot be read as a regular file,
  * ARGMAP_EINVALID when it is not a well-formed argmap document, ARGMAP_ELIMIT
- * when a size limit was hit, ARGMAP_ENOMEM. `opts` may be NULL.
+ * when a size limit was hit, ARGMAP_ENOMEM, ARGMAP_EARG for NULL arguments or
+ * options of an unknown version. `opts` may be NULL (defaults).
  */
-int argmap_map_load(argmap_map **out, const char *path, const argmap_load_options *opts,
-                    argmap_diags *diags);
+ARGMAP_API int argmap_map_load(argmap_map **out, const char *path,
+                               const argmap_load_options *opts, argmap_diags *diags);
 
 /** Like argmap_map_load, but from memory; `name` is used in diagnostics.
  *  Imports are not followed (each one is reported as an error). */
-int argmap_map_load_memory(argmap_map **out, const char *name, const char *data, size_t len,
-                           const argmap_load_options *opts, argmap_diags *diags);
+ARGMAP_API int argmap_map_load_memory(argmap_map **out, const char *name, const char *data,
+                                      size_t len, const argmap_load_options *opts,
+                                      argmap_diags *diags);
 
-void argmap_map_free(argmap_map *map);
+ARGMAP_API void argmap_map_free(argmap_map *map);
 
-size_t argmap_map_file_count(const argmap_map *map);
-const argmap_file *argmap_map_file(const argmap_map *map, size_t i);
-size_t argmap_map_source_count(const argmap_map *map);
-const argmap_source *argmap_map_source(const argmap_map *map, size_t i);
-size_t argmap_map_actor_count(const argmap_map *map);
-const argmap_actor *argmap_map_actor(const argmap_map *map, size_t i);
-size_t argmap_map_node_count(const argmap_map *map);
-const argmap_node *argmap_map_node(const argmap_map *map, size_t i);
-size_t argmap_map_relation_count(const argmap_map *map);
-const argmap_relation *argmap_map_relation(const argmap_map *map, size_t i);
+ARGMAP_API size_t argmap_map_file_count(const argmap_map *map);
+ARGMAP_API const argmap_file *argmap_map_file(const argmap_map *map, size_t i);
+ARGMAP_API size_t argmap_map_source_count(const argmap_map *map);
+ARGMAP_API const argmap_source *argmap_map_source(const argmap_map *map, size_t i);
+ARGMAP_API size_t argmap_map_actor_count(const argmap_map *map);
+ARGMAP_API const argmap_actor *argmap_map_actor(const argmap_map *map, size_t i);
+ARGMAP_API size_t argmap_map_node_count(const argmap_map *map);
+ARGMAP_API const argmap_node *argmap_map_node(const argmap_map *map, size_t i);
+ARGMAP_API size_t argmap_map_relation_count(const argmap_map *map);
+ARGMAP_API const argmap_relation *argmap_map_relation(const argmap_map *map, size_t i);
 
 /** Find an id anywhere in the debate. Returns its kind and sets *index,
  *  or ARGMAP_ITEM_NONE. */
-argmap_item_kind argmap_map_find(const argmap_map *map, const char *id, size_t *index);
+ARGMAP_API argmap_item_kind argmap_map_find(const argmap_map *map, const char *id, size_t *index);
 
 /** Names of the kinds, for messages and exports: "claim", "support", ... */
-const char *argmap_node_kind_name(argmap_node_kind kind);
-const char *argmap_relation_kind_name(argmap_relation_kind kind);
-const char *argmap_stance_name(argmap_stance stance);
-const char *argmap_source_kind_name(argmap_source_kind kind);
-const char *argmap_actor_kind_name(argmap_actor_kind kind);
+ARGMAP_API const char *argmap_node_kind_name(argmap_node_kind kind);
+ARGMAP_API const char *argmap_relation_kind_name(argmap_relation_kind kind);
+ARGMAP_API const char *argmap_stance_name(argmap_stance stance);
+ARGMAP_API const char *argmap_source_kind_name(argmap_source_kind kind);
+ARGMAP_API const char *argmap_actor_kind_name(argmap_actor_kind kind);
 
 #ifdef __cplusplus
 }

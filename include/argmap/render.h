@@ -59,6 +59,7 @@ typedef enum argmap_group_by {
 /** Rendering settings. Start from ARGMAP_RENDER_OPTIONS_INIT. The strings
  *  are borrowed for the duration of the call. */
 typedef struct argmap_render_options {
+	unsigned int version;      /* ARGMAP_RENDER_OPTIONS_VERSION */
 	argmap_render_format format;
 	argmap_render_theme theme;
 	argmap_page_size page;     /* fit the drawing on one page, with margins */
@@ -79,9 +80,14 @@ typedef struct argmap_render_options {
 	                              child and its limits (fuzzers, debuggers) */
 } argmap_render_options;
 
+#define ARGMAP_RENDER_OPTIONS_VERSION 1
 #define ARGMAP_RENDER_OPTIONS_INIT                                                         \
-	{ARGMAP_RENDER_SVG, ARGMAP_THEME_COLOR, ARGMAP_PAGE_NONE, 0, 1, 1, NULL, 2,        \
-	 ARGMAP_GROUP_NONE, 0, NULL, 0.0, 0, 0}
+	{ARGMAP_RENDER_OPTIONS_VERSION, ARGMAP_RENDER_SVG, ARGMAP_THEME_COLOR,              \
+	 ARGMAP_PAGE_NONE, 0, 1, 1, NULL, 2, ARGMAP_GROUP_NONE, 0, NULL, 0.0, 0, 0}
+
+/** Set *opts to the defaults of this `version` (ARGMAP_RENDER_OPTIONS_VERSION).
+ *  Returns 0, or ARGMAP_EARG for NULL or an unknown version. */
+ARGMAP_API int argmap_render_options_init(argmap_render_options *opts, unsigned int version);
 
 /** What a view shows of the map. */
 typedef struct argmap_render_stats {
@@ -99,7 +105,8 @@ typedef struct argmap_render_stats {
  * (caller frees with free(); a NUL byte follows the data, not counted).
  * On failure returns a negative argmap_status, sets *out to NULL and *len
  * to 0, and explains why in `diags` (and argmap_error_last()):
- *   ARGMAP_EARG      bad arguments or options (NULL map, unknown format);
+ *   ARGMAP_EARG      bad arguments or options (NULL map, unknown format,
+ *                    options of an unknown version);
  *   ARGMAP_EINVALID  the view is empty or names an unknown node (AM711, AM712);
  *   ARGMAP_ERENDER   Graphviz failed, crashed or hit a limit (AM701..AM706);
  *   ARGMAP_ENOMEM    out of memory in this process.
@@ -108,7 +115,7 @@ typedef struct argmap_render_stats {
  * map whose check found no errors. `opts` may be NULL (defaults).
  * Not thread-safe in in_process mode (Graphviz is not).
  */
-int argmap_render(const argmap_map *map, const argmap_render_options *opts,
+ARGMAP_API int argmap_render(const argmap_map *map, const argmap_render_options *opts,
                   argmap_diags *diags, char **out, size_t *len);
 
 /**
@@ -117,16 +124,16 @@ int argmap_render(const argmap_map *map, const argmap_render_options *opts,
  * an unknown node or selects nothing, ARGMAP_EARG, ARGMAP_ENOMEM.
  * `diags` may be NULL. `opts` may be NULL.
  */
-int argmap_render_view_stats(const argmap_map *map, const argmap_render_options *opts,
+ARGMAP_API int argmap_render_view_stats(const argmap_map *map, const argmap_render_options *opts,
                              argmap_diags *diags, argmap_render_stats *stats);
 
 /** The usual file name extension of a format, without the dot: "svg",
  *  "pdf", "png", "dot". Static storage. */
-const char *argmap_render_format_ext(argmap_render_format format);
+ARGMAP_API const char *argmap_render_format_ext(argmap_render_format format);
 
 /** Parse a format name ("svg", "pdf", "png", "dot" or "gv", any case) into
  *  *format. Returns 0, or ARGMAP_EARG if the name is unknown. */
-int argmap_render_format_parse(const char *name, argmap_render_format *format);
+ARGMAP_API int argmap_render_format_parse(const char *name, argmap_render_format *format);
 
 /**
  * Write data[0..len) to `path` atomically: a temporary file ".argmap-*" in
@@ -145,7 +152,7 @@ int argmap_render_format_parse(const char *name, argmap_render_format *format);
  * removes the temporary file. A SIGXFSZ raised by the write (ulimit -f) is
  * absorbed and reported as EFBIG. Diagnostics go to `diags` if non-NULL.
  */
-int argmap_write_file_atomic(const char *path, const void *data, size_t len,
+ARGMAP_API int argmap_write_file_atomic(const char *path, const void *data, size_t len,
                              const char *const *protect, argmap_diags *diags);
 
 #ifdef __cplusplus

@@ -592,6 +592,9 @@ int argmap_check(const argmap_map *map, const argmap_check_options *opts, argmap
 
 	if (!map || !diags)
 		return am_fail(ARGMAP_EARG, "argmap_check: NULL argument");
+	if (opts && am_check_version(opts->version, ARGMAP_CHECK_OPTIONS_VERSION,
+	                             "argmap_check_options"))
+		return ARGMAP_EARG;
 	if (!map->nfiles)
 		return 0;
 	c.m = map;

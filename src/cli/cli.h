@@ -12,6 +12,9 @@ enum { CLI_OK = 0, CLI_ERRORS = 1, CLI_USAGE = 2, CLI_IO = 3 };
 
 enum cli_format { CLI_TEXT, CLI_JSON };
 
+/* argv[0] is the command's name ("check", or the program's path); options
+ * start at argv[1]. They return the exit code. cli_render runs in
+ * argmap-render (render_main.c), which `argmap render` execs. */
 int cli_check(int argc, char **argv);
 int cli_render(int argc, char **argv);
 

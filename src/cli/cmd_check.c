@@ -30,7 +30,8 @@ static void check_usage(FILE *out)
 	      "\n"
 	      "Exit status: 0 no errors (warnings allowed unless --werror), 1 errors,\n"
 	      "2 usage error, 3 a file could not be read.\n"
-	      "Codes are explained in docs/diagnostics.md.\n",
+	      "Codes are explained in " ARGMAP_DOCDIR "/diagnostics.md\n"
+	      "(docs/diagnostics.md in the source tree).\n",
 	      out);
 }
 

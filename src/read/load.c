@@ -113,6 +113,9 @@ static int load_common(argmap_map **out, const char *path, const char *mem, size
 	if (!out || !path)
 		return am_fail(ARGMAP_EARG, "argmap_map_load: NULL argument");
 	*out = NULL;
+	if (opts && (rc = am_check_version(opts->version, ARGMAP_LOAD_OPTIONS_VERSION,
+	                                   "argmap_load_options")) != 0)
+		return rc;
 	memset(&L, 0, sizeof L);
 	if (opts)
 		L.o = *opts;

@@ -20,7 +20,7 @@ typedef struct am_attr_rule {
 	const char *const *values; /* allowed values, NULL if any */
 	size_t nvalues;
 	const char *type;        /* name of the define used for the value */
-	void *regex;             /* compiled pattern, NULL if none */
+	void *regex;             /* compiled pattern (shared; schema.c owns it), NULL if none */
 	size_t min_length;
 } am_attr_rule;
 

@@ -53,6 +53,8 @@ static int check_args(const argmap_map *map, const argmap_render_options *o)
 {
 	if (!map)
 		return am_fail(ARGMAP_EARG, "no map given");
+	if (am_check_version(o->version, ARGMAP_RENDER_OPTIONS_VERSION, "argmap_render_options"))
+		return ARGMAP_EARG;
 	if ((unsigned)o->format > ARGMAP_RENDER_DOT)
 		return am_fail(ARGMAP_EARG, "unknown output format %d", (int)o->format);
 	if ((unsigned)o->theme > ARGMAP_THEME_PRINT)

@@ -20,6 +20,11 @@
  * so callers can write `return am_fail(ARGMAP_EIO, "...", ...);`. */
 int am_fail(int status, const char *fmt, ...) AM_PRINTF(2, 3);
 
+/* Checks the version field of an option struct: 0 when it is `want`,
+ * otherwise ARGMAP_EARG with a message naming `what` ("argmap_load_options")
+ * in argmap_error_last(). */
+int am_check_version(unsigned int got, unsigned int want, const char *what);
+
 /* Adds a formatted diagnostic; returns its index or ARGMAP_NONE. */
 size_t am_diag(argmap_diags *diags, argmap_severity sev, const char *code, const char *file,
                unsigned line, unsigned col, const char *hint, const char *fmt, ...)

@@ -148,37 +148,6 @@ size_t argmap_diags_add(argmap_diags *diags, argmap_severity sev, const char *co
 	return diags->len++;
 }
 
-size_t am_diag_v(argmap_diags *diags, argmap_severity sev, const char *code, const char *file,
-                 unsigned line, unsigned col, const char *hint, const char *fmt, va_list ap)
-{
-	am_buf b = {0};
-	size_t idx;
-	char *msg;
-
-	am_buf_vprintf(&b, fmt, ap);
-	msg = am_buf_detach(&b);
-	if (!msg) {
-		if (diags)
-			diags->incomplete = 1;
-		return ARGMAP_NONE;
-	}
-	idx = argmap_diags_add(diags, sev, code, file, line, col, msg, hint, ARGMAP_NONE);
-	free(msg);
-	return idx;
-}
-
-size_t am_diag(argmap_diags *diags, argmap_severity sev, const char *code, const char *file,
-               unsigned line, unsigned col, const char *hint, const char *fmt, ...)
-{
-	va_list ap;
-	size_t idx;
-
-	va_start(ap, fmt);
-	idx = am_diag_v(diags, sev, code, file, line, col, hint, fmt, ap);
-	va_end(ap);
-	return idx;
-}
-
 /* ------------------------------------------------------------- sorting */
 
 typedef struct group {

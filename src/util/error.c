@@ -19,6 +19,15 @@ int am_fail(int status, const char *fmt, ...)
 	return status;
 }
 
+/* Semi-private (libgit2's double underscore): exported only so that the
+ * am_fail of libargmap-render.so (src/util/render_shim.c) records its
+ * messages in this one slot. Not in any installed header. */
+ARGMAP_API void argmap__error_setv(const char *fmt, va_list ap);
+void argmap__error_setv(const char *fmt, va_list ap)
+{
+	vsnprintf(last_error, sizeof last_error, fmt, ap);
+}
+
 const char *argmap_version(void)
 {
 	return ARGMAP_VERSION_STRING;
