@@ -188,7 +188,7 @@ static void check_order(ctx *c, xmlNodePtr el, const am_elem_rule *rule)
 				phase = p;
 		}
 		for (i = 0; i < sizeof single / sizeof single[0]; i++) {
-			if (ch->name[0] != single[i][0] ||
+			if (ch->name[0] != (unsigned char)single[i][0] ||
 			    !xmlStrEqual(ch->name, BAD_CAST single[i]))
 				continue;
 			for (prev = el->children; prev != ch; prev = prev->next)

@@ -15,7 +15,8 @@ void am_pdf_fix_date(char *pdf, size_t len, const char *date)
 	size_t i, k;
 
 	if (date && strlen(date) >= 10 && date[4] == '-' && date[7] == '-') {
-		memcpy(stamp, date, 4);
+		/* stamp is 8 digits, not a string */
+		memcpy(stamp, date, 4); /* NOLINT(bugprone-not-null-terminated-result) */
 		memcpy(stamp + 4, date + 5, 2);
 		memcpy(stamp + 6, date + 8, 2);
 		for (k = 0; k < 8; k++)

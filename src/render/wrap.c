@@ -63,7 +63,6 @@ size_t am_rt_wrap(const char *s, size_t width, am_rt_line_fn fn, void *ud)
 		if (have_line) {
 			fn(ud, s + line_start, line_end - line_start);
 			lines++;
-			have_line = 0;
 		}
 		/* Split a word wider than the line into full-width pieces. */
 		while (ww > width) {

@@ -18,7 +18,7 @@ static int grow(am_buf *b, size_t extra, int exact)
 		return -1;
 	}
 	need = b->len + extra + 1;
-	if (need <= b->cap)
+	if (need <= b->cap && b->data)
 		return 0;
 	cap = exact ? need : b->cap ? b->cap : 64;
 	while (cap < need)
