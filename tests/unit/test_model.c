@@ -98,6 +98,33 @@ Test(model, example_loads_every_construct)
 	argmap_diags_free(d);
 }
 
+Test(model, basis_defaults_to_source)
+{
+	static const char xml[] = TS_HEAD
+	    "  <claim id=\"a\"><text>A.</text></claim>\n"
+	    "  <claim id=\"b\"><text>B.</text></claim>\n"
+	    "  <question id=\"q\"><text>Q?</text></question>\n"
+	    "  <support id=\"s1\" from=\"a\" to=\"b\"/>\n"
+	    "  <support id=\"s2\" from=\"a\" to=\"b\" basis=\"source\"/>\n"
+	    "  <rebut id=\"r1\" from=\"b\" to=\"a\" basis=\"editor\"/>\n"
+	    "  <undercut id=\"u1\" from=\"b\" to=\"s1\" basis=\"editor\"/>\n"
+	    "  <answer id=\"a1\" from=\"a\" to=\"q\" stance=\"yes\" basis=\"editor\"/>\n" TS_TAIL;
+	argmap_diags *d = argmap_diags_new();
+	argmap_map *m = NULL;
+
+	cr_assert_eq(argmap_map_load_memory(&m, "basis.xml", xml, sizeof xml - 1, NULL, d), 0);
+	cr_expect_eq(argmap_diags_count_severity(d, ARGMAP_SEV_ERROR), 0);
+	cr_expect_eq(relation(m, "s1")->basis, ARGMAP_BASIS_SOURCE, "the default");
+	cr_expect_eq(relation(m, "s2")->basis, ARGMAP_BASIS_SOURCE);
+	cr_expect_eq(relation(m, "r1")->basis, ARGMAP_BASIS_EDITOR);
+	cr_expect_eq(relation(m, "u1")->basis, ARGMAP_BASIS_EDITOR);
+	cr_expect_eq(relation(m, "a1")->basis, ARGMAP_BASIS_EDITOR);
+	cr_expect_str_eq(argmap_basis_name(ARGMAP_BASIS_SOURCE), "source");
+	cr_expect_str_eq(argmap_basis_name(ARGMAP_BASIS_EDITOR), "editor");
+	argmap_map_free(m);
+	argmap_diags_free(d);
+}
+
 static char *dir;
 
 static void setup(void)
