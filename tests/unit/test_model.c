@@ -41,7 +41,7 @@ Test(model, example_loads_every_construct)
 	const argmap_file *f = argmap_map_file(m, 0);
 	const argmap_node *n;
 	const argmap_relation *r;
-	size_t i, counts[4] = {0};
+	size_t i, counts[4] = {0}, basis[2] = {0};
 
 	cr_expect_eq(argmap_diags_count_severity(d, ARGMAP_SEV_ERROR), 0);
 	cr_expect_eq(argmap_map_file_count(m), 2, "the map and its imported library");
@@ -50,7 +50,7 @@ Test(model, example_loads_every_construct)
 	cr_expect_eq(f->n_editors, 1);
 	cr_expect_eq(f->n_imports, 1);
 	cr_expect_eq(argmap_map_file(m, 1)->kind, ARGMAP_FILE_LIBRARY);
-	cr_expect_eq(argmap_map_source_count(m), 2);
+	cr_expect_eq(argmap_map_source_count(m), 3);
 	cr_expect_eq(argmap_map_actor_count(m), 4);
 
 	n = node(m, "q-lane");
@@ -89,7 +89,9 @@ Test(model, example_loads_every_construct)
 		}
 		if (x->kind == ARGMAP_REL_ANSWER)
 			cr_expect_neq(x->stance, ARGMAP_STANCE_NONE);
+		basis[x->basis]++;
 	}
+	cr_expect_eq(basis[ARGMAP_BASIS_EDITOR], 1, "one editor's link");
 	cr_expect_eq(counts[ARGMAP_REL_SUPPORT], 8);
 	cr_expect_eq(counts[ARGMAP_REL_REBUT], 4);
 	cr_expect_eq(counts[ARGMAP_REL_UNDERCUT], 1);
