@@ -21,8 +21,8 @@ typedef struct am_edge_style {
 } am_edge_style;
 
 typedef struct am_theme {
-	am_node_style node[3]; /* question, claim, evidence */
-	am_edge_style rel[4];  /* support, rebut, undercut, answer */
+	am_node_style node[3];   /* question, claim, evidence */
+	am_edge_style rel[4];    /* support, rebut, undercut, answer */
 	am_edge_style editor[4]; /* the same, drawn by the map's editors (basis="editor") */
 	const char *junction_fill;
 	const char *meta_color; /* ids, citations */
