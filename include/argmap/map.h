@@ -140,6 +140,9 @@ typedef enum argmap_stance {
 	ARGMAP_STANCE_NONE = 0, ARGMAP_STANCE_YES, ARGMAP_STANCE_NO, ARGMAP_STANCE_QUALIFIED
 } argmap_stance;
 
+/** Who draws a relation: the source states it, or the map's editors do. */
+typedef enum argmap_basis { ARGMAP_BASIS_SOURCE = 0, ARGMAP_BASIS_EDITOR } argmap_basis;
+
 typedef struct argmap_relation {
 	argmap_relation_kind kind;
 	const char *id;             /* NULL if the relation has no id */
@@ -153,6 +156,7 @@ typedef struct argmap_relation {
 	size_t n_sources;
 	const char *note;
 	argmap_loc loc;
+	argmap_basis basis;         /* ARGMAP_BASIS_SOURCE unless basis="editor" */
 } argmap_relation;
 
 /** Loader settings. Start from ARGMAP_LOAD_OPTIONS_INIT or
@@ -213,6 +217,7 @@ ARGMAP_API argmap_item_kind argmap_map_find(const argmap_map *map, const char *i
 ARGMAP_API const char *argmap_node_kind_name(argmap_node_kind kind);
 ARGMAP_API const char *argmap_relation_kind_name(argmap_relation_kind kind);
 ARGMAP_API const char *argmap_stance_name(argmap_stance stance);
+ARGMAP_API const char *argmap_basis_name(argmap_basis basis);
 ARGMAP_API const char *argmap_source_kind_name(argmap_source_kind kind);
 ARGMAP_API const char *argmap_actor_kind_name(argmap_actor_kind kind);
 

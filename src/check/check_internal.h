@@ -11,4 +11,10 @@
  * Returns 0, or negative when out of memory. */
 int am_check_quotes(const argmap_map *map, const char *dir, argmap_diags *diags);
 
+/* Who draws each relation of file 0 (see basis.c): AM309 for a stated
+ * relation whose by= none of its sources attributes, AM310 for an editor's
+ * link with a by=. Linear in the debate. Returns 0, or negative when out of
+ * memory. */
+int am_check_basis(const argmap_map *map, argmap_diags *diags);
+
 #endif

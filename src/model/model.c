@@ -183,6 +183,12 @@ const char *argmap_stance_name(argmap_stance s)
 	return (unsigned)s < 4 ? names[s] : "?";
 }
 
+const char *argmap_basis_name(argmap_basis b)
+{
+	static const char *const names[] = {"source", "editor"};
+	return (unsigned)b < 2 ? names[b] : "?";
+}
+
 const char *argmap_source_kind_name(argmap_source_kind k)
 {
 	static const char *const names[] = {"article", "analysis", "report", "book", "speech",

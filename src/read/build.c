@@ -301,6 +301,7 @@ static void build_node(ctx *c, xmlNodePtr el, argmap_node_kind kind)
 static void build_relation(ctx *c, xmlNodePtr el, argmap_relation_kind kind)
 {
 	static const char *const stances[] = {"", "yes", "no", "qualified"};
+	static const char *const bases[] = {"source", "editor"};
 	argmap_map *m = c->L->m;
 	argmap_relation *r;
 	argmap_ref *to;
@@ -322,6 +323,8 @@ static void build_relation(ctx *c, xmlNodePtr el, argmap_relation_kind kind)
 	r->by = refs_of(c, el, "by", &r->n_by);
 	r->sources = refs_of(c, el, "source", &r->n_sources);
 	r->stance = (argmap_stance)enum_index(am_build_attr_text(c, el, "stance"), stances, 4, 0);
+	r->basis = (argmap_basis)enum_index(am_build_attr_text(c, el, "basis"), bases, 2,
+	                                    ARGMAP_BASIS_SOURCE);
 	r->note = child_text(c, el, "note", NULL);
 	r->loc = am_load_loc_of(c, el);
 	if (r->id)

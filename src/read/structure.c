@@ -86,24 +86,32 @@ static void check_attributes(ctx *c, xmlNodePtr el, const am_elem_rule *rule)
 			if (folded) {
 				am_fold_space(folded, (char *)value);
 				if (!am_schema_value_ok(ar, folded)) {
-					am_buf msg = {0};
+					am_buf msg = {0}, hint = {0};
 					off = am_xml_attr_offset(c->x, el, name);
-					char *mtext;
+					char *mtext, *htext;
+					const char *s = NULL;
 					if (ar->nvalues) {
 						am_buf_printf(&msg, "one of: ");
 						join_names(&msg, (const char *const *)ar->values,
 						           ar->nvalues, "", "");
+						s = am_suggest_closest(
+						    folded, (const char *const *)ar->values,
+						    ar->nvalues);
 					} else {
 						am_buf_puts(&msg, am_schema_value_help(ar));
 					}
+					if (s)
+						am_buf_printf(&hint, "did you mean '%s'?", s);
 					mtext = am_buf_detach(&msg);
+					htext = s ? am_buf_detach(&hint) : NULL;
 					am_load_diag(
-					    c, ARGMAP_SEV_ERROR, "AM104", off, NULL,
+					    c, ARGMAP_SEV_ERROR, "AM104", off, htext,
 					    "attribute '%s' of <%s> is '%.60s%s'; expected %s",
 					    name, rule->name, folded,
 					    strlen(folded) > 60 ? "..." : "",
 					    mtext ? mtext : "another value");
 					free(mtext);
+					free(htext);
 					am_xml_mark(el);
 				}
 				free(folded);

@@ -162,6 +162,19 @@ static void legend_item(const am_labels *b, am_buf *o, int item)
 		    "POINT-SIZE=\"11\" COLOR=\"%s\">%s</FONT></TD>"
 		    "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">%s</FONT></TD>",
 		    es->color, es->dash, es->color, es->glyph, rel_text[item - 3]);
+	} else if (item == 8) {
+		const am_edge_style *es = &th->editor[0];
+		am_buf_printf(
+		    o,
+		    "<TD ALIGN=\"LEFT\" WIDTH=\"38\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\" SIDES=\"B\" "
+		    "BORDER=\"1\" COLOR=\"%s\" STYLE=\"%s\"></TD>"
+		    "<TD ALIGN=\"LEFT\" WIDTH=\"22\" HEIGHT=\"15\" FIXEDSIZE=\"TRUE\"><FONT "
+		    "POINT-SIZE=\"9\" COLOR=\"%s\">%s</FONT></TD>"
+		    "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT "
+		    "POINT-SIZE=\"10\">editor\xE2\x80\x99s "
+		    "link (light, \xE2\x97\x8B at the head): drawn by<BR/>the map\xE2\x80\x99s "
+		    "editors, not stated in the source</FONT></TD>",
+		    es->color, es->dash, es->color, es->glyph);
 	} else {
 		am_buf_printf(o,
 		              "<TD ALIGN=\"CENTER\" COLSPAN=\"2\" WIDTH=\"52\" HEIGHT=\"16\" "
@@ -174,13 +187,25 @@ static void legend_item(const am_labels *b, am_buf *o, int item)
 	}
 }
 
-/* The legend: one column of items, or (wide) two columns side by side. */
+/* 1 if the drawing has an editor's link. */
+static int draws_editor_link(const am_labels *b)
+{
+	size_t r, m = argmap_map_relation_count(b->map);
+
+	for (r = 0; r < m; r++)
+		if (b->v->rel_on[r] && argmap_map_relation(b->map, r)->basis == ARGMAP_BASIS_EDITOR)
+			return 1;
+	return 0;
+}
+
+/* The legend: one column of items, or (wide) two columns side by side.
+ * The editor's-link item (8) only when the drawing has one. */
 static void legend(const am_labels *b, am_buf *o, int wide)
 {
-	static const int tall_order[] = {0, 1, 2, 3, 4, 5, 6, 7};
-	static const int wide_order[] = {0, 3, 1, 4, 2, 5, 7, 6};
+	static const int tall_order[] = {0, 1, 2, 3, 4, 5, 6, 7, 8};
+	static const int wide_order[] = {0, 3, 1, 4, 2, 5, 7, 6, 8};
 	const int *order = wide ? wide_order : tall_order;
-	int k;
+	int k, n = draws_editor_link(b) ? 9 : 8;
 
 	am_buf_printf(o,
 	              "<TABLE BORDER=\"1\" COLOR=\"%s\" CELLBORDER=\"0\" CELLSPACING=\"3\" "
@@ -190,13 +215,13 @@ static void legend(const am_labels *b, am_buf *o, int wide)
 	              "<TR><TD COLSPAN=\"%d\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\"><B>How to "
 	              "read this map</B></FONT></TD></TR>",
 	              wide ? 7 : 3);
-	for (k = 0; k < 8; k++) {
+	for (k = 0; k < n; k++) {
 		if (!wide || k % 2 == 0)
 			am_buf_puts(o, "<TR>");
 		else
 			am_buf_puts(o, "<TD WIDTH=\"14\"></TD>");
 		legend_item(b, o, order[k]);
-		if (!wide || k % 2 == 1)
+		if (!wide || k % 2 == 1 || k + 1 == n)
 			am_buf_puts(o, "</TR>");
 	}
 	am_buf_puts(o, "</TABLE>");

@@ -181,7 +181,7 @@ static void add_nodes(gb *b)
 static Agnode_t *junction(gb *b, size_t r)
 {
 	const argmap_relation *rel = argmap_map_relation(b->map, r);
-	const am_edge_style *es = &b->th->rel[rel->kind];
+	const am_edge_style *es = am_theme_rel(b->th, rel);
 	char name[48];
 	Agnode_t *j;
 	char *s;
@@ -337,7 +337,7 @@ static void add_relations(gb *b)
 	for (pass = 0; pass < 2; pass++)
 		for (r = 0; r < m && !b->failed; r++) {
 			const argmap_relation *rel = argmap_map_relation(b->map, r);
-			const am_edge_style *es = &b->th->rel[rel->kind];
+			const am_edge_style *es = am_theme_rel(b->th, rel);
 			Agnode_t *to = NULL, *j = NULL;
 			Agedge_t *e;
 			char *tip;

@@ -398,6 +398,8 @@ void am_labels_junction_class(const am_labels *b, size_t r, am_buf *o)
 	const argmap_relation *rel = argmap_map_relation(b->map, r);
 
 	am_buf_printf(o, "am-junction %s", rel_class[rel->kind]);
+	if (rel->basis == ARGMAP_BASIS_EDITOR)
+		am_buf_puts(o, " am-editor");
 }
 
 void am_labels_junction_tooltip(const am_labels *b, size_t r, am_buf *o)
@@ -427,6 +429,10 @@ void am_labels_rel_tooltip(const am_labels *b, size_t rel_index, am_buf *o)
 	am_buf_printf(&t, " \xE2\x86\x92 %s", r->to.id ? r->to.id : "?");
 	if (r->kind == ARGMAP_REL_ANSWER && r->stance != ARGMAP_STANCE_NONE)
 		am_buf_printf(&t, " (%s)", argmap_stance_name(r->stance));
+	if (r->basis == ARGMAP_BASIS_EDITOR)
+		am_buf_puts(
+		    &t,
+		    ", editor's link (the map's editors draw it; the source does not state it)");
 	if (r->n_by) {
 		am_buf_puts(&t, ", by ");
 		am_labels_names(&t, map, r->by, r->n_by, 20);
@@ -443,6 +449,8 @@ void am_labels_rel_class(const am_labels *b, size_t r, int premise, am_buf *o)
 	am_buf_printf(o, "am-rel %s%s", rel_class[rel->kind], premise ? " am-premise" : "");
 	if (rel->kind == ARGMAP_REL_ANSWER && rel->stance != ARGMAP_STANCE_NONE)
 		am_buf_printf(o, " am-stance-%s", argmap_stance_name(rel->stance));
+	if (rel->basis == ARGMAP_BASIS_EDITOR)
+		am_buf_puts(o, " am-editor");
 }
 
 int am_labels_node_url(const am_labels *b, size_t i, am_buf *o)

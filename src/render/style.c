@@ -10,9 +10,17 @@
  *   answer    bold    open triangle, labelled YES / NO / QUALIFIED
  * The print theme has no fills at all (no toner-heavy areas); node kinds
  * are told apart by their borders (double, rounded, square) and headers.
+ *
+ * An editor's link (basis="editor") keeps its kind's line style and
+ * arrowhead, so it still reads as a support or a rebuttal, but is drawn
+ * quieter (a lighter tint or grey, thinner) and carries an open circle
+ * behind its arrowhead ("normalodot"): the circle, not the tint, is what
+ * tells it apart in grayscale. No stated relation uses a circle.
  */
 #include "render/style.h"
 
+/* The themes are tables, one row per kind: kept as such. */
+/* clang-format off */
 static const am_theme color_theme = {
 	{
 		/* question */
@@ -27,6 +35,13 @@ static const am_theme color_theme = {
 		{"#c62828", "dashed", "tee", "1.8", "1.4", "\xE2\x94\xA4", "dashed"},    /* rebut, U+2524 */
 		{"#6a1b9a", "dotted", "diamond", "2.4", "1.0", "\xE2\x97\x86", "dotted"}, /* undercut, U+25C6 */
 		{"#1565c0", "bold", "onormal", "2.0", "1.1", "\xE2\x96\xB7", "solid"},   /* answer, U+25B7 */
+	},
+	{
+		/* editor's links: the kind's tint, thinner, an open circle (U+25CB) */
+		{"#66a86a", "solid", "normalodot", "1.2", "1.0", "\xE2\x97\x8B\xE2\x96\xB6", "solid"},
+		{"#d77a7a", "dashed", "teeodot", "1.2", "1.4", "\xE2\x97\x8B\xE2\x94\xA4", "dashed"},
+		{"#a47bbd", "dotted", "diamondodot", "1.6", "1.0", "\xE2\x97\x8B\xE2\x97\x86", "dotted"},
+		{"#6a9bd6", "solid", "onormalodot", "1.3", "1.1", "\xE2\x97\x8B\xE2\x96\xB7", "solid"},
 	},
 	"#2e7d32",
 	"#607d8b",
@@ -48,6 +63,12 @@ static const am_theme print_theme = {
 		{"#222222", "dotted", "diamond", "2.4", "1.0", "\xE2\x97\x86", "dotted"},
 		{"black", "bold", "onormal", "2.0", "1.1", "\xE2\x96\xB7", "solid"},
 	},
+	{
+		{"#777777", "solid", "normalodot", "1.1", "1.0", "\xE2\x97\x8B\xE2\x96\xB6", "solid"},
+		{"#777777", "dashed", "teeodot", "1.1", "1.4", "\xE2\x97\x8B\xE2\x94\xA4", "dashed"},
+		{"#777777", "dotted", "diamondodot", "1.6", "1.0", "\xE2\x97\x8B\xE2\x97\x86", "dotted"},
+		{"#777777", "solid", "onormalodot", "1.3", "1.1", "\xE2\x97\x8B\xE2\x96\xB7", "solid"},
+	},
 	"black",
 	"#444444",
 	"black",
@@ -56,7 +77,16 @@ static const am_theme print_theme = {
 	{"black", "black", "black", "black"},
 };
 
+/* clang-format on */
+
 const am_theme *am_theme_get(int print)
 {
 	return print ? &print_theme : &color_theme;
+}
+
+const am_edge_style *am_theme_rel(const am_theme *th, const argmap_relation *r)
+{
+	unsigned k = (unsigned)r->kind < 4 ? (unsigned)r->kind : 0;
+
+	return r->basis == ARGMAP_BASIS_EDITOR ? &th->editor[k] : &th->rel[k];
 }

@@ -6,6 +6,8 @@
 #ifndef AM_RENDER_STYLE_H
 #define AM_RENDER_STYLE_H
 
+#include "argmap/map.h"
+
 typedef struct am_node_style {
 	const char *shape, *style, *fill, *border, *penwidth, *peripheries;
 	const char *kind_color; /* the KIND header */
@@ -19,8 +21,9 @@ typedef struct am_edge_style {
 } am_edge_style;
 
 typedef struct am_theme {
-	am_node_style node[3]; /* question, claim, evidence */
-	am_edge_style rel[4];  /* support, rebut, undercut, answer */
+	am_node_style node[3];   /* question, claim, evidence */
+	am_edge_style rel[4];    /* support, rebut, undercut, answer */
+	am_edge_style editor[4]; /* the same, drawn by the map's editors (basis="editor") */
 	const char *junction_fill;
 	const char *meta_color; /* ids, citations */
 	const char *title_color;
@@ -31,5 +34,9 @@ typedef struct am_theme {
 
 /* The colour theme (print = 0) or the grayscale print theme (1). */
 const am_theme *am_theme_get(int print);
+
+/* How relation r of `map` is drawn in `th`: its kind's style, or the
+ * editor's variant for basis="editor". */
+const am_edge_style *am_theme_rel(const am_theme *th, const argmap_relation *r);
 
 #endif

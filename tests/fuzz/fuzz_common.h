@@ -394,6 +394,7 @@ static void fuzz_check_model(const argmap_map *m)
 		fuzz_check_str(r->note);
 		fuzz_check_str(argmap_relation_kind_name(r->kind));
 		fuzz_check_str(argmap_stance_name(r->stance));
+		fuzz_check_str(argmap_basis_name(r->basis));
 		fuzz_check_refs(m, r->from, r->n_from);
 		fuzz_check_ref(m, &r->to);
 		fuzz_check_refs(m, r->by, r->n_by);

@@ -347,3 +347,34 @@ Test(dot, golden_view)
 	o.legend = 0;
 	golden("basic.view.dot", &o);
 }
+
+/* In DOT, an editor's link keeps its kind's line style but is thinner,
+ * lighter and has the open circle behind its arrowhead, in both themes. */
+Test(dot, editor_link_style)
+{
+	static const char body[] = "  <actor id=\"ann\" kind=\"person\" name=\"Ann\"/>\n"
+	                           "  <claim id=\"c-a\" by=\"ann\"><text>A.</text></claim>\n"
+	                           "  <claim id=\"c-b\" by=\"ann\"><text>B.</text></claim>\n"
+	                           "  <claim id=\"c-c\" by=\"ann\"><text>C.</text></claim>\n"
+	                           "  <support from=\"c-b\" to=\"c-a\"/>\n"
+	                           "  <rebut from=\"c-c\" to=\"c-a\" basis=\"editor\"/>\n";
+	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	char *dir = ts_tmpdir(), *dot;
+	argmap_map *em = rs_load_body(dir, "ed.xml", body, NULL);
+	size_t len;
+
+	o.format = ARGMAP_RENDER_DOT;
+	dot = rs_render_ok(em, &o, &len);
+	cr_expect_eq(rs_count(dot, len, "arrowtail=teeodot"), 1, "%s", dot);
+	cr_expect_eq(rs_count(dot, len, "arrowtail=normal,"), 1, "the stated support: %s", dot);
+	cr_expect_eq(rs_count(dot, len, "odot"), 1, "%s", dot);
+	free(dot);
+	o.theme = ARGMAP_THEME_PRINT;
+	dot = rs_render_ok(em, &o, &len);
+	cr_expect_eq(rs_count(dot, len, "arrowtail=teeodot"), 1, "%s", dot);
+	cr_expect(strstr(dot, "\"#777777\""), "grey in print: %s", dot);
+	free(dot);
+	argmap_map_free(em);
+	ts_rmtree(dir);
+	free(dir);
+}

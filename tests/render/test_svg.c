@@ -364,3 +364,66 @@ Test(svg, byte_identical)
 	free(b);
 	argmap_map_free(map);
 }
+
+/* An editor's link (basis="editor") carries am-editor, its own look (the
+ * open circle behind the arrowhead) and says so in its tooltip and in the
+ * legend, in both themes; a stated relation has none of this, and without
+ * an editor's link the legend has no such item. */
+Test(svg, editor_links_are_marked)
+{
+	static const char body[] =
+	    "  <actor id=\"ann\" kind=\"person\" name=\"Ann\"/>\n"
+	    "  <claim id=\"c-a\" by=\"ann\"><text>A.</text></claim>\n"
+	    "  <claim id=\"c-b\" by=\"ann\"><text>B.</text></claim>\n"
+	    "  <claim id=\"c-c\" by=\"ann\"><text>C.</text></claim>\n"
+	    "  <support id=\"stated\" from=\"c-b\" to=\"c-a\"/>\n"
+	    "  <rebut id=\"drawn\" from=\"c-c\" to=\"c-a\" basis=\"editor\"/>\n";
+	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	char *dir = ts_tmpdir(), *svg, *p, *q;
+	argmap_map *map = rs_load_body(dir, "ed.xml", body, NULL);
+	size_t len;
+	int theme;
+
+	for (theme = 0; theme < 2; theme++) {
+		o.theme = theme ? ARGMAP_THEME_PRINT : ARGMAP_THEME_COLOR;
+		svg = rs_render_ok(map, &o, &len);
+		xmlFreeDoc(parse_svg(svg, len));
+		/* the editor's rebuttal */
+		p = strstr(svg, "id=\"am&#45;r&#45;drawn\"");
+		cr_assert(p, "no edge am-r-drawn");
+		q = strstr(p, "class=\"");
+		cr_assert(q);
+		cr_expect_eq(strncmp(q, "class=\"edge am&#45;rel am&#45;rebut am&#45;editor\"", 50),
+		             0, "%.80s", q);
+		cr_expect(strstr(p, "editor's link") || strstr(p, "editor&#39;s link"),
+		          "tooltip says editor's link");
+		/* the stated support */
+		p = strstr(svg, "id=\"am&#45;r&#45;stated\"");
+		cr_assert(p, "no edge am-r-stated");
+		q = strstr(p, "class=\"");
+		cr_assert(q);
+		cr_expect_eq(strncmp(q, "class=\"edge am&#45;rel am&#45;support\"", 38), 0, "%.80s",
+		             q);
+		cr_expect_eq(rs_count(svg, len, "am&#45;editor"), 1, "only the editor's link");
+		cr_expect_eq(rs_count(svg, len, "editor\xE2\x80\x99s link"), 1, "the legend item");
+		free(svg);
+	}
+	argmap_map_free(map);
+
+	/* The same map with the rebuttal stated: no trace of editors. */
+	o.theme = ARGMAP_THEME_COLOR;
+	map = rs_load_body(dir, "st.xml",
+	                   "  <actor id=\"ann\" kind=\"person\" name=\"Ann\"/>\n"
+	                   "  <claim id=\"c-a\" by=\"ann\"><text>A.</text></claim>\n"
+	                   "  <claim id=\"c-c\" by=\"ann\"><text>C.</text></claim>\n"
+	                   "  <rebut id=\"drawn\" from=\"c-c\" to=\"c-a\"/>\n",
+	                   NULL);
+	svg = rs_render_ok(map, &o, &len);
+	cr_expect_eq(rs_count(svg, len, "am&#45;editor"), 0);
+	cr_expect_eq(rs_count(svg, len, "editor\xE2\x80\x99s link"), 0, "no legend item");
+	cr_expect_eq(rs_count(svg, len, "editor's link"), 0);
+	free(svg);
+	argmap_map_free(map);
+	ts_rmtree(dir);
+	free(dir);
+}

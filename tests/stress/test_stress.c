@@ -307,6 +307,42 @@ Test(stress, one_claim_attacked_by_10000)
 	free(p);
 }
 
+/* AM309 on one source with 2,000 authors (about as many as fit in one
+ * attribute) that 20,000 claims cite, and 20,000 supports naming holders:
+ * half are authors (found by bisection in the sorted (source, actor)
+ * index, no warning), half an outsider (one warning each, with a hint). */
+Test(stress, basis_one_source_2000_authors)
+{
+	size_t n = 2000, c = 20000, i;
+	sb b = {0};
+	char *p;
+	run r;
+
+	sb_printf(&b, OPEN "<actor id=\"out\" kind=\"person\" name=\"Out\"/>\n");
+	for (i = 0; i < n; i++)
+		sb_printf(&b, "<actor id=\"a%zu\" kind=\"person\" name=\"A\"/>\n", i);
+	sb_printf(&b, "<source id=\"src\" kind=\"report\" authors=\"");
+	for (i = 0; i < n; i++)
+		sb_printf(&b, "%sa%zu", i ? " " : "", n - 1 - i);
+	sb_printf(&b, "\"><title>T</title></source>\n");
+	for (i = 0; i < c; i++)
+		sb_printf(&b, "<claim id=\"c%zu\" by=\"a%zu\" source=\"src\"><text>C.</text></claim>\n",
+		          i, i % n);
+	for (i = 1; i < c; i++)
+		if (i % 2)
+			sb_printf(&b, "<support from=\"c%zu\" to=\"c0\" by=\"a%zu\"/>\n", i, i % n);
+		else
+			sb_printf(&b, "<support from=\"c%zu\" to=\"c0\" by=\"out\"/>\n", i);
+	sb_printf(&b, "</argmap>\n");
+	p = sb_save(&b, "basis.xml");
+	r = check_one(p, "basis_one_source_2000_authors");
+	cr_expect_eq(count(r.err, "[AM309]"), (c - 1) / 2, "%s", tail_of(r.err));
+	cr_expect_eq(count(r.err, "error:"), 0, "%s", tail_of(r.err));
+	expect_time(&r, 10);
+	run_free(&r);
+	free(p);
+}
+
 /* 10,000 small maps in one call, 10 of them with an error: every error is
  * reported once, naming its file. */
 Test(stress, tiny_files_10000_in_one_call)

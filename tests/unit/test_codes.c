@@ -128,6 +128,20 @@ Test(codes, AM104_bad_enumeration_value)
 	argmap_diags_free(d);
 }
 
+Test(codes, AM104_bad_basis_suggests_the_value)
+{
+	argmap_diags *d = check(CLEAN "  <support from=\"e1\" to=\"c1\" basis=\"editors\"/>\n");
+	const argmap_diag *x = ts_find(d, "AM104");
+
+	cr_assert(x);
+	cr_expect(strstr(x->message, "'basis' of <support> is 'editors'"), "%s", x->message);
+	cr_expect(strstr(x->message, "source, editor"), "%s", x->message);
+	cr_expect_eq(x->line, 10);
+	cr_assert(x->hint);
+	cr_expect(strstr(x->hint, "did you mean 'editor'?"), "%s", x->hint);
+	argmap_diags_free(d);
+}
+
 Test(codes, AM104_bad_id_pattern)
 {
 	expect(ACTOR "  <claim id=\"1 bad\" by=\"ann\"><text>x</text></claim>\n", "AM104", 1, 4);

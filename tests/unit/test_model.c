@@ -41,7 +41,7 @@ Test(model, example_loads_every_construct)
 	const argmap_file *f = argmap_map_file(m, 0);
 	const argmap_node *n;
 	const argmap_relation *r;
-	size_t i, counts[4] = {0};
+	size_t i, counts[4] = {0}, basis[2] = {0};
 
 	cr_expect_eq(argmap_diags_count_severity(d, ARGMAP_SEV_ERROR), 0);
 	cr_expect_eq(argmap_map_file_count(m), 2, "the map and its imported library");
@@ -50,7 +50,7 @@ Test(model, example_loads_every_construct)
 	cr_expect_eq(f->n_editors, 1);
 	cr_expect_eq(f->n_imports, 1);
 	cr_expect_eq(argmap_map_file(m, 1)->kind, ARGMAP_FILE_LIBRARY);
-	cr_expect_eq(argmap_map_source_count(m), 2);
+	cr_expect_eq(argmap_map_source_count(m), 3);
 	cr_expect_eq(argmap_map_actor_count(m), 4);
 
 	n = node(m, "q-lane");
@@ -89,11 +89,40 @@ Test(model, example_loads_every_construct)
 		}
 		if (x->kind == ARGMAP_REL_ANSWER)
 			cr_expect_neq(x->stance, ARGMAP_STANCE_NONE);
+		basis[x->basis]++;
 	}
+	cr_expect_eq(basis[ARGMAP_BASIS_EDITOR], 1, "one editor's link");
 	cr_expect_eq(counts[ARGMAP_REL_SUPPORT], 8);
 	cr_expect_eq(counts[ARGMAP_REL_REBUT], 4);
 	cr_expect_eq(counts[ARGMAP_REL_UNDERCUT], 1);
 	cr_expect_eq(counts[ARGMAP_REL_ANSWER], 3);
+	argmap_map_free(m);
+	argmap_diags_free(d);
+}
+
+Test(model, basis_defaults_to_source)
+{
+	static const char xml[] = TS_HEAD
+	    "  <claim id=\"a\"><text>A.</text></claim>\n"
+	    "  <claim id=\"b\"><text>B.</text></claim>\n"
+	    "  <question id=\"q\"><text>Q?</text></question>\n"
+	    "  <support id=\"s1\" from=\"a\" to=\"b\"/>\n"
+	    "  <support id=\"s2\" from=\"a\" to=\"b\" basis=\"source\"/>\n"
+	    "  <rebut id=\"r1\" from=\"b\" to=\"a\" basis=\"editor\"/>\n"
+	    "  <undercut id=\"u1\" from=\"b\" to=\"s1\" basis=\"editor\"/>\n"
+	    "  <answer id=\"a1\" from=\"a\" to=\"q\" stance=\"yes\" basis=\"editor\"/>\n" TS_TAIL;
+	argmap_diags *d = argmap_diags_new();
+	argmap_map *m = NULL;
+
+	cr_assert_eq(argmap_map_load_memory(&m, "basis.xml", xml, sizeof xml - 1, NULL, d), 0);
+	cr_expect_eq(argmap_diags_count_severity(d, ARGMAP_SEV_ERROR), 0);
+	cr_expect_eq(relation(m, "s1")->basis, ARGMAP_BASIS_SOURCE, "the default");
+	cr_expect_eq(relation(m, "s2")->basis, ARGMAP_BASIS_SOURCE);
+	cr_expect_eq(relation(m, "r1")->basis, ARGMAP_BASIS_EDITOR);
+	cr_expect_eq(relation(m, "u1")->basis, ARGMAP_BASIS_EDITOR);
+	cr_expect_eq(relation(m, "a1")->basis, ARGMAP_BASIS_EDITOR);
+	cr_expect_str_eq(argmap_basis_name(ARGMAP_BASIS_SOURCE), "source");
+	cr_expect_str_eq(argmap_basis_name(ARGMAP_BASIS_EDITOR), "editor");
 	argmap_map_free(m);
 	argmap_diags_free(d);
 }
