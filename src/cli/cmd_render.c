@@ -99,50 +99,56 @@ static int usage_error(const char *fmt, ...)
 	return CLI_USAGE;
 }
 
-static int add_format(render_cli *c, const char *list)
+/* Calls add(c, item) for each item of a comma-separated list; a usage
+ * error naming `what` ("format", "theme") and `choices` for an unknown
+ * item (add returns -1) or a list too long to be real. */
+static int each_listed(render_cli *c, const char *list, const char *what, const char *choices,
+                       int (*add)(render_cli *c, const char *item))
 {
 	char buf[64];
 	char *tok, *save = NULL;
 
 	if (strlen(list) >= sizeof buf)
-		return usage_error("unknown format '%s' (use svg, pdf, png or dot)", list);
+		return usage_error("unknown %s '%s' (use %s)", what, list, choices);
 	strcpy(buf, list);
-	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		argmap_render_format f;
-		int i, dup = 0;
-		if (argmap_render_format_parse(tok, &f) != 0)
-			return usage_error("unknown format '%s' (use svg, pdf, png or dot)", tok);
-		for (i = 0; i < c->n_formats; i++)
-			dup |= c->formats[i] == f;
-		if (!dup && c->n_formats < MAX_FORMATS)
-			c->formats[c->n_formats++] = f;
-	}
+	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+		if (add(c, tok) != 0)
+			return usage_error("unknown %s '%s' (use %s)", what, tok, choices);
 	return CLI_OK;
 }
 
-static int add_theme(render_cli *c, const char *list)
+static int add_format(render_cli *c, const char *item)
 {
-	char buf[64];
-	char *tok, *save = NULL;
+	argmap_render_format f;
+	int i;
 
-	if (strlen(list) >= sizeof buf)
-		return usage_error("unknown theme '%s' (use color or print)", list);
-	strcpy(buf, list);
-	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		argmap_render_theme t;
-		int i, dup = 0;
-		if (!strcmp(tok, "color") || !strcmp(tok, "colour"))
-			t = ARGMAP_THEME_COLOR;
-		else if (!strcmp(tok, "print"))
-			t = ARGMAP_THEME_PRINT;
-		else
-			return usage_error("unknown theme '%s' (use color or print)", tok);
-		for (i = 0; i < c->n_themes; i++)
-			dup |= c->themes[i] == t;
-		if (!dup && c->n_themes < MAX_THEMES)
-			c->themes[c->n_themes++] = t;
-	}
-	return CLI_OK;
+	if (argmap_render_format_parse(item, &f) != 0)
+		return -1;
+	for (i = 0; i < c->n_formats; i++)
+		if (c->formats[i] == f)
+			return 0;
+	if (c->n_formats < MAX_FORMATS)
+		c->formats[c->n_formats++] = f;
+	return 0;
+}
+
+static int add_theme(render_cli *c, const char *item)
+{
+	argmap_render_theme t;
+	int i;
+
+	if (!strcmp(item, "color") || !strcmp(item, "colour"))
+		t = ARGMAP_THEME_COLOR;
+	else if (!strcmp(item, "print"))
+		t = ARGMAP_THEME_PRINT;
+	else
+		return -1;
+	for (i = 0; i < c->n_themes; i++)
+		if (c->themes[i] == t)
+			return 0;
+	if (c->n_themes < MAX_THEMES)
+		c->themes[c->n_themes++] = t;
+	return 0;
 }
 
 static int parse_number(const char *s, double min, double max, double *out)
@@ -194,11 +200,13 @@ static int parse_args(render_cli *c, int argc, char **argv)
 		case 'o': c->output = optarg; break;
 		case 'd': c->dir = optarg; break;
 		case 'T':
-			if ((rc = add_format(c, optarg)) != CLI_OK)
+			if ((rc = each_listed(c, optarg, "format", "svg, pdf, png or dot",
+			                      add_format)) != CLI_OK)
 				return rc;
 			break;
 		case OPT_THEME:
-			if ((rc = add_theme(c, optarg)) != CLI_OK)
+			if ((rc = each_listed(c, optarg, "theme", "color or print", add_theme)) !=
+			    CLI_OK)
 				return rc;
 			break;
 		case OPT_PAGE:

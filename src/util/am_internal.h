@@ -25,6 +25,12 @@ int am_fail(int status, const char *fmt, ...) AM_PRINTF(2, 3);
  * in argmap_error_last(). */
 int am_check_version(unsigned int got, unsigned int want, const char *what);
 
+/* The body of argmap_<what>_init: checks opts and the version, then copies
+ * `size` bytes of the defaults `init` into opts. Returns 0 or ARGMAP_EARG
+ * (with a message). */
+int am_options_init(void *opts, const void *init, size_t size, unsigned int got,
+                    unsigned int want, const char *what);
+
 /* Adds a formatted diagnostic; returns its index or ARGMAP_NONE. */
 size_t am_diag(argmap_diags *diags, argmap_severity sev, const char *code, const char *file,
                unsigned line, unsigned col, const char *hint, const char *fmt, ...)

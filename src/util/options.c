@@ -3,30 +3,20 @@
  * style: a program built against older headers passes the version it
  * knows, and gets that version's defaults).
  */
-#include <string.h>
-
 #include "util/am_internal.h"
 
 int argmap_load_options_init(argmap_load_options *opts, unsigned int version)
 {
 	static const argmap_load_options init = ARGMAP_LOAD_OPTIONS_INIT;
 
-	if (!opts)
-		return am_fail(ARGMAP_EARG, "argmap_load_options_init: NULL options");
-	if (am_check_version(version, ARGMAP_LOAD_OPTIONS_VERSION, "argmap_load_options"))
-		return ARGMAP_EARG;
-	memcpy(opts, &init, sizeof init);
-	return 0;
+	return am_options_init(opts, &init, sizeof init, version, ARGMAP_LOAD_OPTIONS_VERSION,
+	                       "argmap_load_options");
 }
 
 int argmap_check_options_init(argmap_check_options *opts, unsigned int version)
 {
 	static const argmap_check_options init = ARGMAP_CHECK_OPTIONS_INIT;
 
-	if (!opts)
-		return am_fail(ARGMAP_EARG, "argmap_check_options_init: NULL options");
-	if (am_check_version(version, ARGMAP_CHECK_OPTIONS_VERSION, "argmap_check_options"))
-		return ARGMAP_EARG;
-	memcpy(opts, &init, sizeof init);
-	return 0;
+	return am_options_init(opts, &init, sizeof init, version, ARGMAP_CHECK_OPTIONS_VERSION,
+	                       "argmap_check_options");
 }
