@@ -106,6 +106,10 @@ int am_structure_check_root(ctx *c, xmlNodePtr root);
  * AM101-AM108 and marking (am_xml_mark) what it reported. */
 void am_structure_check(ctx *c, xmlNodePtr el, const am_elem_rule *rule);
 
+/* Reports (AM503) and removes the element children past the 256th of every
+ * element below the root, before the schema validator sees them. */
+void am_structure_bound_children(ctx *c, xmlNodePtr root);
+
 /* ----------------------------------------------------------- build.c */
 
 /* Adds everything declared in the file's root element to the model. */
