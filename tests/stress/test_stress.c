@@ -915,12 +915,12 @@ Test(stress, missing_quotes_10000_against_a_1_mb_text)
 	p = sb_save(&b, "quotes.xml");
 	src = strdup(dir);
 	{
-		const char *args[] = {"check", "-q", "--sources", src, p, NULL};
+		const char *args[] = {"check", "--sources", src, p, NULL};
 		r = cli(args, "missing_quotes_10000_against_a_1_mb_text");
 	}
 	cr_expect_eq(r.rc, 1, "exit %d:\n%s", r.rc, tail_of(r.err));
 	cr_expect_eq(count(r.err, "error:"), 10000, "%s", tail_of(r.err));
-	cr_expect(strstr(r.err, "closest passage"), "the first misses are explained");
+	cr_expect_eq(count(r.err, "closest passage"), 100, "the first 100 misses are explained");
 	expect_time(&r, 10);
 	expect_memory(&r, 300);
 	run_free(&r);
