@@ -32,7 +32,7 @@ typedef struct ntext {
 	size_t *from; /* from[i] = offset in the original of s[i] */
 	char *orig;   /* original bytes (texts only) */
 	size_t origlen;
-	int missing;  /* the file could not be read */
+	int missing; /* the file could not be read */
 	char *path;
 } ntext;
 
@@ -47,23 +47,40 @@ static void ntext_free(ntext *t)
 static const char *replacement(unsigned long cp)
 {
 	switch (cp) {
-	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
-	case 0x2033:
-		return "\"";
-	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
-		return "'";
-	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-	case 0x2212:
-		return "-";
-	case 0x2026:
-		return "...";
-	case 0x00A0: case 0x2007: case 0x2009: case 0x200A: case 0x202F: case 0x2002:
-	case 0x2003:
-		return " ";
-	case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0xFEFF:
-		return "";
-	default:
-		return NULL;
+	case 0x201C:
+	case 0x201D:
+	case 0x201E:
+	case 0x201F:
+	case 0x00AB:
+	case 0x00BB:
+	case 0x2033: return "\"";
+	case 0x2018:
+	case 0x2019:
+	case 0x201A:
+	case 0x201B:
+	case 0x2032:
+	case 0x02BC: return "'";
+	case 0x2010:
+	case 0x2011:
+	case 0x2012:
+	case 0x2013:
+	case 0x2014:
+	case 0x2015:
+	case 0x2212: return "-";
+	case 0x2026: return "...";
+	case 0x00A0:
+	case 0x2007:
+	case 0x2009:
+	case 0x200A:
+	case 0x202F:
+	case 0x2002:
+	case 0x2003: return " ";
+	case 0x00AD:
+	case 0x200B:
+	case 0x200C:
+	case 0x200D:
+	case 0xFEFF: return "";
+	default: return NULL;
 	}
 }
 
@@ -82,7 +99,8 @@ static int normalise(const char *in, size_t n, ntext *out)
 		unsigned long cp;
 		p += am_utf8_decode(p, (size_t)(end - p), &cp);
 		const char *rep = replacement(cp);
-		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || (rep && !strcmp(rep, " "))) {
+		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+		    (rep && !strcmp(rep, " "))) {
 			space = k > 0;
 			continue;
 		}
@@ -116,8 +134,8 @@ static int plain_file_name(const char *s)
 	if (!s || !*s || *s == '.')
 		return 0;
 	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-		      *s == '_' || *s == '-' || *s == '.'))
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '_' || *s == '-' || *s == '.'))
 			return 0;
 	return 1;
 }
@@ -234,8 +252,8 @@ static void put_snippet(am_buf *b, const char *s, size_t n, size_t max)
 	am_buf_put(b, s, n);
 }
 
-static void explain_miss(const argmap_map *m, const argmap_node *ev, const ntext *t,
-                         const char *q, size_t qlen, argmap_diags *diags, size_t parent)
+static void explain_miss(const argmap_map *m, const argmap_node *ev, const ntext *t, const char *q,
+                         size_t qlen, argmap_diags *diags, size_t parent)
 {
 	size_t lo = 0, hi = qlen, at = 0, best_at = 0, start, common;
 	unsigned line, col;
@@ -291,10 +309,15 @@ static void explain_miss(const argmap_map *m, const argmap_node *ev, const ntext
 	free(msg);
 }
 
+/* Misses whose closest passage is searched for (a binary search of whole-
+ * text scans each); past it, a miss is reported without one, so that many
+ * misses against a long text stay linear, as "did you mean" does. */
+#define AM_MAX_EXPLAINED_MISSES 100
+
 int am_check_quotes(const argmap_map *m, const char *dir, argmap_diags *diags)
 {
 	ntext *texts = NULL;
-	size_t i, nquotes = 0;
+	size_t i, nquotes = 0, explained = 0;
 	int rc = 0;
 
 	for (i = 0; i < m->nnodes; i++)
@@ -305,7 +328,8 @@ int am_check_quotes(const argmap_map *m, const char *dir, argmap_diags *diags)
 	if (!dir) {
 		argmap_diags_add(diags, ARGMAP_SEV_NOTE, "AM603", m->files[0].path, 0, 0,
 		                 "quotes were not verified against their sources' texts",
-		                 "pass --sources DIR with the full texts to verify them", ARGMAP_NONE);
+		                 "pass --sources DIR with the full texts to verify them",
+		                 ARGMAP_NONE);
 		return 0;
 	}
 	texts = calloc(m->nsources + 1, sizeof *texts);
@@ -327,11 +351,13 @@ int am_check_quotes(const argmap_map *m, const char *dir, argmap_diags *diags)
 			/* The schema already refuses such a value (AM104); never
 			 * follow it out of the folders named with --sources. */
 			t->missing = 1;
-			am_diag(diags, ARGMAP_SEV_NOTE, "AM602", am_model_path(m, s->loc.file),
-			        s->loc.line, s->loc.col, "textfile is a plain file name, without folders",
-			        "the text of source '%s' is not looked up: '%s' is not a plain file "
-			        "name; its quotes are not verified",
-			        s->id, s->textfile ? s->textfile : s->id);
+			am_diag(
+			    diags, ARGMAP_SEV_NOTE, "AM602", am_model_path(m, s->loc.file),
+			    s->loc.line, s->loc.col,
+			    "textfile is a plain file name, without folders",
+			    "the text of source '%s' is not looked up: '%s' is not a plain file "
+			    "name; its quotes are not verified",
+			    s->id, s->textfile ? s->textfile : s->id);
 		}
 		if (!t->s && !t->missing) {
 			char *name = NULL;
@@ -348,13 +374,14 @@ int am_check_quotes(const argmap_map *m, const char *dir, argmap_diags *diags)
 			}
 			free(name);
 			if (t->missing)
-				am_diag(diags, ARGMAP_SEV_NOTE, "AM602",
-				        am_model_path(m, s->loc.file), s->loc.line, s->loc.col,
-				        "put the source's full text there as UTF-8, or set "
-				        "textfile=\"NAME\" on the <source>",
-				        "cannot read the text of source '%s' (%s); its quotes are not "
-				        "verified",
-				        s->id, t->path);
+				am_diag(
+				    diags, ARGMAP_SEV_NOTE, "AM602", am_model_path(m, s->loc.file),
+				    s->loc.line, s->loc.col,
+				    "put the source's full text there as UTF-8, or set "
+				    "textfile=\"NAME\" on the <source>",
+				    "cannot read the text of source '%s' (%s); its quotes are not "
+				    "verified",
+				    s->id, t->path);
 		}
 		if (t->missing)
 			continue;
@@ -365,14 +392,15 @@ int am_check_quotes(const argmap_map *m, const char *dir, argmap_diags *diags)
 			break;
 		}
 		if (q.len && !strstr(t->s, q.s)) {
-			d = am_diag(diags, ARGMAP_SEV_ERROR, "AM601", am_model_path(m, 0),
-			            ev->text_loc.line, ev->text_loc.col,
-			            "copy the passage verbatim; only whitespace, quote marks, dashes "
-			            "and ellipses may differ",
-			            "the quote of evidence '%s' does not appear in the text of source "
-			            "'%s'",
-			            ev->id ? ev->id : "?", s->id);
-			if (d != ARGMAP_NONE)
+			d = am_diag(
+			    diags, ARGMAP_SEV_ERROR, "AM601", am_model_path(m, 0),
+			    ev->text_loc.line, ev->text_loc.col,
+			    "copy the passage verbatim; only whitespace, quote marks, dashes "
+			    "and ellipses may differ",
+			    "the quote of evidence '%s' does not appear in the text of source "
+			    "'%s'",
+			    ev->id ? ev->id : "?", s->id);
+			if (d != ARGMAP_NONE && explained++ < AM_MAX_EXPLAINED_MISSES)
 				explain_miss(m, ev, t, q.s, q.len, diags, d);
 		}
 		ntext_free(&q);

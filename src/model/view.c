@@ -106,7 +106,8 @@ static int complete_linked(const argmap_map *map, unsigned char *sel, int hide_e
 		for (k = 0; k < r->n_from; k++) {
 			if (!node_ref(map, &r->from[k], &idx) || sel[idx])
 				continue;
-			if (hide_evidence && argmap_map_node(map, idx)->kind == ARGMAP_NODE_EVIDENCE)
+			if (hide_evidence &&
+			    argmap_map_node(map, idx)->kind == ARGMAP_NODE_EVIDENCE)
 				continue;
 			sel[idx] = 1;
 			added = 1;
@@ -128,10 +129,33 @@ static void suggest_ids(am_buf *hint, const argmap_map *map, const char *id)
 	am_buf_puts(hint, "--focus takes the id of a question, claim or evidence item");
 }
 
+typedef struct tag_at {
+	const char *tag;
+	size_t at; /* order of first appearance */
+} tag_at;
+
+static int by_tag_then_at(const void *a, const void *b)
+{
+	const tag_at *x = a, *y = b;
+	int c = strcmp(x->tag, y->tag);
+
+	return c ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+static int by_at(const void *a, const void *b)
+{
+	const tag_at *x = a, *y = b;
+
+	return (x->at > y->at) - (x->at < y->at);
+}
+
+/* The map's distinct tags, in order of first appearance: sort, keep the
+ * first of each run, sort back (n log n; this runs in the parent before
+ * the time-limited renderer child, so nothing here may be quadratic). */
 static void list_tags(am_buf *hint, const argmap_map *map)
 {
 	size_t n = argmap_map_node_count(map), i, j, shown = 0;
-	const char **seen = NULL;
+	tag_at *seen = NULL;
 	size_t n_seen = 0, total = 0;
 
 	for (i = 0; i < n; i++)
@@ -141,19 +165,25 @@ static void list_tags(am_buf *hint, const argmap_map *map)
 	for (i = 0; seen && i < n; i++) {
 		const argmap_node *nd = argmap_map_node(map, i);
 		for (j = 0; j < nd->n_tags; j++) {
-			size_t k;
-			for (k = 0; k < n_seen && strcmp(seen[k], nd->tags[j]) != 0; k++)
-				;
-			if (k == n_seen)
-				seen[n_seen++] = nd->tags[j];
+			seen[n_seen].tag = nd->tags[j];
+			seen[n_seen].at = n_seen;
+			n_seen++;
 		}
+	}
+	if (n_seen) {
+		qsort(seen, n_seen, sizeof *seen, by_tag_then_at);
+		for (i = 0, j = 0; i < n_seen; i++)
+			if (i == 0 || strcmp(seen[i].tag, seen[j - 1].tag) != 0)
+				seen[j++] = seen[i];
+		n_seen = j;
+		qsort(seen, n_seen, sizeof *seen, by_at);
 	}
 	if (!n_seen) {
 		am_buf_puts(hint, "this map has no tags");
 	} else {
 		am_buf_puts(hint, "tags in this map: ");
 		for (i = 0; i < n_seen && shown < 12; i++, shown++)
-			am_buf_printf(hint, "%s%s", i ? ", " : "", seen[i]);
+			am_buf_printf(hint, "%s%s", i ? ", " : "", seen[i].tag);
 		if (n_seen > shown)
 			am_buf_printf(hint, " and %zu more", n_seen - shown);
 	}
@@ -218,8 +248,8 @@ static void in_scope(const argmap_map *map, unsigned char *sel, unsigned char *s
 			scope_rel[j] = 1;
 }
 
-int am_view_build(am_view *v, const argmap_map *map, const am_view_options *o,
-                  argmap_diags *diags, const char *file)
+int am_view_build(am_view *v, const argmap_map *map, const am_view_options *o, argmap_diags *diags,
+                  const char *file)
 {
 	size_t n = argmap_map_node_count(map), m = argmap_map_relation_count(map), i, j, k, idx;
 	am_graph mentions = {0}, up = {0};
@@ -263,9 +293,10 @@ int am_view_build(am_view *v, const argmap_map *map, const am_view_options *o,
 			suggest_ids(&hint, map, o->focus);
 			h = am_buf_detach(&hint);
 			if (diags)
-				am_diag(diags, ARGMAP_SEV_ERROR, "AM711", file, 0, 0, h,
-				        "--focus '%s' names no question, claim or evidence in this map",
-				        o->focus);
+				am_diag(
+				    diags, ARGMAP_SEV_ERROR, "AM711", file, 0, 0, h,
+				    "--focus '%s' names no question, claim or evidence in this map",
+				    o->focus);
 			free(h);
 			rc = am_fail(ARGMAP_EINVALID, "--focus '%s': no such node", o->focus);
 			goto out;

@@ -163,18 +163,18 @@ static int enum_index(const char *v, const char *const *names, int n, int fallba
 /* Counts el against the item limit (AM501 once, past it) and appends a
  * zeroed item to one of the model's arrays. NULL when over the limit or out
  * of memory (c->L->oom set). */
-static void *new_item(ctx *c, xmlNodePtr el, void *items, size_t *n, size_t *cap, size_t size)
+void *am_build_new_item(ctx *c, xmlNodePtr el, void *items, size_t *n, size_t *cap, size_t size)
 {
 	void *item;
 
 	if (++c->L->items > c->L->o.max_items) {
 		if (!c->L->limit_reported) {
-			am_load_diag(
-			    c, ARGMAP_SEV_ERROR, "AM501", am_xml_node_offset(c->x, el),
-			    "split the debate into smaller maps",
-			    "more than %zu items (sources, actors, nodes and relations) in one "
-			    "debate; the rest is ignored",
-			    c->L->o.max_items);
+			am_load_diag(c, ARGMAP_SEV_ERROR, "AM501", am_xml_node_offset(c->x, el),
+			             "split the debate into smaller maps",
+			             "more than %zu items (sources, actors, nodes, relations and "
+			             "imports) in one "
+			             "debate; the rest is ignored",
+			             c->L->o.max_items);
 			c->L->limit_reported = 1;
 			c->L->status = ARGMAP_ELIMIT;
 		}
@@ -232,7 +232,7 @@ static void build_source(ctx *c, xmlNodePtr el)
 	argmap_source *s;
 	char *kind;
 
-	s = new_item(c, el, &m->sources, &m->nsources, &m->capsources, sizeof *s);
+	s = am_build_new_item(c, el, &m->sources, &m->nsources, &m->capsources, sizeof *s);
 	if (!s)
 		return;
 	s->id = am_build_attr_text(c, el, "id");
@@ -256,7 +256,7 @@ static void build_actor(ctx *c, xmlNodePtr el)
 	argmap_map *m = c->L->m;
 	argmap_actor *a;
 
-	a = new_item(c, el, &m->actors, &m->nactors, &m->capactors, sizeof *a);
+	a = am_build_new_item(c, el, &m->actors, &m->nactors, &m->capactors, sizeof *a);
 	if (!a)
 		return;
 	a->id = am_build_attr_text(c, el, "id");
@@ -277,7 +277,7 @@ static void build_node(ctx *c, xmlNodePtr el, argmap_node_kind kind)
 	argmap_node *n;
 	const char *body = kind == ARGMAP_NODE_EVIDENCE ? "quote" : "text";
 
-	n = new_item(c, el, &m->nodes, &m->nnodes, &m->capnodes, sizeof *n);
+	n = am_build_new_item(c, el, &m->nodes, &m->nnodes, &m->capnodes, sizeof *n);
 	if (!n)
 		return;
 	n->kind = kind;
@@ -306,7 +306,7 @@ static void build_relation(ctx *c, xmlNodePtr el, argmap_relation_kind kind)
 	argmap_relation *r;
 	argmap_ref *to;
 
-	r = new_item(c, el, &m->relations, &m->nrelations, &m->caprelations, sizeof *r);
+	r = am_build_new_item(c, el, &m->relations, &m->nrelations, &m->caprelations, sizeof *r);
 	if (!r)
 		return;
 	r->kind = kind;

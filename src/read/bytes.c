@@ -126,8 +126,68 @@ static int read_file(am_xml_doc *x, const char *path, size_t max_bytes, argmap_d
 	return 0;
 }
 
+/* Attributes (namespace declarations included) on one start tag. No argmap
+ * element has more than a handful; libxml2's attribute parsing (and any
+ * per-attribute scan of the tag) is quadratic in their number. */
+#define AM_MAX_ATTRIBUTES 256
+
+static const char *skip_past(const char *p, const char *end, const char *stop)
+{
+	size_t k = strlen(stop);
+
+	for (; p + k <= end; p++)
+		if (*p == stop[0] && memcmp(p, stop, k) == 0)
+			return p + k;
+	return end;
+}
+
+/* One linear pass over the markup: the offset of the first start tag with
+ * more than AM_MAX_ATTRIBUTES attributes, or n. Comments, CDATA sections,
+ * processing instructions, declarations and end tags are skipped; in a
+ * start tag an '=' outside quotes starts an attribute value. */
+static size_t crowded_tag(const char *b, size_t n, size_t *count)
+{
+	const char *p = b, *end = b + n;
+
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		const char *tag = p++;
+		size_t nattr = 0;
+		char quote = 0;
+
+		if (end - p >= 3 && memcmp(p, "!--", 3) == 0) {
+			p = skip_past(p + 3, end, "-->");
+			continue;
+		}
+		if (end - p >= 8 && memcmp(p, "![CDATA[", 8) == 0) {
+			p = skip_past(p + 8, end, "]]>");
+			continue;
+		}
+		if (p < end && *p == '?') {
+			p = skip_past(p + 1, end, "?>");
+			continue;
+		}
+		for (; p < end; p++) {
+			if (quote) {
+				if (*p == quote)
+					quote = 0;
+			} else if (*p == '"' || *p == '\'') {
+				quote = *p;
+			} else if (*p == '=') {
+				if (++nattr > AM_MAX_ATTRIBUTES && tag[1] != '!' && tag[1] != '/') {
+					*count = nattr;
+					return (size_t)(tag - b);
+				}
+			} else if (*p == '>' || *p == '<') {
+				break;
+			}
+		}
+	}
+	return n;
+}
+
 /* Checks argmap's own rules on the raw bytes before libxml2 sees them:
- * not empty, no NUL, valid UTF-8, no other declared encoding. */
+ * not empty, no NUL, valid UTF-8, no other declared encoding, no start tag
+ * with absurdly many attributes. */
 static int precheck(am_xml_doc *x, argmap_diags *diags)
 {
 	const char *b = x->buf;
@@ -163,6 +223,14 @@ static int precheck(am_xml_doc *x, argmap_diags *diags)
 		am_diag(diags, ARGMAP_SEV_ERROR, "AM005", x->path, line, col,
 		        "save the file as UTF-8; argmap reads no other encoding",
 		        "invalid UTF-8 (byte 0x%02X)", (unsigned)(unsigned char)b[bad]);
+		return ARGMAP_EINVALID;
+	}
+	bad = crowded_tag(b, n, &i);
+	if (bad < n) {
+		am_xml_offset_pos(x, bad, &line, &col);
+		am_diag(diags, ARGMAP_SEV_ERROR, "AM006", x->path, line, col,
+		        "argmap elements have at most a few attributes; remove the unknown ones",
+		        "a start tag with more than %d attributes", AM_MAX_ATTRIBUTES);
 		return ARGMAP_EINVALID;
 	}
 	/* <?xml ... encoding="X"?>: X must be UTF-8. */

@@ -106,11 +106,11 @@ void am_imports_queue(ctx *c, xmlNodePtr el)
 
 	if (!href)
 		return;
-	p = am_model_grow((void **)&c->L->imports, &c->L->nimports, &c->L->capimports, sizeof *p);
-	if (!p) {
-		c->L->oom = 1;
+	/* Each <import> counts against the item limit, so their number (and
+	 * the pending list) is bounded however small each one is. */
+	p = am_build_new_item(c, el, &c->L->imports, &c->L->nimports, &c->L->capimports, sizeof *p);
+	if (!p)
 		return;
-	}
 	p->href = href;
 	p->loc = am_load_loc_at(c, am_xml_attr_offset(c->x, el, "href"));
 	p->from_file = c->file;
@@ -197,6 +197,12 @@ void am_imports_follow(loader *L, int from_memory)
 				             p.href);
 		}
 		f = &L->m->files[p.from_file];
+		/* A file imported again by the same map is listed once: the list
+		 * holds at most max_files entries, so copying it on growth stays
+		 * bounded (it was copied per <import>: quadratic arena memory). */
+		for (k = 0; found != ARGMAP_NONE && k < f->n_imports; k++)
+			if (f->imports[k] == found)
+				found = ARGMAP_NONE;
 		if (found != ARGMAP_NONE) {
 			size_t *imp =
 			    am_arena_alloc(&L->m->arena, (f->n_imports + 1) * sizeof *imp);

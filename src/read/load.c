@@ -87,6 +87,7 @@ int am_load_one(loader *L, const char *path, const char *mem, size_t memlen, con
 	rc = am_schema_init();
 	if (rc)
 		goto done;
+	am_structure_bound_children(&c, root);
 	rule = am_schema_element("argmap");
 	if (rule)
 		am_structure_check(&c, root, rule);

@@ -106,10 +106,18 @@ int am_structure_check_root(ctx *c, xmlNodePtr root);
  * AM101-AM108 and marking (am_xml_mark) what it reported. */
 void am_structure_check(ctx *c, xmlNodePtr el, const am_elem_rule *rule);
 
+/* Reports (AM503) and removes the element children past the 256th of every
+ * element below the root, before the schema validator sees them. */
+void am_structure_bound_children(ctx *c, xmlNodePtr root);
+
 /* ----------------------------------------------------------- build.c */
 
 /* Adds everything declared in the file's root element to the model. */
 void am_build_file(ctx *c, xmlNodePtr root, argmap_file *f);
+
+/* Counts el against the item limit (AM501 once, past it) and appends a
+ * zeroed item to *items. NULL when over the limit or out of memory. */
+void *am_build_new_item(ctx *c, xmlNodePtr el, void *items, size_t *n, size_t *cap, size_t size);
 
 /* Copies an attribute's value, whitespace folded, into the map's arena
  * (AM502 when over the text limit). NULL when absent. */

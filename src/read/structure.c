@@ -149,19 +149,38 @@ static void check_attributes(ctx *c, xmlNodePtr el, const am_elem_rule *rule)
 	}
 }
 
+/* The offset of the first element after node n in document order that is
+ * not inside n (a following sibling of n or of an ancestor), or len. */
+static size_t next_element_offset(const ctx *c, xmlNodePtr n)
+{
+	for (; n && n->type != XML_DOCUMENT_NODE; n = n->parent) {
+		xmlNodePtr s;
+		for (s = n->next; s; s = s->next)
+			if (s->type == XML_ELEMENT_NODE)
+				return am_xml_node_offset(c->x, s);
+	}
+	return c->x->len;
+}
+
 /* Where stray text `s` (inside text node `t` of `el`) starts: search the
- * buffer from the element before it. */
+ * buffer from the element before it up to the element after it. Text that
+ * starts with a reference (&#65;) is not in the raw bytes as decoded; the
+ * bound keeps the failed search local, so all the searches of a file take
+ * time linear in its size (times the nesting depth). */
 static size_t text_offset(const ctx *c, xmlNodePtr el, xmlNodePtr t, const char *s)
 {
 	xmlNodePtr prev = t->prev;
-	size_t from, n = strcspn(s, " \t\r\n<&"), i;
+	size_t from, to, n = strcspn(s, " \t\r\n<&"), i;
 
 	while (prev && prev->type != XML_ELEMENT_NODE)
 		prev = prev->prev;
 	from = am_xml_node_offset(c->x, prev ? prev : el);
+	to = next_element_offset(c, t);
+	if (to > c->x->len || to < from)
+		to = c->x->len;
 	if (n > 32)
 		n = 32;
-	for (i = from; n && i + n <= c->x->len; i++)
+	for (i = from; n && i + n <= to; i++)
 		if (memcmp(c->x->buf + i, s, n) == 0)
 			return i;
 	return from;
@@ -174,8 +193,9 @@ static void check_order(ctx *c, xmlNodePtr el, const am_elem_rule *rule)
 {
 	static const char *const single[] = {"meta",      "title", "description", "date",
 	                                     "publisher", "note",  "text",        "quote"};
-	xmlNodePtr ch, prev;
-	int phase = 0; /* 0 meta, 1 imports, 2 declarations */
+	xmlNodePtr ch;
+	unsigned seen = 0; /* bit i: a single[i] child came before */
+	int phase = 0;     /* 0 meta, 1 imports, 2 declarations */
 	size_t i;
 
 	for (ch = el->children; ch; ch = ch->next) {
@@ -199,16 +219,15 @@ static void check_order(ctx *c, xmlNodePtr el, const am_elem_rule *rule)
 			if (ch->name[0] != (unsigned char)single[i][0] ||
 			    !xmlStrEqual(ch->name, BAD_CAST single[i]))
 				continue;
-			for (prev = el->children; prev != ch; prev = prev->next)
-				if (am_load_named(prev, single[i]))
-					break;
-			if (prev != ch) {
+			/* seen, not a scan of the siblings before: that was quadratic */
+			if (seen & (1u << i)) {
 				am_load_diag(c, ARGMAP_SEV_ERROR, "AM107",
 				             am_xml_node_offset(c->x, ch),
 				             "merge them into one, or make a second item",
 				             "<%s> has more than one <%s>", rule->name, single[i]);
 				am_xml_mark(el);
 			}
+			seen |= 1u << i;
 		}
 	}
 }
@@ -333,4 +352,51 @@ int am_structure_check_root(ctx *c, xmlNodePtr root)
 void am_structure_check(ctx *c, xmlNodePtr el, const am_elem_rule *rule)
 {
 	check_element(c, el, rule, 0);
+}
+
+/* Element children of any element but the root: no argmap element needs
+ * more than a few (a <meta> a few hundred editors), and libxml2's RELAX NG
+ * <interleave> takes time super-linear in their number. */
+#define AM_MAX_CHILDREN 256
+
+void am_structure_bound_children(ctx *c, xmlNodePtr root)
+{
+	xmlNodePtr el = root ? root->children : NULL;
+
+	/* Iterative pre-order walk below the root (the DOM is at most 256 deep,
+	 * but recursion is not needed). */
+	while (el && el != root) {
+		if (el->type == XML_ELEMENT_NODE) {
+			xmlNodePtr ch, next;
+			size_t n = 0;
+
+			for (ch = el->children; ch; ch = next) {
+				next = ch->next;
+				if (ch->type == XML_ELEMENT_NODE && ++n == AM_MAX_CHILDREN + 1)
+					am_load_diag(
+					    c, ARGMAP_SEV_ERROR, "AM503",
+					    am_xml_node_offset(c->x, ch),
+					    "split the element, or remove what it repeats",
+					    "<%s> has more than %d child elements; the rest "
+					    "is ignored",
+					    (const char *)el->name, AM_MAX_CHILDREN);
+				if (n > AM_MAX_CHILDREN) {
+					xmlUnlinkNode(ch);
+					xmlFreeNode(ch);
+				}
+			}
+			if (n > AM_MAX_CHILDREN) {
+				am_xml_mark(el);
+				am_load_ns_seen = NULL; /* it may have pointed into a freed node */
+			}
+			if (el->children) {
+				el = el->children;
+				continue;
+			}
+		}
+		while (el != root && !el->next)
+			el = el->parent;
+		if (el != root)
+			el = el->next;
+	}
 }
