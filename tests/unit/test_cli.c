@@ -205,3 +205,41 @@ Test(cli, the_json_checker_is_strict)
 		cr_expect(!ts_json_ok(bad[i], strlen(bad[i])), "accepted bad %zu: %s", i, bad[i]);
 	cr_expect(!ts_json_ok("[]\0", 3), "a NUL byte");
 }
+
+/* A report that cannot be written is exit 3 with a message, in every
+ * command: /dev/full fails every write with ENOSPC. */
+Test(cli, write_errors_on_stdout_exit_3)
+{
+	const ts_run_opts full = {"/dev/full", 0, 0};
+	const char *json[] = {"check", "--format", "json", EXAMPLE, NULL};
+	const char *bad[] = {"check", "--format", "json", ARGMAP_TEST_DATA "/many-mistakes.xml",
+	                     NULL};
+	const char *help[] = {"--help", NULL}, *ver[] = {"--version", NULL},
+	           *chelp[] = {"check", "--help", NULL};
+	const char *const *all[] = {json, bad, help, ver, chelp};
+	size_t i;
+
+	for (i = 0; i < sizeof all / sizeof *all; i++) {
+		char *err;
+		cr_expect_eq(ts_run_cli_with(all[i], &full, NULL, &err, 30), 3, "%s %s: %s",
+		             all[i][0], all[i][1] ? all[i][1] : "", err);
+		cr_expect(strstr(err, "cannot write to standard output: No space left on device"),
+		          "%s", err);
+		free(err);
+	}
+}
+
+/* ulimit -f: the report fails with EFBIG, exit 3, instead of SIGXFSZ
+ * killing argmap (exit 153). */
+Test(cli, file_size_limit_on_stdout_exits_3)
+{
+	const ts_run_opts small = {NULL, 256, 0};
+	const char *bad[] = {"check", "--format", "json", ARGMAP_TEST_DATA "/many-mistakes.xml",
+	                     NULL};
+	char *out, *err;
+
+	cr_expect_eq(ts_run_cli_with(bad, &small, &out, &err, 30), 3, "%s", err);
+	cr_expect(strstr(err, "cannot write to standard output: File too large"), "%s", err);
+	free(out);
+	free(err);
+}
