@@ -571,10 +571,13 @@ static void rule_content(checker *c)
 			report(c, ARGMAP_SEV_ERROR, "AM307", s->loc,
 			       "write dates as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-03-07",
 			       "source '%s' accessed=\"%s\" is not a valid date", s->id, s->accessed);
-		if (s->url && (why = am_url_problem(s->url)))
+		if (s->url && (why = am_url_problem(s->url))) {
+			size_t k = am_utf8_prefix(s->url, 80);
 			report(c, ARGMAP_SEV_ERROR, "AM308", s->loc,
 			       "give the full address, e.g. https://example.org/article",
-			       "source '%s' url=\"%.80s\" %s", s->id, s->url, why);
+			       "source '%s' url=\"%.*s%s\" %s", s->id, (int)k, s->url,
+			       s->url[k] ? "..." : "", why);
+		}
 	}
 	for (i = 0; i < m->nactors; i++)
 		if (own(m->actors[i].loc) && m->actors[i].name && !*m->actors[i].name)

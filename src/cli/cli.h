@@ -27,6 +27,22 @@ void cli_print_diags(argmap_diags *diags, enum cli_format fmt, int quiet);
 int cli_load_and_check(const char *path, const char *sources_dir, argmap_diags *diags,
                        argmap_map **map);
 
+/* First thing in main(): process settings of the programs (SIGXFSZ
+ * ignored, so that a file size limit is a write error). */
+void cli_start(void);
+
+/* Flushes stdout and remembers the errno of a write error for
+ * cli_finish; cli_stdout_failed records one seen elsewhere (an errno, or
+ * CLI_STDOUT_REPORTED when the caller printed the message itself). */
+#define CLI_STDOUT_REPORTED (-2)
+void cli_flush_stdout(void);
+void cli_stdout_failed(int err);
+
+/* Last thing before main() returns rc: flushes and closes stdout and
+ * checks stdout and stderr for write errors; returns CLI_IO (with a
+ * message when stderr still works) if there was one, else rc. */
+int cli_finish(int rc);
+
 /* Releases process-wide library state at exit (for leak checkers). */
 void cli_cleanup(void);
 

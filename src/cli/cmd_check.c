@@ -64,7 +64,10 @@ int cli_check(int argc, char **argv)
 			break;
 		case 'W': werror = 1; break;
 		case 'q': quiet = 1; break;
-		case 'h': check_usage(stdout); return CLI_OK;
+		case 'h':
+			check_usage(stdout);
+			cli_flush_stdout();
+			return CLI_OK;
 		default:
 			fputs("Try 'argmap check --help'.\n", stderr);
 			return CLI_USAGE;

@@ -260,7 +260,10 @@ static int parse_args(render_cli *c, int argc, char **argv)
 			break;
 		case OPT_SOURCES: c->sources = optarg; break;
 		case 'q': c->quiet = 1; break;
-		case 'h': render_usage(stdout); return -1;
+		case 'h':
+			render_usage(stdout);
+			cli_flush_stdout();
+			return -1;
 		default:
 			fputs("Try 'argmap render --help'.\n", stderr);
 			return CLI_USAGE;
@@ -324,8 +327,12 @@ static char *output_path(const char *dir, const char *in, argmap_render_theme th
 
 static int write_stdout(const char *data, size_t len)
 {
+	errno = 0;
 	if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-		fprintf(stderr, "argmap render: cannot write to standard output: %s\n", strerror(errno));
+		int err = errno ? errno : EIO;
+		fprintf(stderr, "argmap render: cannot write to standard output: %s\n",
+		        strerror(err));
+		cli_stdout_failed(CLI_STDOUT_REPORTED);
 		return CLI_IO;
 	}
 	return CLI_OK;

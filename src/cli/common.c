@@ -1,8 +1,11 @@
 /*
  * common.c - what the subcommands share: loading, checking, printing.
  */
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 
@@ -15,9 +18,16 @@ void cli_print_diags(argmap_diags *diags, enum cli_format fmt, int quiet)
 	if (fmt == CLI_JSON) {
 		char *json = argmap_diags_format_json(diags);
 		if (json) {
-			fputs(json, stdout);
+			errno = 0;
+			if (fputs(json, stdout) == EOF)
+				cli_stdout_failed(errno);
 			free(json);
+		} else {
+			fputs("argmap: out of memory while formatting diagnostics as JSON\n",
+			      stderr);
+			cli_stdout_failed(CLI_STDOUT_REPORTED);
 		}
+		cli_flush_stdout();
 		return;
 	}
 	n = argmap_diags_count(diags);
@@ -62,4 +72,54 @@ int cli_load_and_check(const char *path, const char *sources_dir, argmap_diags *
 void cli_cleanup(void)
 {
 	argmap_shutdown();
+}
+
+void cli_start(void)
+{
+	/* ulimit -f: a write past the limit fails with EFBIG (exit 3 with a
+	 * message) instead of killing the program with SIGXFSZ (exit 153). */
+	signal(SIGXFSZ, SIG_IGN);
+}
+
+/* The errno of the first failed write to stdout (stdio forgets it once
+ * the error flag is set), -1 when there was one without an errno, or
+ * CLI_STDOUT_REPORTED when its message is printed already. */
+static int stdout_errno;
+
+void cli_stdout_failed(int err)
+{
+	if (!stdout_errno)
+		stdout_errno = err ? err : -1;
+}
+
+void cli_flush_stdout(void)
+{
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout))
+		cli_stdout_failed(errno);
+}
+
+int cli_finish(int rc)
+{
+	int err;
+
+	/* A report that could not be written is an I/O failure, whatever the
+	 * maps said: `argmap check --format json > /dev/full` must not exit 0. */
+	cli_flush_stdout();
+	if (stdout_errno) {
+		err = stdout_errno;
+		if (err != CLI_STDOUT_REPORTED)
+			fprintf(stderr, "argmap: cannot write to standard output%s%s\n",
+			        err > 0 ? ": " : "", err > 0 ? strerror(err) : "");
+		rc = CLI_IO;
+	}
+	errno = 0;
+	if (fclose(stdout) != 0 && rc != CLI_IO) {
+		err = errno;
+		fprintf(stderr, "argmap: cannot write to standard output: %s\n", strerror(err));
+		rc = CLI_IO;
+	}
+	if (fflush(stderr) != 0 || ferror(stderr))
+		rc = CLI_IO; /* nowhere left to say so */
+	return rc;
 }

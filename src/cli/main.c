@@ -97,23 +97,26 @@ int main(int argc, char **argv)
 	const char *cmd;
 	int rc;
 
+	cli_start();
 	if (argc < 2) {
 		usage(stderr);
-		return CLI_USAGE;
+		return cli_finish(CLI_USAGE);
 	}
 	cmd = argv[1];
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
 		usage(stdout);
-		return 0;
+		cli_flush_stdout();
+		return cli_finish(CLI_OK);
 	}
 	if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version")) {
 		printf("argmap %s\n", argmap_version());
-		return 0;
+		cli_flush_stdout();
+		return cli_finish(CLI_OK);
 	}
 	if (!strcmp(cmd, "check") || !strcmp(cmd, "validate"))
 		rc = cli_check(argc - 1, argv + 1);
 	else if (!strcmp(cmd, "render"))
-		return exec_render(argc - 1, argv + 1);
+		return cli_finish(exec_render(argc - 1, argv + 1));
 	else {
 		fprintf(stderr, "argmap: unknown command '%s'\n", cmd);
 		fprintf(stderr, "Try 'argmap --help'.\n");
@@ -124,5 +127,5 @@ int main(int argc, char **argv)
 	 * it, and the kernel reclaims it at exit for less than freeing it block
 	 * by block costs: about 5 % of checking a small map, which is what
 	 * editors run on every save. Every map and diagnostic list is freed. */
-	return rc;
+	return cli_finish(rc);
 }

@@ -7,8 +7,10 @@
 
 int main(int argc, char **argv)
 {
-	int rc = cli_render(argc, argv);
+	int rc;
 
+	cli_start();
+	rc = cli_render(argc, argv);
 	cli_cleanup();
-	return rc;
+	return cli_finish(rc);
 }

@@ -1,11 +1,13 @@
 /*
  * diag.c - the diagnostics list and its text and JSON forms.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/am_internal.h"
 #include "util/buf.h"
+#include "util/text.h"
 
 struct argmap_diags {
 	argmap_diag *items;
@@ -27,29 +29,51 @@ static char *dup_or_null(const char *s)
 	return p;
 }
 
+/* Code points that must not reach a terminal or an editor from a map:
+ * C1 controls (CSI, OSC, DCS, ST, NEL...), the invisible direction marks
+ * and overrides (Trojan Source), and the line and paragraph separators,
+ * which some terminals and editors treat as new lines. */
+static int unsafe_cp(unsigned long cp)
+{
+	return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+	       cp == 0x2028 || cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
 /* Diagnostics quote the maps they describe, and maps are untrusted: a
  * control character or a bidirectional override in a message could forge
- * a diagnostic line or rewrite a terminal. Each becomes a '?'. */
+ * a diagnostic line or rewrite a terminal. Each such character becomes a
+ * '?', and so does each byte that is not part of valid UTF-8 (a map text
+ * cut in the middle of a character, a file name in another encoding), so
+ * that every text and JSON form is valid UTF-8. In place: never longer. */
 static void sanitize(char *s)
 {
-	unsigned char *p = (unsigned char *)s;
+	char *r = s, *w = s;
 
-	if (!p)
+	if (!s)
 		return;
-	for (; *p; p++) {
-		if (*p < 0x20 || *p == 0x7f) {
-			*p = '?';
-		} else if (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) {
-			p[0] = '?'; /* U+202A..U+202E embeddings and overrides */
-			memmove(p + 1, p + 3, strlen((char *)p + 3) + 1);
-		} else if (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9) {
-			p[0] = '?'; /* U+2066..U+2069 isolates */
-			memmove(p + 1, p + 3, strlen((char *)p + 3) + 1);
-		} else if (p[0] == 0xC2 && p[1] == 0x9B) {
-			p[0] = '?'; /* C1 CSI */
-			memmove(p + 1, p + 2, strlen((char *)p + 2) + 1);
+	while (*r) {
+		unsigned char c = (unsigned char)*r;
+		unsigned long cp;
+		size_t len;
+		int valid;
+		if (c < 0x80) {
+			*w++ = c < 0x20 || c == 0x7f ? '?' : (char)c;
+			r++;
+			continue;
 		}
+		len = am_utf8_decode(r, SIZE_MAX, &cp);
+		valid = am_utf8_check(r, len) == len;
+		if (!valid || unsafe_cp(cp)) {
+			r += valid ? len : 1; /* before w overwrites r[0] */
+			*w++ = '?';
+			continue;
+		}
+		memmove(w, r, len);
+		w += len;
+		r += len;
 	}
+	*w = '\0';
 }
 
 argmap_diags *argmap_diags_new(void)

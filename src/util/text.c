@@ -1,5 +1,6 @@
 #include "util/text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,6 +82,18 @@ size_t am_utf8_decode(const char *str, size_t n, unsigned long *cp)
 		*cp = (*cp << 6) | (s[k] & 0x3Fu);
 	}
 	return len;
+}
+
+size_t am_utf8_prefix(const char *s, size_t max_chars)
+{
+	size_t i = 0, chars = 0;
+	unsigned long cp;
+
+	while (s[i] && chars < max_chars) {
+		i += am_utf8_decode(s + i, SIZE_MAX, &cp);
+		chars++;
+	}
+	return i;
 }
 
 static int is_xml_space(char c)

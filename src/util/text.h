@@ -25,6 +25,13 @@ size_t am_utf8_count(const char *s, size_t n);
 #define AM_UTF8_BAD 0xFFFDul
 size_t am_utf8_decode(const char *s, size_t n, unsigned long *cp);
 
+/* The one way to shorten user text in a message: the number of bytes of
+ * the first `max_chars` characters of the NUL-terminated s (all of s if it
+ * is shorter), never ending inside a UTF-8 sequence. For
+ * printf("%.*s%s", (int)k, s, s[k] ? "..." : ""), where "%.60s" would cut
+ * by bytes, mid-character, and make the output invalid UTF-8. */
+size_t am_utf8_prefix(const char *s, size_t max_chars);
+
 /* Copies s with runs of XML whitespace folded to one space and the ends
  * trimmed, into dst (which must hold strlen(s)+1 bytes). Returns the length. */
 size_t am_fold_space(char *dst, const char *s);

@@ -1,7 +1,8 @@
 /*
  * fuzz_common.h - what the fuzz targets share: the option byte, the
  * invariants every loaded map and every diagnostics list must satisfy, and
- * a strict JSON checker for argmap_diags_format_json's output.
+ * the strict JSON checker of tests/support/json_check.h on
+ * argmap_diags_format_json's output.
  *
  * Header-only (static functions) so that each target, and the gcc-built
  * replay driver, is one translation unit plus the library. FUZZ_CHECK
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include "argmap/argmap.h"
+#include "json_check.h"
 
 #define FUZZ_CHECK(cond, ...)                                                              \
 	do {                                                                               \
@@ -92,142 +94,6 @@ static void fuzz_take_options(const uint8_t **data, size_t *size, fuzz_opts *o)
 	(*size)--;
 }
 
-/* ---------------------------------------------------- strict JSON check */
-
-typedef struct json_in {
-	const char *p, *end;
-} json_in;
-
-static void json_ws(json_in *j)
-{
-	while (j->p < j->end && (*j->p == ' ' || *j->p == '\n' || *j->p == '\t' || *j->p == '\r'))
-		j->p++;
-}
-
-static int json_lit(json_in *j, const char *lit)
-{
-	size_t n = strlen(lit);
-
-	if ((size_t)(j->end - j->p) < n || memcmp(j->p, lit, n) != 0)
-		return 0;
-	j->p += n;
-	return 1;
-}
-
-static int json_string(json_in *j)
-{
-	if (j->p >= j->end || *j->p != '"')
-		return 0;
-	for (j->p++; j->p < j->end; j->p++) {
-		unsigned char c = (unsigned char)*j->p;
-		if (c == '"') {
-			j->p++;
-			return 1;
-		}
-		if (c < 0x20)
-			return 0; /* raw control characters are not allowed in JSON strings */
-		if (c == '\\') {
-			int k;
-			if (++j->p >= j->end)
-				return 0;
-			switch (*j->p) {
-			case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-				break;
-			case 'u':
-				for (k = 0; k < 4; k++) {
-					char h;
-					if (++j->p >= j->end)
-						return 0;
-					h = *j->p;
-					if (!((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') ||
-					      (h >= 'A' && h <= 'F')))
-						return 0;
-				}
-				break;
-			default:
-				return 0;
-			}
-		}
-	}
-	return 0;
-}
-
-static int json_value(json_in *j, int depth);
-
-static int json_number(json_in *j)
-{
-	const char *s = j->p;
-
-	if (j->p < j->end && *j->p == '-')
-		j->p++;
-	while (j->p < j->end && *j->p >= '0' && *j->p <= '9')
-		j->p++;
-	return j->p > s && j->p[-1] != '-';
-}
-
-static int json_seq(json_in *j, int depth, char close, int object)
-{
-	j->p++;
-	json_ws(j);
-	if (j->p < j->end && *j->p == close) {
-		j->p++;
-		return 1;
-	}
-	for (;;) {
-		if (object) {
-			if (!json_string(j))
-				return 0;
-			json_ws(j);
-			if (j->p >= j->end || *j->p != ':')
-				return 0;
-			j->p++;
-		}
-		if (!json_value(j, depth + 1))
-			return 0;
-		json_ws(j);
-		if (j->p < j->end && *j->p == ',') {
-			j->p++;
-			continue;
-		}
-		if (j->p < j->end && *j->p == close) {
-			j->p++;
-			return 1;
-		}
-		return 0;
-	}
-}
-
-static int json_value(json_in *j, int depth)
-{
-	if (depth > 16)
-		return 0;
-	json_ws(j);
-	if (j->p >= j->end)
-		return 0;
-	switch (*j->p) {
-	case '{': return json_seq(j, depth, '}', 1);
-	case '[': return json_seq(j, depth, ']', 0);
-	case '"': return json_string(j);
-	case 't': return json_lit(j, "true");
-	case 'f': return json_lit(j, "false");
-	case 'n': return json_lit(j, "null");
-	default: return json_number(j);
-	}
-}
-
-/* 1 if s is exactly one well-formed JSON value (surrounding space allowed). */
-static int fuzz_json_ok(const char *s)
-{
-	json_in j;
-
-	j.p = s;
-	j.end = s + strlen(s);
-	if (!json_value(&j, 0))
-		return 0;
-	json_ws(&j);
-	return j.p == j.end;
-}
-
 /* ------------------------------------------------------- invariants */
 
 /* 1 if s holds no C0 control character: diagnostics are printed to
@@ -282,7 +148,7 @@ static void fuzz_check_diags(argmap_diags *d)
 	}
 	json = argmap_diags_format_json(d);
 	FUZZ_CHECK(json, "format_json returned NULL");
-	FUZZ_CHECK(fuzz_json_ok(json), "format_json is not valid JSON:\n%s", json);
+	FUZZ_CHECK(ts_json_ok(json, strlen(json)), "format_json is not valid JSON:\n%s", json);
 	free(json);
 }
 

@@ -217,3 +217,25 @@ Test(cli, same_names_would_collide)
 	ts_rmtree(dir);
 	free(dir);
 }
+
+/* -o - under ulimit -f: EFBIG, exit 3 with a message, not SIGXFSZ (153);
+ * and a standard output that fails (/dev/full) is exit 3 too. */
+Test(cli, stdout_write_errors_exit_3)
+{
+	const ts_run_opts small = {NULL, 1024, 0}, full = {"/dev/full", 0, 0};
+	const char *args[] = {"render", "-o", "-", RS_DATA("basic.xml"), NULL};
+	const char *help[] = {"render", "--help", NULL};
+	char *out = NULL, *err = NULL;
+
+	cr_expect_eq(ts_run_cli_with(args, &small, &out, &err, 60), 3, "%s", err);
+	cr_expect(strstr(err, "cannot write to standard output: File too large"), "%s", err);
+	free(out);
+	free(err);
+	cr_expect_eq(ts_run_cli_with(args, &full, NULL, &err, 60), 3, "%s", err);
+	cr_expect(strstr(err, "No space left on device"), "%s", err);
+	free(err);
+	cr_expect_eq(ts_run_cli_with(help, &full, NULL, &err, 60), 3, "%s", err);
+	cr_expect(strstr(err, "cannot write to standard output: No space left on device"), "%s",
+	          err);
+	free(err);
+}

@@ -192,6 +192,12 @@ static char *slurp_fd(int fd)
 
 int ts_run_cli(const char *const *args, char **out, char **err, int timeout_s)
 {
+	return ts_run_cli_with(args, NULL, out, err, timeout_s);
+}
+
+int ts_run_cli_with(const char *const *args, const ts_run_opts *o, char **out, char **err,
+                    int timeout_s)
+{
 	char outpath[] = "/tmp/argmap-out-XXXXXX", errpath[] = "/tmp/argmap-err-XXXXXX";
 	int ofd = mkstemp(outpath), efd = mkstemp(errpath), status = 0;
 	struct timespec t0, t1;
@@ -213,8 +219,23 @@ int ts_run_cli(const char *const *args, char **out, char **err, int timeout_s)
 		for (i = 0; i < n; i++)
 			argv[i + 1] = args[i];
 		dup2(devnull, 0);
-		dup2(ofd, 1);
+		if (o && o->stdout_path) {
+			int fd = open(o->stdout_path, O_WRONLY);
+			if (fd < 0)
+				_exit(126);
+			dup2(fd, 1);
+		} else {
+			dup2(ofd, 1);
+		}
 		dup2(efd, 2);
+		if (o && o->fsize_limit) {
+			struct rlimit rl = {(rlim_t)o->fsize_limit, (rlim_t)o->fsize_limit};
+			setrlimit(RLIMIT_FSIZE, &rl);
+		}
+		if (o && o->as_limit) {
+			struct rlimit rl = {(rlim_t)o->as_limit, (rlim_t)o->as_limit};
+			setrlimit(RLIMIT_AS, &rl);
+		}
 		alarm((unsigned)timeout_s);
 		execv(ARGMAP_CLI, (char *const *)argv);
 		_exit(127);

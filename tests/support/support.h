@@ -42,6 +42,18 @@ char *ts_dump(const argmap_diags *d);
  * timeout_s seconds. Returns the exit code, 128+signal, or -1. */
 int ts_run_cli(const char *const *args, char **out, char **err, int timeout_s);
 
+/* ts_run_cli with a different standard output (a path opened for
+ * writing, e.g. /dev/full; *out is then empty) and limits (0: none) set in
+ * the child before exec: RLIMIT_FSIZE and RLIMIT_AS, in bytes. The file
+ * size limit also applies to the captured stderr. */
+typedef struct ts_run_opts {
+	const char *stdout_path;
+	long fsize_limit;
+	long as_limit;
+} ts_run_opts;
+int ts_run_cli_with(const char *const *args, const ts_run_opts *o, char **out, char **err,
+                    int timeout_s);
+
 /* Peak resident memory of the last ts_run_cli child, in KiB. */
 long ts_last_maxrss_kib(void);
 /* Wall time of the last ts_run_cli, in seconds. */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_check.h"
 #include "support.h"
 
 #define EXAMPLE ARGMAP_SOURCE_DIR "/maps/example/cycle-lane.xml"
@@ -131,6 +132,7 @@ Test(cli_maps, json_output_lists_every_diagnostic)
 
 	cr_expect_eq(run(a, &out, &err), 1);
 	cr_expect_eq(out[0], '[', "%s", out);
+	cr_expect(ts_json_ok(out, strlen(out)), "not valid JSON:\n%s", out);
 	for (s = out; (s = strstr(s, "{\"severity\":\"")); s++)
 		objects++;
 	/* 2 x AM202, 1 x AM201 (+1 note), 1 x AM302 for the duplicate */
@@ -157,4 +159,87 @@ Test(cli_maps, several_files_in_one_run)
 	free(err);
 	free(good);
 	free(bad);
+}
+
+/* AM104 quotes the first 60 characters of a bad value; 1 + 40 two-byte
+ * characters put byte 60 inside one. The JSON must stay valid UTF-8. */
+Test(cli_maps, json_stays_valid_utf8_when_map_text_is_cut)
+{
+	char xml[1024], val[128];
+	char *p, *out, *err;
+	const char *a[] = {"check", "--format", "json", NULL, NULL};
+	int i, n = 0;
+
+	val[n++] = 'a';
+	for (i = 0; i < 40; i++) {
+		val[n++] = '\xC3';
+		val[n++] = '\xA9';
+	}
+	val[n] = '\0';
+	snprintf(xml, sizeof xml,
+	         TS_HEAD "  <source id=\"s\" kind=\"%s\"><title>T</title></source>\n" TS_TAIL, val);
+	p = ts_write(dir, "cut.xml", xml, (size_t)-1);
+	a[3] = p;
+	cr_expect_eq(run(a, &out, &err), 1, "%s", err);
+	cr_expect(strstr(out, "AM104"), "%s", out);
+	cr_expect(ts_json_ok(out, strlen(out)), "not valid JSON (UTF-8):\n%s", out);
+	free(out);
+	free(err);
+	free(p);
+}
+
+/* The checker the tests and fuzzers rely on must refuse what it should. */
+Test(cli, the_json_checker_is_strict)
+{
+	static const char *good[] = {"[]", " {\"a\":[1,-2,0.5,1e3,true,false,null]}\n",
+	                             "\"\\u00e9\\ud83d\\ude00\xC3\xA9\xF0\x9F\x98\x80\""};
+	static const char *bad[] = {
+	    "",        "[",        "[1,]",         "{\"a\"}",          "01",          "\"\x01\"",
+	    "\"\\x\"", "\"\xC3\"", "\"\xC0\xAF\"", "\"\xED\xA0\x80\"", "\"\\ud800\"", "\"\\udc00\"",
+	    "[] []",   "\"\x80\""};
+	size_t i;
+
+	for (i = 0; i < sizeof good / sizeof *good; i++)
+		cr_expect(ts_json_ok(good[i], strlen(good[i])), "refused good %zu: %s", i, good[i]);
+	for (i = 0; i < sizeof bad / sizeof *bad; i++)
+		cr_expect(!ts_json_ok(bad[i], strlen(bad[i])), "accepted bad %zu: %s", i, bad[i]);
+	cr_expect(!ts_json_ok("[]\0", 3), "a NUL byte");
+}
+
+/* A report that cannot be written is exit 3 with a message, in every
+ * command: /dev/full fails every write with ENOSPC. */
+Test(cli, write_errors_on_stdout_exit_3)
+{
+	const ts_run_opts full = {"/dev/full", 0, 0};
+	const char *json[] = {"check", "--format", "json", EXAMPLE, NULL};
+	const char *bad[] = {"check", "--format", "json", ARGMAP_TEST_DATA "/many-mistakes.xml",
+	                     NULL};
+	const char *help[] = {"--help", NULL}, *ver[] = {"--version", NULL},
+	           *chelp[] = {"check", "--help", NULL};
+	const char *const *all[] = {json, bad, help, ver, chelp};
+	size_t i;
+
+	for (i = 0; i < sizeof all / sizeof *all; i++) {
+		char *err;
+		cr_expect_eq(ts_run_cli_with(all[i], &full, NULL, &err, 30), 3, "%s %s: %s",
+		             all[i][0], all[i][1] ? all[i][1] : "", err);
+		cr_expect(strstr(err, "cannot write to standard output: No space left on device"),
+		          "%s", err);
+		free(err);
+	}
+}
+
+/* ulimit -f: the report fails with EFBIG, exit 3, instead of SIGXFSZ
+ * killing argmap (exit 153). */
+Test(cli, file_size_limit_on_stdout_exits_3)
+{
+	const ts_run_opts small = {NULL, 256, 0};
+	const char *bad[] = {"check", "--format", "json", ARGMAP_TEST_DATA "/many-mistakes.xml",
+	                     NULL};
+	char *out, *err;
+
+	cr_expect_eq(ts_run_cli_with(bad, &small, &out, &err, 30), 3, "%s", err);
+	cr_expect(strstr(err, "cannot write to standard output: File too large"), "%s", err);
+	free(out);
+	free(err);
 }

@@ -388,3 +388,33 @@ Test(codes, six_mistakes_all_reported_in_one_run)
 	free(dump);
 	argmap_diags_free(d);
 }
+
+/* Messages shorten long map text by characters, never mid-character: 73
+ * ASCII bytes after "ftp://" put byte 80 inside the first e-acute. */
+Test(codes, AM308_long_url_is_cut_at_a_character)
+{
+	char body[2048], url[256];
+	argmap_diags *d;
+	const argmap_diag *x;
+	int i, n;
+
+	n = snprintf(url, sizeof url, "ftp://");
+	for (i = 0; i < 73; i++)
+		url[n++] = 'a';
+	for (i = 0; i < 10; i++) {
+		url[n++] = '\xC3';
+		url[n++] = '\xA9';
+	}
+	url[n] = '\0';
+	snprintf(body, sizeof body,
+	         CLEAN "  <source id=\"s2\" kind=\"web\" url=\"%s\"><title>U</title></source>\n"
+	               "  <claim id=\"c2\" by=\"ann\" source=\"s2\"><text>B.</text></claim>\n"
+	               "  <support from=\"c2\" to=\"c1\"/>\n",
+	         url);
+	d = check(body);
+	x = ts_find(d, "AM308");
+	cr_assert(x);
+	cr_expect(strstr(x->message, "aaa\xC3\xA9...\""), "%s", x->message);
+	cr_expect_null(strchr(x->message, '?'), "no character was cut: %s", x->message);
+	argmap_diags_free(d);
+}

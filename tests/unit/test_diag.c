@@ -108,3 +108,40 @@ Test(diag, control_characters_and_bidi_overrides_are_neutralised)
 	cr_expect_str_eq(x->hint, "?bell");
 	argmap_diags_free(d);
 }
+
+/* C1 controls (here CSI, OSC, ST, DCS, NEL in their UTF-8 forms), the
+ * invisible direction marks (LRM, RLM, ALM) and the line and paragraph
+ * separators reach terminals and editors as commands or new lines. */
+Test(diag, c1_controls_marks_and_separators_are_neutralised)
+{
+	argmap_diags *d = argmap_diags_new();
+	const argmap_diag *x;
+
+	argmap_diags_add(d, ARGMAP_SEV_ERROR, "AM005", "f\xC2\x9D" "0;t\xC2\x9C.xml", 1, 1,
+	                 "a\xC2\x9B" "2J b\xC2\x90q c\xC2\x85" "d e\xE2\x80\x8E" "f\xE2\x80\x8F"
+	                 "g\xD8\x9C" "h\xE2\x80\xA8i\xE2\x80\xA9j \xC2\xA0\xC3\xA9\xE2\x82\xAC ok",
+	                 "\xC2\x80\xC2\x9F", ARGMAP_NONE);
+	x = argmap_diags_get(d, 0);
+	cr_expect_str_eq(x->file, "f?0;t?.xml");
+	/* NBSP, e-acute and the euro sign are ordinary text and stay */
+	cr_expect_str_eq(x->message, "a?2J b?q c?d e?f?g?h?i?j \xC2\xA0\xC3\xA9\xE2\x82\xAC ok");
+	cr_expect_str_eq(x->hint, "??");
+	argmap_diags_free(d);
+}
+
+/* A text cut in the middle of a character, a lone continuation byte, an
+ * overlong form or a surrogate must not make the JSON invalid UTF-8. */
+Test(diag, invalid_utf8_becomes_question_marks)
+{
+	argmap_diags *d = argmap_diags_new();
+	const argmap_diag *x;
+
+	argmap_diags_add(d, ARGMAP_SEV_ERROR, "AM104", "latin1-\xE9.xml", 1, 1,
+	                 "cut \xE2\x82 here, lone \x80, overlong \xC0\xAF, surrogate \xED\xA0\x80.",
+	                 "end \xF0\x9F\x98", ARGMAP_NONE);
+	x = argmap_diags_get(d, 0);
+	cr_expect_str_eq(x->file, "latin1-?.xml");
+	cr_expect_str_eq(x->message, "cut ?? here, lone ?, overlong ??, surrogate ???.");
+	cr_expect_str_eq(x->hint, "end ???");
+	argmap_diags_free(d);
+}

@@ -119,3 +119,20 @@ Test(text, utf8_decode_is_bounded_and_always_advances)
 	cr_expect_eq(cp, AM_UTF8_BAD);
 	cr_expect_eq(am_utf8_decode("x", 0, &cp), 0);
 }
+
+Test(text, utf8_prefix_cuts_at_character_boundaries)
+{
+	const char *s = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80z"; /* a e-acute euro emoji z */
+
+	cr_expect_eq(am_utf8_prefix(s, 0), 0);
+	cr_expect_eq(am_utf8_prefix(s, 1), 1);
+	cr_expect_eq(am_utf8_prefix(s, 2), 3);
+	cr_expect_eq(am_utf8_prefix(s, 3), 6);
+	cr_expect_eq(am_utf8_prefix(s, 4), 10);
+	cr_expect_eq(am_utf8_prefix(s, 5), 11);
+	cr_expect_eq(am_utf8_prefix(s, 99), 11);
+	cr_expect_eq(am_utf8_prefix("", 5), 0);
+	/* a truncated sequence at the end is one (bad) character, never overread */
+	cr_expect_eq(am_utf8_prefix("ab\xE2\x82", 3), 3);
+	cr_expect_eq(am_utf8_prefix("ab\xE2\x82", 9), 4);
+}
