@@ -7,6 +7,13 @@
  * The temporary file is created with open(O_CREAT|O_EXCL, 0666), so the
  * kernel applies the umask: the published file has mode 0666 & ~umask
  * (mkstemp would give 0600).
+ *
+ * Only a regular file (or nothing) is replaced. A target that exists and
+ * is something else - a device such as /dev/null or /dev/full, a FIFO, a
+ * socket - is written into directly, as any Unix tool would: renaming over
+ * it would replace /dev/null with a regular file when run as root. A
+ * symbolic link is followed (realpath): its target is treated by the same
+ * two rules, and the link itself stays; a link to nothing is refused.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -15,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -64,15 +72,66 @@ static int fail(am_atomic_error *e, const char *step, int err)
 	return -1;
 }
 
+/* Writes into an existing non-regular file (device, FIFO): no temporary
+ * file, no rename, no fsync. Returns 1 when path turned out to be a
+ * regular file after all (the caller writes it atomically), 0 or -1. */
+static int write_into(const char *path, const void *data, size_t len, am_atomic_error *e)
+{
+	struct stat st;
+	int fd, err = 0;
+
+	fd = open(path, O_WRONLY | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return fail(e, "opening", errno);
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		close(fd); /* replaced by a regular file since lstat */
+		return 1;
+	}
+	if (write_fd(fd, data, len, &err) != 0) {
+		close(fd);
+		return fail(e, "writing", err);
+	}
+	if (close(fd) != 0 && errno != EINTR)
+		return fail(e, "close", errno);
+	return 0;
+}
+
+static int replace_file(const char *path, const void *data, size_t len, am_atomic_error *e);
+
 int am_atomic_write(const char *path, const void *data, size_t len, am_atomic_error *e)
+{
+	struct stat st;
+	char *real = NULL;
+	int rc;
+
+	e->step = NULL;
+	e->err = 0;
+	if (lstat(path, &st) != 0) {
+		st.st_mode = S_IFREG; /* nothing there: create it */
+	} else if (S_ISLNK(st.st_mode)) {
+		real = realpath(path, NULL);
+		if (!real)
+			return fail(e, "following the symbolic link", errno);
+		path = real;
+		if (stat(path, &st) != 0)
+			st.st_mode = S_IFREG; /* gone since: create it */
+	}
+	rc = 1;
+	if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		rc = write_into(path, data, len, e);
+	if (rc == 1)
+		rc = replace_file(path, data, len, e);
+	free(real);
+	return rc;
+}
+
+static int replace_file(const char *path, const void *data, size_t len, am_atomic_error *e)
 {
 	static unsigned long counter;
 	char *dir = NULL, *tmp = NULL;
 	int fd = -1, err = 0, rc, tries;
 	size_t tmp_len;
 
-	e->step = NULL;
-	e->err = 0;
 	dir = am_path_dir(path);
 	tmp_len = strlen(path) + 64;
 	tmp = malloc(tmp_len);

@@ -7,12 +7,15 @@
  */
 #include <criterion/criterion.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -493,6 +496,145 @@ Test(output, read_only_folder)
 	cr_expect(ts_find(d, "AM722") && strstr(ts_find(d, "AM722")->message, "cannot write the output"));
 	chmod(dir, 0755);
 	argmap_diags_free(d);
+	ts_rmtree(dir);
+	free(dir);
+}
+
+/* ------------------------------------------- targets that are not files */
+
+/* A character device standing in for /dev/null (1,3) or /dev/full (1,7),
+ * in our own folder, so that a writer that replaces its target damages
+ * nothing of the machine's. Skips when mknod is not allowed. */
+static void standin(const char *dir, const char *name, unsigned minor, char *path, size_t n)
+{
+	snprintf(path, n, "%s/%s", dir, name);
+	if (mknod(path, S_IFCHR | 0666, makedev(1, minor)) != 0)
+		cr_skip_test("cannot mknod a character device here: %s", strerror(errno));
+}
+
+static int is_chr(const char *path)
+{
+	struct stat st;
+	return lstat(path, &st) == 0 && S_ISCHR(st.st_mode);
+}
+
+Test(output, a_device_is_written_into_never_replaced)
+{
+	char *dir = ts_tmpdir(), null[512], full[512];
+	argmap_diags *d = argmap_diags_new();
+
+	standin(dir, "null", 3, null, sizeof null);
+	standin(dir, "full", 7, full, sizeof full);
+	cr_expect_eq(argmap_write_file_atomic(null, "<svg/>", 6, NULL, d), 0, "%s",
+	             argmap_error_last());
+	cr_expect(is_chr(null), "the device is still a device");
+	cr_expect_eq(argmap_write_file_atomic(full, "<svg/>", 6, NULL, d), ARGMAP_EIO);
+	cr_expect(is_chr(full), "the device is still a device");
+	cr_expect(rs_message(d, "AM722") &&
+	              strstr(rs_message(d, "AM722"), "No space left on device"),
+	          "%s", rs_message(d, "AM722") ? rs_message(d, "AM722") : "no AM722");
+	cr_expect_eq(rs_temp_files(dir), 0);
+	argmap_diags_free(d);
+	ts_rmtree(dir);
+	free(dir);
+}
+
+Test(output, a_fifo_is_written_into)
+{
+	char *dir = ts_tmpdir(), fifo[512], got[64] = {0};
+	int pfd[2], status;
+	pid_t reader;
+	struct stat st;
+	ssize_t n;
+
+	snprintf(fifo, sizeof fifo, "%s/pipe", dir);
+	cr_assert_eq(mkfifo(fifo, 0600), 0);
+	cr_assert_eq(pipe(pfd), 0);
+	reader = fork();
+	if (reader == 0) { /* reads the FIFO, hands back what came */
+		int fd = open(fifo, O_RDONLY);
+		char buf[64];
+		ssize_t k = fd >= 0 ? read(fd, buf, sizeof buf) : -1;
+		if (k > 0)
+			(void)!write(pfd[1], buf, (size_t)k);
+		_exit(0);
+	}
+	close(pfd[1]);
+	cr_expect_eq(argmap_write_file_atomic(fifo, "<svg/>", 6, NULL, NULL), 0, "%s",
+	             argmap_error_last());
+	{
+		struct pollfd pf = {pfd[0], POLLIN, 0};
+		n = poll(&pf, 1, 5000) == 1 ? read(pfd[0], got, sizeof got - 1) : -1;
+	}
+	close(pfd[0]);
+	kill(reader, SIGKILL); /* still blocked in open() if nothing wrote to the FIFO */
+	waitpid(reader, &status, 0);
+	cr_expect_eq(n, 6);
+	cr_expect_str_eq(got, "<svg/>");
+	cr_expect(lstat(fifo, &st) == 0 && S_ISFIFO(st.st_mode), "the FIFO is still a FIFO");
+	cr_expect_eq(rs_temp_files(dir), 0);
+	ts_rmtree(dir);
+	free(dir);
+}
+
+/* A symlink is followed: a regular target is replaced atomically where it
+ * is (the link stays), a device target is written into, a link to nothing
+ * is refused. */
+Test(output, symlinks_are_followed_and_kept)
+{
+	char *dir = ts_tmpdir(), file[512], link1[512], link2[512], link3[512], full[512];
+	char *got;
+	struct stat st;
+	argmap_diags *d = argmap_diags_new();
+
+	snprintf(file, sizeof file, "%s/real.svg", dir);
+	snprintf(link1, sizeof link1, "%s/link.svg", dir);
+	snprintf(link2, sizeof link2, "%s/dev.svg", dir);
+	snprintf(link3, sizeof link3, "%s/dangling.svg", dir);
+	ts_put(dir, "real.svg", "old", 3);
+	cr_assert_eq(symlink("real.svg", link1), 0);
+	cr_expect_eq(argmap_write_file_atomic(link1, "new", 3, NULL, d), 0, "%s",
+	             argmap_error_last());
+	cr_expect(lstat(link1, &st) == 0 && S_ISLNK(st.st_mode), "the link stays a link");
+	got = ts_read(file, NULL);
+	cr_expect_str_eq(got, "new");
+	free(got);
+
+	standin(dir, "full", 7, full, sizeof full);
+	cr_assert_eq(symlink(full, link2), 0);
+	cr_expect_eq(argmap_write_file_atomic(link2, "new", 3, NULL, d), ARGMAP_EIO);
+	cr_expect(lstat(link2, &st) == 0 && S_ISLNK(st.st_mode), "the link stays a link");
+	cr_expect(is_chr(full));
+
+	cr_assert_eq(symlink("nowhere/x.svg", link3), 0);
+	cr_expect_eq(argmap_write_file_atomic(link3, "new", 3, NULL, d), ARGMAP_EIO);
+	cr_expect(lstat(link3, &st) == 0 && S_ISLNK(st.st_mode), "the link stays a link");
+	cr_expect_eq(rs_temp_files(dir), 0);
+	argmap_diags_free(d);
+	ts_rmtree(dir);
+	free(dir);
+}
+
+/* The command line: -o on a device is exit 0 (null) or 3 (full), with the
+ * device left in place. */
+Test(output, cli_output_to_devices)
+{
+	char *in, *dir = dir_with_map(&in), null[512], full[512], *err = NULL;
+	const char *args[] = {"render", "-T", "svg", "-o", NULL, NULL, NULL};
+
+	standin(dir, "null", 3, null, sizeof null);
+	standin(dir, "full", 7, full, sizeof full);
+	args[4] = null;
+	args[5] = in;
+	cr_expect_eq(ts_run_cli(args, NULL, &err, 60), 0, "%s", err);
+	cr_expect(is_chr(null));
+	free(err);
+	args[4] = full;
+	cr_expect_eq(ts_run_cli(args, NULL, &err, 60), 3, "%s", err);
+	cr_expect(strstr(err, "No space left on device"), "%s", err);
+	cr_expect(is_chr(full));
+	free(err);
+	free(in);
 	ts_rmtree(dir);
 	free(dir);
 }
