@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -637,4 +638,79 @@ Test(output, cli_output_to_devices)
 	free(in);
 	ts_rmtree(dir);
 	free(dir);
+}
+
+/* ------------------------------------------------ the child dies too */
+
+static void nap_10ms(void)
+{
+	struct timespec ts = {0, 10000000};
+	nanosleep(&ts, NULL);
+}
+
+/* The first child of `pid` (from /proc), or 0. */
+static pid_t child_of(pid_t pid)
+{
+	char path[64];
+	long c = 0;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%ld/task/%ld/children", (long)pid, (long)pid);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	if (fscanf(f, "%ld", &c) != 1)
+		c = 0;
+	fclose(f);
+	return (pid_t)c;
+}
+
+/* Killing the process that renders (SIGKILL: no handler runs) must kill
+ * its Graphviz child too, here one spinning with no time limit. A
+ * subreaper stands in for init, so that the orphan can be waited for. */
+Test(contain, the_renderer_dies_with_its_parent)
+{
+	argmap_map *map = rs_load(RS_DATA("basic.xml"));
+	pid_t x;
+	int status = 0;
+
+	x = fork();
+	cr_assert(x >= 0);
+	if (x == 0) {
+		pid_t m, g = 0;
+		double t0;
+		int i;
+		prctl(PR_SET_CHILD_SUBREAPER, 1);
+		m = fork();
+		if (m == 0) {
+			argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+			char *data = NULL;
+			size_t len = 0;
+			o.time_limit = -1.0; /* none: --time-limit 0 */
+			am_render_fault = AM_FAULT_HANG;
+			argmap_render(map, &o, NULL, &data, &len);
+			_exit(0);
+		}
+		for (i = 0; i < 500 && !(g = child_of(m)); i++)
+			nap_10ms();
+		kill(m, SIGKILL);
+		waitpid(m, NULL, 0);
+		if (!g)
+			_exit(2); /* the renderer never started */
+		t0 = now();
+		while (now() - t0 < 1.0) {
+			if (waitpid(g, NULL, WNOHANG) == g)
+				_exit(0);
+			nap_10ms();
+		}
+		kill(g, SIGKILL);
+		waitpid(g, NULL, 0);
+		_exit(1);
+	}
+	while (waitpid(x, &status, 0) < 0 && errno == EINTR)
+		;
+	cr_expect(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	          "status %d: 1 = the child outlived its parent by a second, 2 = it never ran",
+	          WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	argmap_map_free(map);
 }
