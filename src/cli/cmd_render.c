@@ -410,7 +410,14 @@ static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 				                 : output_path(c->dir ? c->dir : ".", in, o.theme, o.format);
 				if (!path) {
 					rc = CLI_IO;
-				} else if (argmap_write_file_atomic(path, data, len, protect, diags) != 0) {
+				} else if (c->dir && mkdir(c->dir, 0777) != 0 && errno != EEXIST) {
+					/* created only when there is something to write */
+					fprintf(stderr,
+					        "argmap render: cannot create folder %s: %s\n",
+					        c->dir, strerror(errno));
+					rc = CLI_IO;
+				} else if (argmap_write_file_atomic(path, data, len, protect,
+				                                    diags) != 0) {
 					rc = CLI_IO;
 				} else {
 					rc = CLI_OK;
@@ -444,11 +451,8 @@ int cli_render(int argc, char **argv)
 		return rc;
 	if (c.output && !strcmp(c.output, "-") && isatty(STDOUT_FILENO) &&
 	    (c.formats[0] == ARGMAP_RENDER_PDF || c.formats[0] == ARGMAP_RENDER_PNG))
-		return usage_error("%s", "will not write a binary format to a terminal; use -o FILE");
-	if (c.dir && mkdir(c.dir, 0777) != 0 && errno != EEXIST) {
-		fprintf(stderr, "argmap render: cannot create folder %s: %s\n", c.dir, strerror(errno));
-		return CLI_IO;
-	}
+		return usage_error("%s",
+		                   "will not write a binary format to a terminal; use -o FILE");
 	/* two inputs with one name would write the same outputs */
 	if (!c.output)
 		for (i = 0; i < c.n_inputs; i++) {
