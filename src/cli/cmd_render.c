@@ -5,6 +5,7 @@
  * its outputs are not touched. Every output is rendered into memory and
  * then written atomically (argmap_write_file_atomic), never over an input.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
@@ -330,28 +331,106 @@ static int write_stdout(const char *data, size_t len)
 	return CLI_OK;
 }
 
-/* Every file of the map and every input on the command line: never
- * overwritten. NULL-terminated; caller frees the array only. */
-static const char **protected_paths(const render_cli *c, const argmap_map *map)
-{
-	size_t nf = argmap_map_file_count(map), i, k = 0;
-	const char **p = malloc((nf + (size_t)c->n_inputs + 1) * sizeof *p);
+/* Every file of the map, every input on the command line and every file
+ * directly in a --sources folder (quote verification reads plain file
+ * names there, so these are the texts it may have read): never
+ * overwritten, compared by device and inode. NULL-terminated; free with
+ * free_protected. */
+typedef struct protected_list {
+	const char **paths;
+	char **owned; /* the joined --sources paths */
+	size_t n_owned;
+} protected_list;
 
-	if (!p)
-		return NULL;
+static void free_protected(protected_list *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n_owned; i++)
+		free(p->owned[i]);
+	free(p->owned);
+	free(p->paths);
+	memset(p, 0, sizeof *p);
+}
+
+static int add_source_texts(protected_list *p, size_t *k, size_t *cap, const char *dirs)
+{
+	const char *d = dirs;
+
+	while (d && *d) {
+		const char *colon = strchr(d, ':');
+		size_t dl = colon ? (size_t)(colon - d) : strlen(d);
+		char *dir = strndup(d, dl ? dl : 1);
+		DIR *h;
+		struct dirent *e;
+		if (!dir)
+			return -1;
+		if (!dl)
+			dir[0] = '.';
+		h = opendir(dir);
+		while (h && (e = readdir(h))) {
+			char *path;
+			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+				continue;
+			if (*k + 1 >= *cap) {
+				size_t nc = *cap * 2;
+				const char **np = realloc(p->paths, nc * sizeof *np);
+				char **no = np ? realloc(p->owned, nc * sizeof *no) : NULL;
+				if (np)
+					p->paths = np;
+				if (!no) {
+					closedir(h);
+					free(dir);
+					return -1;
+				}
+				p->owned = no;
+				*cap = nc;
+			}
+			path = malloc(strlen(dir) + strlen(e->d_name) + 2);
+			if (!path) {
+				closedir(h);
+				free(dir);
+				return -1;
+			}
+			sprintf(path, "%s/%s", dir, e->d_name);
+			p->owned[p->n_owned++] = path;
+			p->paths[(*k)++] = path;
+		}
+		if (h)
+			closedir(h);
+		free(dir);
+		d = colon ? colon + 1 : NULL;
+	}
+	return 0;
+}
+
+static int protected_paths(const render_cli *c, const argmap_map *map, protected_list *p)
+{
+	size_t nf = argmap_map_file_count(map), i, k = 0, cap = nf + (size_t)c->n_inputs + 16;
+
+	memset(p, 0, sizeof *p);
+	p->paths = malloc(cap * sizeof *p->paths);
+	p->owned = malloc(cap * sizeof *p->owned);
+	if (!p->paths || !p->owned)
+		goto fail;
 	for (i = 0; i < nf; i++)
-		p[k++] = argmap_map_file(map, i)->path;
+		p->paths[k++] = argmap_map_file(map, i)->path;
 	for (i = 0; i < (size_t)c->n_inputs; i++)
-		p[k++] = c->inputs[i];
-	p[k] = NULL;
-	return p;
+		p->paths[k++] = c->inputs[i];
+	if (c->sources && add_source_texts(p, &k, &cap, c->sources) != 0)
+		goto fail;
+	p->paths[k] = NULL;
+	return 0;
+fail:
+	free_protected(p);
+	return -1;
 }
 
 static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 {
 	argmap_map *map = NULL;
 	argmap_diags *cd = argmap_diags_new();
-	const char **protect = NULL;
+	protected_list protect = {0};
 	int rc, worst = CLI_OK, t, f;
 
 	if (!cd) {
@@ -377,8 +456,7 @@ static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 		argmap_map_free(map);
 		return CLI_OK;
 	}
-	protect = protected_paths(c, map);
-	if (!protect) {
+	if (protected_paths(c, map, &protect) != 0) {
 		argmap_map_free(map);
 		fputs("argmap: out of memory\n", stderr);
 		return CLI_IO;
@@ -416,7 +494,7 @@ static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 					        "argmap render: cannot create folder %s: %s\n",
 					        c->dir, strerror(errno));
 					rc = CLI_IO;
-				} else if (argmap_write_file_atomic(path, data, len, protect,
+				} else if (argmap_write_file_atomic(path, data, len, protect.paths,
 				                                    diags) != 0) {
 					rc = CLI_IO;
 				} else {
@@ -431,7 +509,7 @@ static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 			free(data);
 		}
 done:
-	free(protect);
+	free_protected(&protect);
 	argmap_map_free(map);
 	return worst;
 }

@@ -714,3 +714,31 @@ Test(contain, the_renderer_dies_with_its_parent)
 	          WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 	argmap_map_free(map);
 }
+
+/* An output may not be any input: the texts --sources may read count, by
+ * inode (here the text itself, and a hard link to it elsewhere). */
+Test(output, refuses_to_overwrite_a_sources_text)
+{
+	char *in, *dir = dir_with_map(&in), texts[512], text[600], lnk[600], *err = NULL;
+	const char *args[] = {"render", "-T", "svg", "--sources", texts, "-o", NULL, NULL, NULL};
+	const char *const outs[] = {text, lnk};
+	size_t i;
+
+	snprintf(texts, sizeof texts, "%s/texts", dir);
+	cr_assert_eq(mkdir(texts, 0777), 0);
+	ts_put(texts, "src.txt", "the full text", (size_t)-1);
+	snprintf(text, sizeof text, "%s/src.txt", texts);
+	snprintf(lnk, sizeof lnk, "%s/out.svg", dir);
+	cr_assert_eq(link(text, lnk), 0);
+	for (i = 0; i < 2; i++) {
+		args[6] = outs[i];
+		args[7] = in;
+		cr_expect_eq(ts_run_cli(args, NULL, &err, 60), 3, "%s: %s", outs[i], err);
+		cr_expect(strstr(err, "[AM721]"), "%s", err);
+		cr_expect(rs_file_is(text, "the full text", 13), "the text is unchanged");
+		free(err);
+	}
+	free(in);
+	ts_rmtree(dir);
+	free(dir);
+}
