@@ -160,6 +160,17 @@ ARGMAP_API int argmap_render_format_parse(const char *name, argmap_render_format
 ARGMAP_API int argmap_write_file_atomic(const char *path, const void *data, size_t len,
                              const char *const *protect, argmap_diags *diags);
 
+/**
+ * Remove the temporary file of every argmap_write_file_atomic in progress
+ * in this process, so that a program killed by a signal leaves none.
+ * Async-signal-safe: call it from the program's own SIGINT, SIGTERM or
+ * SIGHUP handler just before the program ends (the interrupted writes must
+ * not go on). The library installs no signal handler itself. Nothing can
+ * run on SIGKILL: a temporary ".argmap-PID-*.tmp" may then stay behind in
+ * the output's folder (never a half-written output).
+ */
+ARGMAP_API void argmap_write_cleanup(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -514,6 +515,35 @@ done:
 	return worst;
 }
 
+/* SIGINT, SIGTERM, SIGHUP during a write: remove the temporary file, then
+ * die of the signal as if there were no handler (the shell sees it). */
+static void on_fatal_signal(int sig)
+{
+	argmap_write_cleanup();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void catch_fatal_signals(void)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_fatal_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof sigs / sizeof *sigs; i++)
+		sigaddset(&sa.sa_mask, sigs[i]);
+	for (i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+		struct sigaction old;
+		/* a signal ignored by whoever started us stays ignored */
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(sigs[i], &sa, NULL);
+	}
+}
+
 int cli_render(int argc, char **argv)
 {
 	render_cli c;
@@ -522,6 +552,7 @@ int cli_render(int argc, char **argv)
 
 	memset(&c, 0, sizeof c);
 	c.opts = init;
+	catch_fatal_signals();
 	rc = parse_args(&c, argc, argv);
 	if (rc < 0)
 		return CLI_OK; /* --help */

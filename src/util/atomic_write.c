@@ -96,6 +96,48 @@ static int write_into(const char *path, const void *data, size_t len, am_atomic_
 	return 0;
 }
 
+/* The temporary files being written right now, for am_atomic_cleanup,
+ * which a signal handler may call at any moment: fixed storage, slots
+ * claimed with an atomic compare-and-swap, no allocation. A write that
+ * finds no free slot (more than AM_PENDING at once) is not registered. */
+#define AM_PENDING 8
+static char pending_path[AM_PENDING][4096];
+static volatile int pending_used[AM_PENDING]; /* 0 free, 1 claimed, 2 armed */
+
+static int pending_add(const char *tmp)
+{
+	int i;
+	size_t n = strlen(tmp);
+
+	if (n >= sizeof pending_path[0])
+		return -1;
+	for (i = 0; i < AM_PENDING; i++)
+		if (__sync_bool_compare_and_swap(&pending_used[i], 0, 1)) {
+			memcpy(pending_path[i], tmp, n + 1);
+			__sync_synchronize();
+			pending_used[i] = 2;
+			return i;
+		}
+	return -1;
+}
+
+static void pending_drop(int slot)
+{
+	if (slot >= 0) {
+		__sync_synchronize();
+		pending_used[slot] = 0;
+	}
+}
+
+void am_atomic_cleanup(void)
+{
+	int i;
+
+	for (i = 0; i < AM_PENDING; i++)
+		if (pending_used[i] == 2)
+			unlink(pending_path[i]); /* async-signal-safe */
+}
+
 static int replace_file(const char *path, const void *data, size_t len, am_atomic_error *e);
 
 int am_atomic_write(const char *path, const void *data, size_t len, am_atomic_error *e)
@@ -129,7 +171,7 @@ static int replace_file(const char *path, const void *data, size_t len, am_atomi
 {
 	static unsigned long counter;
 	char *dir = NULL, *tmp = NULL;
-	int fd = -1, err = 0, rc, tries;
+	int fd = -1, err = 0, rc, tries, slot = -1;
 	size_t tmp_len;
 
 	dir = am_path_dir(path);
@@ -145,9 +187,13 @@ static int replace_file(const char *path, const void *data, size_t len, am_atomi
 		clock_gettime(CLOCK_REALTIME, &ts);
 		snprintf(tmp, tmp_len, "%s/.argmap-%ld-%lu-%lx.tmp", dir, (long)getpid(), ++counter,
 		         (unsigned long)ts.tv_nsec ^ ((unsigned long)ts.tv_sec << 20));
+		/* registered before it exists: a signal in between unlinks nothing */
+		slot = pending_add(tmp);
 		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 		if (fd >= 0 || errno != EEXIST)
 			break;
+		pending_drop(slot);
+		slot = -1;
 	}
 	if (fd < 0) {
 		rc = fail(e, "creating a temporary file", errno);
@@ -171,6 +217,8 @@ static int replace_file(const char *path, const void *data, size_t len, am_atomi
 		rc = fail(e, "rename", errno);
 		goto cleanup;
 	}
+	pending_drop(slot);
+	slot = -1;
 	{
 		int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 		if (dfd >= 0) {
@@ -185,6 +233,7 @@ cleanup:
 		close(fd);
 	unlink(tmp);
 out:
+	pending_drop(slot);
 	free(dir);
 	free(tmp);
 	return rc;

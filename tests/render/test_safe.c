@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -739,6 +740,50 @@ Test(output, refuses_to_overwrite_a_sources_text)
 		free(err);
 	}
 	free(in);
+	ts_rmtree(dir);
+	free(dir);
+}
+
+/* ------------------------------------------- a signal during the write */
+
+static void cleanup_and_die(int sig)
+{
+	argmap_write_cleanup();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* SIGTERM while the temporary file is being written (inotify says when it
+ * appears; 256 MB take a while): a handler that calls
+ * argmap_write_cleanup, as argmap-render's does, leaves no temporary. */
+Test(output, a_signal_during_the_write_leaves_no_temporary)
+{
+	char *dir = ts_tmpdir(), path[512];
+	int in = inotify_init1(IN_CLOEXEC), status = 0;
+	char ev[4096];
+	pid_t pid;
+
+	cr_assert(in >= 0);
+	cr_assert(inotify_add_watch(in, dir, IN_CREATE) >= 0);
+	snprintf(path, sizeof path, "%s/big.svg", dir);
+	pid = fork();
+	cr_assert(pid >= 0);
+	if (pid == 0) {
+		size_t n = (size_t)256 << 20;
+		char *big = calloc(1, n);
+		signal(SIGTERM, cleanup_and_die);
+		if (!big)
+			_exit(2);
+		argmap_write_file_atomic(path, big, n, NULL, NULL);
+		_exit(1); /* the write finished before the signal came */
+	}
+	cr_assert(read(in, ev, sizeof ev) > 0, "no file was created");
+	kill(pid, SIGTERM);
+	waitpid(pid, &status, 0);
+	close(in);
+	cr_expect(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM, "status %#x", status);
+	cr_expect_eq(rs_temp_files(dir), 0, "a temporary file was left behind");
+	cr_expect_neq(access(path, F_OK), 0, "no output was published");
 	ts_rmtree(dir);
 	free(dir);
 }
