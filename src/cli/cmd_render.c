@@ -68,7 +68,8 @@ static void render_usage(FILE *out)
 	      "  -h, --help            show this help\n"
 	      "\n"
 	      "Exit status: 0 every map drawn, 1 a map has errors or could not be drawn,\n"
-	      "2 usage error, 3 a file could not be read or written.\n"
+	      "2 usage error, 3 a file could not be read or written (standard output too)\n"
+	      "or memory ran out.\n"
 	      "See " ARGMAP_DOCDIR "/rendering.md; codes are explained\n"
 	      "in " ARGMAP_DOCDIR "/diagnostics.md (docs/ in the source tree).\n",
 	      out);
