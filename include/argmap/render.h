@@ -138,8 +138,13 @@ ARGMAP_API int argmap_render_format_parse(const char *name, argmap_render_format
 /**
  * Write data[0..len) to `path` atomically: a temporary file ".argmap-*" in
  * the same directory, created with mode 0666 & ~umask, written in full,
- * fsync'd, then renamed over `path`; finally the directory is fsync'd. A
- * symlink at `path` is replaced by the new file (its target is not written).
+ * fsync'd, then renamed over `path`; finally the directory is fsync'd.
+ * Only a regular file is ever replaced: when `path` exists and is a device
+ * (/dev/null, /dev/full), a FIFO or a socket, the bytes are written into it
+ * directly (not atomically), as any Unix tool would. A symbolic link is
+ * followed and kept: its target is treated by these rules where it is (a
+ * regular file replaced atomically in the target's folder, a device
+ * written into); a link that points to nothing is refused (AM722).
  *
  * `protect` is a NULL-terminated list of paths (may be NULL) that must never
  * be overwritten, typically the input files: if `path` names the same file
@@ -154,6 +159,17 @@ ARGMAP_API int argmap_render_format_parse(const char *name, argmap_render_format
  */
 ARGMAP_API int argmap_write_file_atomic(const char *path, const void *data, size_t len,
                              const char *const *protect, argmap_diags *diags);
+
+/**
+ * Remove the temporary file of every argmap_write_file_atomic in progress
+ * in this process, so that a program killed by a signal leaves none.
+ * Async-signal-safe: call it from the program's own SIGINT, SIGTERM or
+ * SIGHUP handler just before the program ends (the interrupted writes must
+ * not go on). The library installs no signal handler itself. Nothing can
+ * run on SIGKILL: a temporary ".argmap-PID-*.tmp" may then stay behind in
+ * the output's folder (never a half-written output).
+ */
+ARGMAP_API void argmap_write_cleanup(void);
 
 #ifdef __cplusplus
 }

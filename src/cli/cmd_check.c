@@ -29,7 +29,8 @@ static void check_usage(FILE *out)
 	      "  -h, --help        show this help\n"
 	      "\n"
 	      "Exit status: 0 no errors (warnings allowed unless --werror), 1 errors,\n"
-	      "2 usage error, 3 a file could not be read.\n"
+	      "2 usage error, 3 a file could not be read, the report could not be written\n"
+	      "or memory ran out.\n"
 	      "Codes are explained in " ARGMAP_DOCDIR "/diagnostics.md\n"
 	      "(docs/diagnostics.md in the source tree).\n",
 	      out);

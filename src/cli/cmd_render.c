@@ -5,8 +5,10 @@
  * its outputs are not touched. Every output is rendered into memory and
  * then written atomically (argmap_write_file_atomic), never over an input.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,7 +68,8 @@ static void render_usage(FILE *out)
 	      "  -h, --help            show this help\n"
 	      "\n"
 	      "Exit status: 0 every map drawn, 1 a map has errors or could not be drawn,\n"
-	      "2 usage error, 3 a file could not be read or written.\n"
+	      "2 usage error, 3 a file could not be read or written (standard output too)\n"
+	      "or memory ran out.\n"
 	      "See " ARGMAP_DOCDIR "/rendering.md; codes are explained\n"
 	      "in " ARGMAP_DOCDIR "/diagnostics.md (docs/ in the source tree).\n",
 	      out);
@@ -338,28 +341,106 @@ static int write_stdout(const char *data, size_t len)
 	return CLI_OK;
 }
 
-/* Every file of the map and every input on the command line: never
- * overwritten. NULL-terminated; caller frees the array only. */
-static const char **protected_paths(const render_cli *c, const argmap_map *map)
-{
-	size_t nf = argmap_map_file_count(map), i, k = 0;
-	const char **p = malloc((nf + (size_t)c->n_inputs + 1) * sizeof *p);
+/* Every file of the map, every input on the command line and every file
+ * directly in a --sources folder (quote verification reads plain file
+ * names there, so these are the texts it may have read): never
+ * overwritten, compared by device and inode. NULL-terminated; free with
+ * free_protected. */
+typedef struct protected_list {
+	const char **paths;
+	char **owned; /* the joined --sources paths */
+	size_t n_owned;
+} protected_list;
 
-	if (!p)
-		return NULL;
+static void free_protected(protected_list *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n_owned; i++)
+		free(p->owned[i]);
+	free(p->owned);
+	free(p->paths);
+	memset(p, 0, sizeof *p);
+}
+
+static int add_source_texts(protected_list *p, size_t *k, size_t *cap, const char *dirs)
+{
+	const char *d = dirs;
+
+	while (d && *d) {
+		const char *colon = strchr(d, ':');
+		size_t dl = colon ? (size_t)(colon - d) : strlen(d);
+		char *dir = strndup(d, dl ? dl : 1);
+		DIR *h;
+		struct dirent *e;
+		if (!dir)
+			return -1;
+		if (!dl)
+			dir[0] = '.';
+		h = opendir(dir);
+		while (h && (e = readdir(h))) {
+			char *path;
+			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+				continue;
+			if (*k + 1 >= *cap) {
+				size_t nc = *cap * 2;
+				const char **np = realloc(p->paths, nc * sizeof *np);
+				char **no = np ? realloc(p->owned, nc * sizeof *no) : NULL;
+				if (np)
+					p->paths = np;
+				if (!no) {
+					closedir(h);
+					free(dir);
+					return -1;
+				}
+				p->owned = no;
+				*cap = nc;
+			}
+			path = malloc(strlen(dir) + strlen(e->d_name) + 2);
+			if (!path) {
+				closedir(h);
+				free(dir);
+				return -1;
+			}
+			sprintf(path, "%s/%s", dir, e->d_name);
+			p->owned[p->n_owned++] = path;
+			p->paths[(*k)++] = path;
+		}
+		if (h)
+			closedir(h);
+		free(dir);
+		d = colon ? colon + 1 : NULL;
+	}
+	return 0;
+}
+
+static int protected_paths(const render_cli *c, const argmap_map *map, protected_list *p)
+{
+	size_t nf = argmap_map_file_count(map), i, k = 0, cap = nf + (size_t)c->n_inputs + 16;
+
+	memset(p, 0, sizeof *p);
+	p->paths = malloc(cap * sizeof *p->paths);
+	p->owned = malloc(cap * sizeof *p->owned);
+	if (!p->paths || !p->owned)
+		goto fail;
 	for (i = 0; i < nf; i++)
-		p[k++] = argmap_map_file(map, i)->path;
+		p->paths[k++] = argmap_map_file(map, i)->path;
 	for (i = 0; i < (size_t)c->n_inputs; i++)
-		p[k++] = c->inputs[i];
-	p[k] = NULL;
-	return p;
+		p->paths[k++] = c->inputs[i];
+	if (c->sources && add_source_texts(p, &k, &cap, c->sources) != 0)
+		goto fail;
+	p->paths[k] = NULL;
+	return 0;
+fail:
+	free_protected(p);
+	return -1;
 }
 
 static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 {
 	argmap_map *map = NULL;
 	argmap_diags *cd = argmap_diags_new();
-	const char **protect = NULL;
+	protected_list protect = {0};
 	int rc, worst = CLI_OK, t, f;
 
 	if (!cd) {
@@ -385,8 +466,7 @@ static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 		argmap_map_free(map);
 		return CLI_OK;
 	}
-	protect = protected_paths(c, map);
-	if (!protect) {
+	if (protected_paths(c, map, &protect) != 0) {
 		argmap_map_free(map);
 		fputs("argmap: out of memory\n", stderr);
 		return CLI_IO;
@@ -418,7 +498,14 @@ static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 				                 : output_path(c->dir ? c->dir : ".", in, o.theme, o.format);
 				if (!path) {
 					rc = CLI_IO;
-				} else if (argmap_write_file_atomic(path, data, len, protect, diags) != 0) {
+				} else if (c->dir && mkdir(c->dir, 0777) != 0 && errno != EEXIST) {
+					/* created only when there is something to write */
+					fprintf(stderr,
+					        "argmap render: cannot create folder %s: %s\n",
+					        c->dir, strerror(errno));
+					rc = CLI_IO;
+				} else if (argmap_write_file_atomic(path, data, len, protect.paths,
+				                                    diags) != 0) {
 					rc = CLI_IO;
 				} else {
 					rc = CLI_OK;
@@ -432,9 +519,38 @@ static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 			free(data);
 		}
 done:
-	free(protect);
+	free_protected(&protect);
 	argmap_map_free(map);
 	return worst;
+}
+
+/* SIGINT, SIGTERM, SIGHUP during a write: remove the temporary file, then
+ * die of the signal as if there were no handler (the shell sees it). */
+static void on_fatal_signal(int sig)
+{
+	argmap_write_cleanup();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void catch_fatal_signals(void)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_fatal_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof sigs / sizeof *sigs; i++)
+		sigaddset(&sa.sa_mask, sigs[i]);
+	for (i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+		struct sigaction old;
+		/* a signal ignored by whoever started us stays ignored */
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(sigs[i], &sa, NULL);
+	}
 }
 
 int cli_render(int argc, char **argv)
@@ -445,6 +561,7 @@ int cli_render(int argc, char **argv)
 
 	memset(&c, 0, sizeof c);
 	c.opts = init;
+	catch_fatal_signals();
 	rc = parse_args(&c, argc, argv);
 	if (rc < 0)
 		return CLI_OK; /* --help */
@@ -452,11 +569,8 @@ int cli_render(int argc, char **argv)
 		return rc;
 	if (c.output && !strcmp(c.output, "-") && isatty(STDOUT_FILENO) &&
 	    (c.formats[0] == ARGMAP_RENDER_PDF || c.formats[0] == ARGMAP_RENDER_PNG))
-		return usage_error("%s", "will not write a binary format to a terminal; use -o FILE");
-	if (c.dir && mkdir(c.dir, 0777) != 0 && errno != EEXIST) {
-		fprintf(stderr, "argmap render: cannot create folder %s: %s\n", c.dir, strerror(errno));
-		return CLI_IO;
-	}
+		return usage_error("%s",
+		                   "will not write a binary format to a terminal; use -o FILE");
 	/* two inputs with one name would write the same outputs */
 	if (!c.output)
 		for (i = 0; i < c.n_inputs; i++) {

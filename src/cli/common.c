@@ -53,6 +53,14 @@ int cli_load_and_check(const char *path, const char *sources_dir, argmap_diags *
 
 	*out = NULL;
 	rc = argmap_map_load(&map, path, NULL, diags);
+	if (rc == ARGMAP_ENOMEM || rc == ARGMAP_EINTERNAL) {
+		/* no diagnostic says it: the failure itself is the message */
+		const char *why = argmap_error_last();
+		fprintf(stderr, "argmap: %s: %s\n",
+		        rc == ARGMAP_ENOMEM ? "out of memory while reading a map"
+		                            : "internal error",
+		        why && *why ? why : path);
+	}
 	if (rc == ARGMAP_EIO || rc == ARGMAP_ENOMEM || rc == ARGMAP_EINTERNAL) {
 		argmap_map_free(map);
 		return CLI_IO;
@@ -60,7 +68,8 @@ int cli_load_and_check(const char *path, const char *sources_dir, argmap_diags *
 	if (map) {
 		copts.quote_texts_dir = sources_dir;
 		if (argmap_check(map, &copts, diags) != 0) {
-			fprintf(stderr, "argmap: %s\n", argmap_error_last());
+			fprintf(stderr, "argmap: %s: checking ran out of memory or failed: %s\n",
+			        path, argmap_error_last());
 			argmap_map_free(map);
 			return CLI_IO;
 		}

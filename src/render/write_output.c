@@ -66,3 +66,8 @@ int argmap_write_file_atomic(const char *path, const void *data, size_t len,
 		return am_fail(ARGMAP_ENOMEM, "out of memory");
 	return io_error(path, e.step, e.err, diags);
 }
+
+void argmap_write_cleanup(void)
+{
+	am_atomic_cleanup();
+}

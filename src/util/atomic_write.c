@@ -7,6 +7,13 @@
  * The temporary file is created with open(O_CREAT|O_EXCL, 0666), so the
  * kernel applies the umask: the published file has mode 0666 & ~umask
  * (mkstemp would give 0600).
+ *
+ * Only a regular file (or nothing) is replaced. A target that exists and
+ * is something else - a device such as /dev/null or /dev/full, a FIFO, a
+ * socket - is written into directly, as any Unix tool would: renaming over
+ * it would replace /dev/null with a regular file when run as root. A
+ * symbolic link is followed (realpath): its target is treated by the same
+ * two rules, and the link itself stays; a link to nothing is refused.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -15,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -64,15 +72,108 @@ static int fail(am_atomic_error *e, const char *step, int err)
 	return -1;
 }
 
+/* Writes into an existing non-regular file (device, FIFO): no temporary
+ * file, no rename, no fsync. Returns 1 when path turned out to be a
+ * regular file after all (the caller writes it atomically), 0 or -1. */
+static int write_into(const char *path, const void *data, size_t len, am_atomic_error *e)
+{
+	struct stat st;
+	int fd, err = 0;
+
+	fd = open(path, O_WRONLY | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return fail(e, "opening", errno);
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		close(fd); /* replaced by a regular file since lstat */
+		return 1;
+	}
+	if (write_fd(fd, data, len, &err) != 0) {
+		close(fd);
+		return fail(e, "writing", err);
+	}
+	if (close(fd) != 0 && errno != EINTR)
+		return fail(e, "close", errno);
+	return 0;
+}
+
+/* The temporary files being written right now, for am_atomic_cleanup,
+ * which a signal handler may call at any moment: fixed storage, slots
+ * claimed with an atomic compare-and-swap, no allocation. A write that
+ * finds no free slot (more than AM_PENDING at once) is not registered. */
+#define AM_PENDING 8
+static char pending_path[AM_PENDING][4096];
+static volatile int pending_used[AM_PENDING]; /* 0 free, 1 claimed, 2 armed */
+
+static int pending_add(const char *tmp)
+{
+	int i;
+	size_t n = strlen(tmp);
+
+	if (n >= sizeof pending_path[0])
+		return -1;
+	for (i = 0; i < AM_PENDING; i++)
+		if (__sync_bool_compare_and_swap(&pending_used[i], 0, 1)) {
+			memcpy(pending_path[i], tmp, n + 1);
+			__sync_synchronize();
+			pending_used[i] = 2;
+			return i;
+		}
+	return -1;
+}
+
+static void pending_drop(int slot)
+{
+	if (slot >= 0) {
+		__sync_synchronize();
+		pending_used[slot] = 0;
+	}
+}
+
+void am_atomic_cleanup(void)
+{
+	int i;
+
+	for (i = 0; i < AM_PENDING; i++)
+		if (pending_used[i] == 2)
+			unlink(pending_path[i]); /* async-signal-safe */
+}
+
+static int replace_file(const char *path, const void *data, size_t len, am_atomic_error *e);
+
 int am_atomic_write(const char *path, const void *data, size_t len, am_atomic_error *e)
 {
-	static unsigned long counter;
-	char *dir = NULL, *tmp = NULL;
-	int fd = -1, err = 0, rc, tries;
-	size_t tmp_len;
+	struct stat st;
+	char *real = NULL;
+	int rc;
 
 	e->step = NULL;
 	e->err = 0;
+	if (lstat(path, &st) != 0) {
+		st.st_mode = S_IFREG; /* nothing there: create it */
+	} else if (S_ISLNK(st.st_mode)) {
+		real = realpath(path, NULL);
+		if (!real)
+			return fail(e, "following the symbolic link", errno);
+		path = real;
+		if (stat(path, &st) != 0)
+			st.st_mode = S_IFREG; /* gone since: create it */
+	}
+	rc = 1;
+	if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		rc = write_into(path, data, len, e);
+	if (rc == 1)
+		rc = replace_file(path, data, len, e);
+	free(real);
+	return rc;
+}
+
+static int replace_file(const char *path, const void *data, size_t len, am_atomic_error *e)
+{
+	static unsigned long counter;
+	char *dir = NULL, *tmp = NULL;
+	int fd = -1, err = 0, rc, tries, slot = -1;
+	size_t tmp_len;
+
 	dir = am_path_dir(path);
 	tmp_len = strlen(path) + 64;
 	tmp = malloc(tmp_len);
@@ -86,9 +187,13 @@ int am_atomic_write(const char *path, const void *data, size_t len, am_atomic_er
 		clock_gettime(CLOCK_REALTIME, &ts);
 		snprintf(tmp, tmp_len, "%s/.argmap-%ld-%lu-%lx.tmp", dir, (long)getpid(), ++counter,
 		         (unsigned long)ts.tv_nsec ^ ((unsigned long)ts.tv_sec << 20));
+		/* registered before it exists: a signal in between unlinks nothing */
+		slot = pending_add(tmp);
 		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 		if (fd >= 0 || errno != EEXIST)
 			break;
+		pending_drop(slot);
+		slot = -1;
 	}
 	if (fd < 0) {
 		rc = fail(e, "creating a temporary file", errno);
@@ -112,6 +217,8 @@ int am_atomic_write(const char *path, const void *data, size_t len, am_atomic_er
 		rc = fail(e, "rename", errno);
 		goto cleanup;
 	}
+	pending_drop(slot);
+	slot = -1;
 	{
 		int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 		if (dfd >= 0) {
@@ -126,6 +233,7 @@ cleanup:
 		close(fd);
 	unlink(tmp);
 out:
+	pending_drop(slot);
 	free(dir);
 	free(tmp);
 	return rc;

@@ -24,4 +24,9 @@ typedef struct am_atomic_error {
  * killing the process. Returns 0, or -1 with *e filled in. */
 int am_atomic_write(const char *path, const void *data, size_t len, am_atomic_error *e);
 
+/* Removes the temporary file of every am_atomic_write in progress in this
+ * process. Async-signal-safe (unlink only): for a signal handler of the
+ * program, which then ends; the writes it interrupts must not go on. */
+void am_atomic_cleanup(void);
+
 #endif

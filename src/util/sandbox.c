@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/types.h>
@@ -103,7 +104,7 @@ int am_sandbox_run(const am_sandbox *sb, am_sandbox_result *res)
 	int data_pipe[2] = {-1, -1}, err_pipe[2] = {-1, -1};
 	double deadline = sb->time_limit > 0 ? now_s() + sb->time_limit : 0;
 	int open_fds = 2, rc = -1;
-	pid_t pid;
+	pid_t pid, parent;
 	char chunk[65536];
 
 	memset(res, 0, sizeof *res);
@@ -114,6 +115,7 @@ int am_sandbox_run(const am_sandbox *sb, am_sandbox_result *res)
 	}
 	fcntl(data_pipe[0], F_SETFD, FD_CLOEXEC);
 	fcntl(err_pipe[0], F_SETFD, FD_CLOEXEC);
+	parent = getpid();
 	pid = fork();
 	if (pid < 0) {
 		res->failed_step = "fork";
@@ -121,6 +123,12 @@ int am_sandbox_run(const am_sandbox *sb, am_sandbox_result *res)
 		goto done;
 	}
 	if (pid == 0) {
+		/* Die with the parent: killing argmap (SIGKILL, a closed
+		 * terminal) must not leave Graphviz running up to its CPU limit,
+		 * or forever with no limit. If the parent died before prctl, we
+		 * were already reparented: leave now. */
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+			_exit(122);
 		close(data_pipe[0]);
 		close(err_pipe[0]);
 		child_main(sb, data_pipe[1], err_pipe[1]);

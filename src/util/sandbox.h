@@ -8,7 +8,11 @@
  * stdin, and its stdout and stderr on one pipe to the parent; a second
  * pipe (data_fd) carries whatever the child sends. The child leaves with
  * _exit() (the only exit here), so no atexit handler or stdio buffer of
- * the parent runs twice. The parent never prints.
+ * the parent runs twice. The parent never prints. The child is killed
+ * (PR_SET_PDEATHSIG, SIGKILL) when the thread that started it ends, so
+ * it never outlives a killed parent; a multithreaded host must therefore
+ * call am_sandbox_run from a thread that lives until it returns (it
+ * blocks until then anyway).
  */
 #ifndef AM_UTIL_SANDBOX_H
 #define AM_UTIL_SANDBOX_H

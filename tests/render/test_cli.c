@@ -242,3 +242,21 @@ Test(cli, stdout_write_errors_exit_3)
 	          err);
 	free(err);
 }
+
+/* -d DIR is created only when there is something to write in it. */
+Test(cli, dir_is_not_created_when_nothing_is_drawn)
+{
+	char *dir = ts_tmpdir(), sub[600], *bad, *err = NULL;
+	const char *args[] = {"render", "-d", sub, NULL, NULL};
+	struct stat st;
+
+	bad = ts_write(dir, "bad.xml", TS_HEAD "<claim/>" TS_TAIL, (size_t)-1);
+	snprintf(sub, sizeof sub, "%s/out", dir);
+	args[3] = bad;
+	cr_expect_eq(cli(args, NULL, &err), 1, "%s", err);
+	cr_expect_neq(stat(sub, &st), 0, "%s was created for a run that wrote nothing", sub);
+	free(err);
+	free(bad);
+	ts_rmtree(dir);
+	free(dir);
+}

@@ -7,12 +7,17 @@
  */
 #include <criterion/criterion.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -493,6 +498,292 @@ Test(output, read_only_folder)
 	cr_expect(ts_find(d, "AM722") && strstr(ts_find(d, "AM722")->message, "cannot write the output"));
 	chmod(dir, 0755);
 	argmap_diags_free(d);
+	ts_rmtree(dir);
+	free(dir);
+}
+
+/* ------------------------------------------- targets that are not files */
+
+/* A character device standing in for /dev/null (1,3) or /dev/full (1,7),
+ * in our own folder, so that a writer that replaces its target damages
+ * nothing of the machine's. Skips when mknod is not allowed. */
+static void standin(const char *dir, const char *name, unsigned minor, char *path, size_t n)
+{
+	snprintf(path, n, "%s/%s", dir, name);
+	if (mknod(path, S_IFCHR | 0666, makedev(1, minor)) != 0)
+		cr_skip_test("cannot mknod a character device here: %s", strerror(errno));
+}
+
+static int is_chr(const char *path)
+{
+	struct stat st;
+	return lstat(path, &st) == 0 && S_ISCHR(st.st_mode);
+}
+
+Test(output, a_device_is_written_into_never_replaced)
+{
+	char *dir = ts_tmpdir(), null[512], full[512];
+	argmap_diags *d = argmap_diags_new();
+
+	standin(dir, "null", 3, null, sizeof null);
+	standin(dir, "full", 7, full, sizeof full);
+	cr_expect_eq(argmap_write_file_atomic(null, "<svg/>", 6, NULL, d), 0, "%s",
+	             argmap_error_last());
+	cr_expect(is_chr(null), "the device is still a device");
+	cr_expect_eq(argmap_write_file_atomic(full, "<svg/>", 6, NULL, d), ARGMAP_EIO);
+	cr_expect(is_chr(full), "the device is still a device");
+	cr_expect(rs_message(d, "AM722") &&
+	              strstr(rs_message(d, "AM722"), "No space left on device"),
+	          "%s", rs_message(d, "AM722") ? rs_message(d, "AM722") : "no AM722");
+	cr_expect_eq(rs_temp_files(dir), 0);
+	argmap_diags_free(d);
+	ts_rmtree(dir);
+	free(dir);
+}
+
+Test(output, a_fifo_is_written_into)
+{
+	char *dir = ts_tmpdir(), fifo[512], got[64] = {0};
+	int pfd[2], status;
+	pid_t reader;
+	struct stat st;
+	ssize_t n;
+
+	snprintf(fifo, sizeof fifo, "%s/pipe", dir);
+	cr_assert_eq(mkfifo(fifo, 0600), 0);
+	cr_assert_eq(pipe(pfd), 0);
+	reader = fork();
+	if (reader == 0) { /* reads the FIFO, hands back what came */
+		int fd = open(fifo, O_RDONLY);
+		char buf[64];
+		ssize_t k = fd >= 0 ? read(fd, buf, sizeof buf) : -1;
+		if (k > 0)
+			(void)!write(pfd[1], buf, (size_t)k);
+		_exit(0);
+	}
+	close(pfd[1]);
+	cr_expect_eq(argmap_write_file_atomic(fifo, "<svg/>", 6, NULL, NULL), 0, "%s",
+	             argmap_error_last());
+	{
+		struct pollfd pf = {pfd[0], POLLIN, 0};
+		n = poll(&pf, 1, 5000) == 1 ? read(pfd[0], got, sizeof got - 1) : -1;
+	}
+	close(pfd[0]);
+	kill(reader, SIGKILL); /* still blocked in open() if nothing wrote to the FIFO */
+	waitpid(reader, &status, 0);
+	cr_expect_eq(n, 6);
+	cr_expect_str_eq(got, "<svg/>");
+	cr_expect(lstat(fifo, &st) == 0 && S_ISFIFO(st.st_mode), "the FIFO is still a FIFO");
+	cr_expect_eq(rs_temp_files(dir), 0);
+	ts_rmtree(dir);
+	free(dir);
+}
+
+/* A symlink is followed: a regular target is replaced atomically where it
+ * is (the link stays), a device target is written into, a link to nothing
+ * is refused. */
+Test(output, symlinks_are_followed_and_kept)
+{
+	char *dir = ts_tmpdir(), file[512], link1[512], link2[512], link3[512], full[512];
+	char *got;
+	struct stat st;
+	argmap_diags *d = argmap_diags_new();
+
+	snprintf(file, sizeof file, "%s/real.svg", dir);
+	snprintf(link1, sizeof link1, "%s/link.svg", dir);
+	snprintf(link2, sizeof link2, "%s/dev.svg", dir);
+	snprintf(link3, sizeof link3, "%s/dangling.svg", dir);
+	ts_put(dir, "real.svg", "old", 3);
+	cr_assert_eq(symlink("real.svg", link1), 0);
+	cr_expect_eq(argmap_write_file_atomic(link1, "new", 3, NULL, d), 0, "%s",
+	             argmap_error_last());
+	cr_expect(lstat(link1, &st) == 0 && S_ISLNK(st.st_mode), "the link stays a link");
+	got = ts_read(file, NULL);
+	cr_expect_str_eq(got, "new");
+	free(got);
+
+	standin(dir, "full", 7, full, sizeof full);
+	cr_assert_eq(symlink(full, link2), 0);
+	cr_expect_eq(argmap_write_file_atomic(link2, "new", 3, NULL, d), ARGMAP_EIO);
+	cr_expect(lstat(link2, &st) == 0 && S_ISLNK(st.st_mode), "the link stays a link");
+	cr_expect(is_chr(full));
+
+	cr_assert_eq(symlink("nowhere/x.svg", link3), 0);
+	cr_expect_eq(argmap_write_file_atomic(link3, "new", 3, NULL, d), ARGMAP_EIO);
+	cr_expect(lstat(link3, &st) == 0 && S_ISLNK(st.st_mode), "the link stays a link");
+	cr_expect_eq(rs_temp_files(dir), 0);
+	argmap_diags_free(d);
+	ts_rmtree(dir);
+	free(dir);
+}
+
+/* The command line: -o on a device is exit 0 (null) or 3 (full), with the
+ * device left in place. */
+Test(output, cli_output_to_devices)
+{
+	char *in, *dir = dir_with_map(&in), null[512], full[512], *err = NULL;
+	const char *args[] = {"render", "-T", "svg", "-o", NULL, NULL, NULL};
+
+	standin(dir, "null", 3, null, sizeof null);
+	standin(dir, "full", 7, full, sizeof full);
+	args[4] = null;
+	args[5] = in;
+	cr_expect_eq(ts_run_cli(args, NULL, &err, 60), 0, "%s", err);
+	cr_expect(is_chr(null));
+	free(err);
+	args[4] = full;
+	cr_expect_eq(ts_run_cli(args, NULL, &err, 60), 3, "%s", err);
+	cr_expect(strstr(err, "No space left on device"), "%s", err);
+	cr_expect(is_chr(full));
+	free(err);
+	free(in);
+	ts_rmtree(dir);
+	free(dir);
+}
+
+/* ------------------------------------------------ the child dies too */
+
+static void nap_10ms(void)
+{
+	struct timespec ts = {0, 10000000};
+	nanosleep(&ts, NULL);
+}
+
+/* The first child of `pid` (from /proc), or 0. */
+static pid_t child_of(pid_t pid)
+{
+	char path[64];
+	long c = 0;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%ld/task/%ld/children", (long)pid, (long)pid);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	if (fscanf(f, "%ld", &c) != 1)
+		c = 0;
+	fclose(f);
+	return (pid_t)c;
+}
+
+/* Killing the process that renders (SIGKILL: no handler runs) must kill
+ * its Graphviz child too, here one spinning with no time limit. A
+ * subreaper stands in for init, so that the orphan can be waited for. */
+Test(contain, the_renderer_dies_with_its_parent)
+{
+	argmap_map *map = rs_load(RS_DATA("basic.xml"));
+	pid_t x;
+	int status = 0;
+
+	x = fork();
+	cr_assert(x >= 0);
+	if (x == 0) {
+		pid_t m, g = 0;
+		double t0;
+		int i;
+		prctl(PR_SET_CHILD_SUBREAPER, 1);
+		m = fork();
+		if (m == 0) {
+			argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+			char *data = NULL;
+			size_t len = 0;
+			o.time_limit = -1.0; /* none: --time-limit 0 */
+			am_render_fault = AM_FAULT_HANG;
+			argmap_render(map, &o, NULL, &data, &len);
+			_exit(0);
+		}
+		for (i = 0; i < 500 && !(g = child_of(m)); i++)
+			nap_10ms();
+		kill(m, SIGKILL);
+		waitpid(m, NULL, 0);
+		if (!g)
+			_exit(2); /* the renderer never started */
+		t0 = now();
+		while (now() - t0 < 1.0) {
+			if (waitpid(g, NULL, WNOHANG) == g)
+				_exit(0);
+			nap_10ms();
+		}
+		kill(g, SIGKILL);
+		waitpid(g, NULL, 0);
+		_exit(1);
+	}
+	while (waitpid(x, &status, 0) < 0 && errno == EINTR)
+		;
+	cr_expect(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	          "status %d: 1 = the child outlived its parent by a second, 2 = it never ran",
+	          WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	argmap_map_free(map);
+}
+
+/* An output may not be any input: the texts --sources may read count, by
+ * inode (here the text itself, and a hard link to it elsewhere). */
+Test(output, refuses_to_overwrite_a_sources_text)
+{
+	char *in, *dir = dir_with_map(&in), texts[512], text[600], lnk[600], *err = NULL;
+	const char *args[] = {"render", "-T", "svg", "--sources", texts, "-o", NULL, NULL, NULL};
+	const char *const outs[] = {text, lnk};
+	size_t i;
+
+	snprintf(texts, sizeof texts, "%s/texts", dir);
+	cr_assert_eq(mkdir(texts, 0777), 0);
+	ts_put(texts, "src.txt", "the full text", (size_t)-1);
+	snprintf(text, sizeof text, "%s/src.txt", texts);
+	snprintf(lnk, sizeof lnk, "%s/out.svg", dir);
+	cr_assert_eq(link(text, lnk), 0);
+	for (i = 0; i < 2; i++) {
+		args[6] = outs[i];
+		args[7] = in;
+		cr_expect_eq(ts_run_cli(args, NULL, &err, 60), 3, "%s: %s", outs[i], err);
+		cr_expect(strstr(err, "[AM721]"), "%s", err);
+		cr_expect(rs_file_is(text, "the full text", 13), "the text is unchanged");
+		free(err);
+	}
+	free(in);
+	ts_rmtree(dir);
+	free(dir);
+}
+
+/* ------------------------------------------- a signal during the write */
+
+static void cleanup_and_die(int sig)
+{
+	argmap_write_cleanup();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* SIGTERM while the temporary file is being written (inotify says when it
+ * appears; 256 MB take a while): a handler that calls
+ * argmap_write_cleanup, as argmap-render's does, leaves no temporary. */
+Test(output, a_signal_during_the_write_leaves_no_temporary)
+{
+	char *dir = ts_tmpdir(), path[512];
+	int in = inotify_init1(IN_CLOEXEC), status = 0;
+	char ev[4096];
+	pid_t pid;
+
+	cr_assert(in >= 0);
+	cr_assert(inotify_add_watch(in, dir, IN_CREATE) >= 0);
+	snprintf(path, sizeof path, "%s/big.svg", dir);
+	pid = fork();
+	cr_assert(pid >= 0);
+	if (pid == 0) {
+		size_t n = (size_t)256 << 20;
+		char *big = calloc(1, n);
+		signal(SIGTERM, cleanup_and_die);
+		if (!big)
+			_exit(2);
+		argmap_write_file_atomic(path, big, n, NULL, NULL);
+		_exit(1); /* the write finished before the signal came */
+	}
+	cr_assert(read(in, ev, sizeof ev) > 0, "no file was created");
+	kill(pid, SIGTERM);
+	waitpid(pid, &status, 0);
+	close(in);
+	cr_expect(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM, "status %#x", status);
+	cr_expect_eq(rs_temp_files(dir), 0, "a temporary file was left behind");
+	cr_expect_neq(access(path, F_OK), 0, "no output was published");
 	ts_rmtree(dir);
 	free(dir);
 }

@@ -243,3 +243,43 @@ Test(cli, file_size_limit_on_stdout_exits_3)
 	free(out);
 	free(err);
 }
+
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+
+/* Out of memory is exit 3 and says so (here a 40 MB address space for a
+ * 5 MB map). */
+Test(cli_maps, out_of_memory_says_so)
+{
+	const ts_run_opts small = {NULL, 0, 40L << 20};
+	const char *a[] = {"check", "-q", NULL, NULL};
+	char *big, *p, *err;
+	size_t n = 0, cap = 6u << 20;
+	int i, rc;
+
+#ifdef UNDER_ASAN
+	cr_skip_test("no RLIMIT_AS under AddressSanitizer");
+#endif
+	big = malloc(cap);
+	cr_assert(big);
+	n += (size_t)sprintf(big, TS_HEAD "<actor id=\"a\" kind=\"person\" name=\"A\"/>\n");
+	for (i = 0; i < 60000; i++)
+		n += (size_t)sprintf(
+		    big + n,
+		    "<claim id=\"c%d\" by=\"a\"><text>Claim %d with some words.</text></claim>\n",
+		    i, i);
+	strcpy(big + n, TS_TAIL);
+	p = ts_write(dir, "big.xml", big, (size_t)-1);
+	free(big);
+	a[2] = p;
+	rc = ts_run_cli_with(a, &small, NULL, &err, 60);
+	cr_expect_eq(rc, 3, "%s", err);
+	cr_expect(strstr(err, "out of memory"), "%s", err);
+	free(err);
+	free(p);
+}
