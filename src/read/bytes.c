@@ -65,13 +65,19 @@ static int read_fd(int fd, size_t cap, char **out, size_t *outlen, int *too_big)
 	return 0;
 }
 
-static int read_file(am_xml_doc *x, const char *path, size_t max_bytes, argmap_diags *diags)
+/* Reads the file at path, or (fd >= 0) the file already open as fd, named
+ * path in diagnostics. An fd given is the caller's: it is not closed here,
+ * so what was checked (an import opened beneath the map's folder) is what
+ * is read. */
+static int read_file(am_xml_doc *x, const char *path, int given_fd, size_t max_bytes,
+                     argmap_diags *diags)
 {
 	struct stat st;
-	int fd, e, too_big;
+	int fd = given_fd, e, too_big;
 
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0)
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0) {
 		e = errno;
 		am_diag(diags, ARGMAP_SEV_ERROR, "AM003", path, 0, 0,
@@ -82,7 +88,8 @@ static int read_file(am_xml_doc *x, const char *path, size_t max_bytes, argmap_d
 	}
 	if (fstat(fd, &st) != 0) {
 		e = errno;
-		close(fd);
+		if (given_fd < 0)
+			close(fd);
 		am_diag(diags, ARGMAP_SEV_ERROR, "AM003", path, 0, 0, NULL, "cannot stat: %s",
 		        strerror(e));
 		return am_fail(ARGMAP_EIO, "%s: cannot stat: %s", path, strerror(e));
@@ -93,14 +100,16 @@ static int read_file(am_xml_doc *x, const char *path, size_t max_bytes, argmap_d
 		                   : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
 		                   : S_ISSOCK(st.st_mode)                       ? "a socket"
 		                                          : "not a regular file";
-		close(fd);
+		if (given_fd < 0)
+			close(fd);
 		am_diag(diags, ARGMAP_SEV_ERROR, "AM001", path, 0, 0,
 		        "argmap reads regular files only; give the path of an .xml map",
 		        "is %s, not a map file", what);
 		return am_fail(ARGMAP_EIO, "%s: not a regular file", path);
 	}
 	if ((unsigned long long)st.st_size > max_bytes) {
-		close(fd);
+		if (given_fd < 0)
+			close(fd);
 		am_diag(diags, ARGMAP_SEV_ERROR, "AM002", path, 0, 0,
 		        "split the map into several files that import each other",
 		        "file is %llu bytes, over the limit of %zu bytes",
@@ -110,7 +119,8 @@ static int read_file(am_xml_doc *x, const char *path, size_t max_bytes, argmap_d
 	/* Regular files never block; clear O_NONBLOCK anyway for NFS & co. */
 	(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	e = read_fd(fd, max_bytes, &x->buf, &x->len, &too_big);
-	close(fd);
+	if (given_fd < 0)
+		close(fd);
 	if (e) {
 		am_diag(diags, ARGMAP_SEV_ERROR, "AM003", path, 0, 0, NULL, "cannot read: %s",
 		        strerror(e));
@@ -345,7 +355,7 @@ static int precheck(am_xml_doc *x, argmap_diags *diags)
 	return 0;
 }
 
-int am_xml_load_bytes(am_xml_doc *x, const char *path, const char *mem, size_t memlen,
+int am_xml_load_bytes(am_xml_doc *x, const char *path, int fd, const char *mem, size_t memlen,
                       size_t max_bytes, argmap_diags *diags)
 {
 	int rc;
@@ -364,7 +374,7 @@ int am_xml_load_bytes(am_xml_doc *x, const char *path, const char *mem, size_t m
 		x->buf[memlen] = '\0';
 		x->len = memlen;
 	} else {
-		rc = read_file(x, path, max_bytes, diags);
+		rc = read_file(x, path, fd, max_bytes, diags);
 		if (rc)
 			return rc;
 	}
