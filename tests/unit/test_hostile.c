@@ -305,7 +305,8 @@ Test(hostile, utf8_declarations_in_any_spelling_are_accepted)
 		const char *args[] = {"check", NULL, NULL};
 		int rc;
 		snprintf(xml, sizeof xml,
-		         "%s\n" OPEN "<actor id=\"a\" kind=\"person\" name=\"Ren\xC3\xA9\"/></argmap>\n",
+		         "%s\n" OPEN
+		         "<actor id=\"a\" kind=\"person\" name=\"Ren\xC3\xA9\"/></argmap>\n",
 		         decls[i]);
 		snprintf(name, sizeof name, "ok%zu.xml", i);
 		p = write_text(name, xml);
