@@ -23,7 +23,7 @@ struct argmap_map {
 	am_arena arena;
 	argmap_file *files;
 	size_t nfiles, capfiles;
-	char **file_keys; /* realpath of each file, to load each once */
+	char **file_keys; /* "dev:ino" of each file, to load each once */
 	argmap_source *sources;
 	size_t nsources, capsources;
 	argmap_actor *actors;

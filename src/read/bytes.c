@@ -65,13 +65,19 @@ static int read_fd(int fd, size_t cap, char **out, size_t *outlen, int *too_big)
 	return 0;
 }
 
-static int read_file(am_xml_doc *x, const char *path, size_t max_bytes, argmap_diags *diags)
+/* Reads the file at path, or (fd >= 0) the file already open as fd, named
+ * path in diagnostics. An fd given is the caller's: it is not closed here,
+ * so what was checked (an import opened beneath the map's folder) is what
+ * is read. */
+static int read_file(am_xml_doc *x, const char *path, int given_fd, size_t max_bytes,
+                     argmap_diags *diags)
 {
 	struct stat st;
-	int fd, e, too_big;
+	int fd = given_fd, e, too_big;
 
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0)
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0) {
 		e = errno;
 		am_diag(diags, ARGMAP_SEV_ERROR, "AM003", path, 0, 0,
@@ -82,7 +88,8 @@ static int read_file(am_xml_doc *x, const char *path, size_t max_bytes, argmap_d
 	}
 	if (fstat(fd, &st) != 0) {
 		e = errno;
-		close(fd);
+		if (given_fd < 0)
+			close(fd);
 		am_diag(diags, ARGMAP_SEV_ERROR, "AM003", path, 0, 0, NULL, "cannot stat: %s",
 		        strerror(e));
 		return am_fail(ARGMAP_EIO, "%s: cannot stat: %s", path, strerror(e));
@@ -93,14 +100,16 @@ static int read_file(am_xml_doc *x, const char *path, size_t max_bytes, argmap_d
 		                   : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
 		                   : S_ISSOCK(st.st_mode)                       ? "a socket"
 		                                          : "not a regular file";
-		close(fd);
+		if (given_fd < 0)
+			close(fd);
 		am_diag(diags, ARGMAP_SEV_ERROR, "AM001", path, 0, 0,
 		        "argmap reads regular files only; give the path of an .xml map",
 		        "is %s, not a map file", what);
 		return am_fail(ARGMAP_EIO, "%s: not a regular file", path);
 	}
 	if ((unsigned long long)st.st_size > max_bytes) {
-		close(fd);
+		if (given_fd < 0)
+			close(fd);
 		am_diag(diags, ARGMAP_SEV_ERROR, "AM002", path, 0, 0,
 		        "split the map into several files that import each other",
 		        "file is %llu bytes, over the limit of %zu bytes",
@@ -110,7 +119,8 @@ static int read_file(am_xml_doc *x, const char *path, size_t max_bytes, argmap_d
 	/* Regular files never block; clear O_NONBLOCK anyway for NFS & co. */
 	(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	e = read_fd(fd, max_bytes, &x->buf, &x->len, &too_big);
-	close(fd);
+	if (given_fd < 0)
+		close(fd);
 	if (e) {
 		am_diag(diags, ARGMAP_SEV_ERROR, "AM003", path, 0, 0, NULL, "cannot read: %s",
 		        strerror(e));
@@ -185,6 +195,93 @@ static size_t crowded_tag(const char *b, size_t n, size_t *count)
 	return n;
 }
 
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Parses one `S name Eq quoted-value` of the declaration at d[*i]; returns
+ * 0 and the value's offset and length, or -1. Eq is S? '=' S?. */
+static int decl_attr(const char *d, size_t n, size_t *i, const char *name, size_t *at, size_t *len)
+{
+	size_t j = *i, k = strlen(name);
+	const char *e;
+
+	if (j >= n || !is_space(d[j]))
+		return -1;
+	while (j < n && is_space(d[j]))
+		j++;
+	if (n - j < k || memcmp(d + j, name, k) != 0)
+		return -1;
+	j += k;
+	while (j < n && is_space(d[j]))
+		j++;
+	if (j >= n || d[j] != '=')
+		return -1;
+	j++;
+	while (j < n && is_space(d[j]))
+		j++;
+	if (j >= n || (d[j] != '"' && d[j] != '\''))
+		return -1;
+	e = memchr(d + j + 1, d[j], n - j - 1);
+	if (!e)
+		return -1;
+	*at = j + 1;
+	*len = (size_t)(e - (d + j + 1));
+	*i = (size_t)(e - d) + 1;
+	return 0;
+}
+
+/* The XML declaration at the start of d ("<?xml" S ...), strictly as
+ *   '<?xml' VersionInfo EncodingDecl? SDDecl? S? '?>'
+ * with VersionInfo = S 'version' Eq ('"1.' [0-9]+ '"' | "'1.' [0-9]+ \"'\"),
+ * EncodingDecl = S 'encoding' Eq quoted [A-Za-z] [A-Za-z0-9._-]*,
+ * SDDecl = S 'standalone' Eq quoted ('yes' | 'no'). Returns NULL and the
+ * encoding's offset and length (0 when there is none), or what is wrong
+ * with *at where. Anything libxml2 might read more leniently is refused. */
+static const char *xml_decl(const char *d, size_t n, size_t *at, size_t *len)
+{
+	size_t i = 5, v, vl, k;
+
+	if (n > 4096)
+		n = 4096; /* a declaration is short; never scan the whole file */
+	*len = 0;
+	*at = 0;
+	if (decl_attr(d, n, &i, "version", &v, &vl) < 0 || vl < 3 || memcmp(d + v, "1.", 2) != 0)
+		return "it must start with version=\"1.0\"";
+	for (k = 2; k < vl; k++)
+		if (d[v + k] < '0' || d[v + k] > '9')
+			return "version must be 1.0";
+	if (decl_attr(d, n, &(size_t){i}, "encoding", &v, &vl) == 0) {
+		decl_attr(d, n, &i, "encoding", &v, &vl);
+		*at = v;
+		if (vl == 0 || !((d[v] >= 'A' && d[v] <= 'Z') || (d[v] >= 'a' && d[v] <= 'z')))
+			return "the encoding name is not valid";
+		for (k = 1; k < vl; k++) {
+			char c = d[v + k];
+			if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+			      (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
+				return "the encoding name is not valid";
+		}
+		*len = vl;
+	}
+	if (decl_attr(d, n, &(size_t){i}, "standalone", &v, &vl) == 0) {
+		decl_attr(d, n, &i, "standalone", &v, &vl);
+		if (!((vl == 3 && memcmp(d + v, "yes", 3) == 0) ||
+		      (vl == 2 && memcmp(d + v, "no", 2) == 0))) {
+			*at = v;
+			return "standalone must be \"yes\" or \"no\"";
+		}
+	}
+	while (i < n && is_space(d[i]))
+		i++;
+	if (n - i < 2 || d[i] != '?' || d[i + 1] != '>') {
+		*at = i;
+		return "expected ?> (only version, encoding and standalone, in that order)";
+	}
+	return NULL;
+}
+
 /* Checks argmap's own rules on the raw bytes before libxml2 sees them:
  * not empty, no NUL, valid UTF-8, no other declared encoding, no start tag
  * with absurdly many attributes. */
@@ -233,38 +330,32 @@ static int precheck(am_xml_doc *x, argmap_diags *diags)
 		        "a start tag with more than %d attributes", AM_MAX_ATTRIBUTES);
 		return ARGMAP_EINVALID;
 	}
-	/* <?xml ... encoding="X"?>: X must be UTF-8. */
+	/* The XML declaration, parsed as XML 1.0 §2.8 writes it; only UTF-8. */
 	i = (n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
-	if (n - i > 5 && memcmp(b + i, "<?xml", 5) == 0) {
-		const char *end = strstr(b + i, "?>");
-		const char *enc = strstr(b + i, "encoding");
-		if (end && enc && enc < end) {
-			const char *v = enc + 8;
-			while (*v == ' ' || *v == '=' || *v == '\t')
-				v++;
-			if (*v == '"' || *v == '\'') {
-				char q = *v++;
-				const char *e = strchr(v, q);
-				if (e && e < end &&
-				    !((e - v == 5 && strncasecmp(v, "UTF-8", 5) == 0) ||
-				      (e - v == 4 && strncasecmp(v, "UTF8", 4) == 0) ||
-				      (e - v == 8 && strncasecmp(v, "US-ASCII", 8) == 0) ||
-				      (e - v == 5 && strncasecmp(v, "ASCII", 5) == 0))) {
-					am_xml_offset_pos(x, (size_t)(v - b), &line, &col);
-					am_diag(
-					    diags, ARGMAP_SEV_ERROR, "AM005", x->path, line, col,
-					    "write encoding=\"UTF-8\" and save the file as UTF-8",
-					    "declares encoding \"%.*s\"; argmap maps must be UTF-8",
-					    (int)(e - v > 40 ? 40 : e - v), v);
-					return ARGMAP_EINVALID;
-				}
-			}
+	if (n - i >= 6 && memcmp(b + i, "<?xml", 5) == 0 && is_space(b[i + 5])) {
+		size_t at = 0, vlen = 0;
+		const char *why = xml_decl(b + i, n - i, &at, &vlen);
+		if (why) {
+			am_xml_offset_pos(x, i + at, &line, &col);
+			am_diag(
+			    diags, ARGMAP_SEV_ERROR, "AM005", x->path, line, col,
+			    "write <?xml version=\"1.0\" encoding=\"UTF-8\"?>, or no declaration",
+			    "malformed XML declaration: %s", why);
+			return ARGMAP_EINVALID;
+		}
+		if (vlen && !(vlen == 5 && strncasecmp(b + i + at, "UTF-8", 5) == 0)) {
+			am_xml_offset_pos(x, i + at, &line, &col);
+			am_diag(diags, ARGMAP_SEV_ERROR, "AM005", x->path, line, col,
+			        "write encoding=\"UTF-8\" and save the file as UTF-8",
+			        "declares encoding \"%.*s\"; argmap maps must be UTF-8",
+			        (int)(vlen > 40 ? 40 : vlen), b + i + at);
+			return ARGMAP_EINVALID;
 		}
 	}
 	return 0;
 }
 
-int am_xml_load_bytes(am_xml_doc *x, const char *path, const char *mem, size_t memlen,
+int am_xml_load_bytes(am_xml_doc *x, const char *path, int fd, const char *mem, size_t memlen,
                       size_t max_bytes, argmap_diags *diags)
 {
 	int rc;
@@ -283,7 +374,7 @@ int am_xml_load_bytes(am_xml_doc *x, const char *path, const char *mem, size_t m
 		x->buf[memlen] = '\0';
 		x->len = memlen;
 	} else {
-		rc = read_file(x, path, max_bytes, diags);
+		rc = read_file(x, path, fd, max_bytes, diags);
 		if (rc)
 			return rc;
 	}

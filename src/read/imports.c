@@ -1,14 +1,20 @@
 /*
  * imports.c - following <import>s. Every href is relative to the map that
  * holds it and must stay inside the folder of the map being read: ".."
- * that climbs out is refused lexically before any file is touched, and
- * the realpath (symbolic links resolved) is checked again before the file
- * is read. Each file is loaded once, however often it is imported.
+ * that climbs out is refused lexically before any file is touched; the
+ * file is then opened beneath a descriptor of that folder, so that what is
+ * checked is what is read (no name is resolved twice: a symbolic link
+ * swapped in between cannot lead outside), and read from that descriptor.
+ * Each file (device and inode) is loaded once, however often imported.
  */
+#define _GNU_SOURCE /* O_PATH */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <linux/openat2.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "read/loader.h"
@@ -78,25 +84,70 @@ static void import_error(loader *L, const pending_import *p, const char *code, c
 	va_end(ap);
 }
 
-/* Whether `path` (lexically normalised, relative to the cwd or absolute)
- * names something inside the root map's folder, before any file is
- * touched: "../" that climbs out is refused without looking. */
-static int inside_root(const loader *L, const char *path)
-{
-	char cwd[4096], *full;
-	size_t rootlen = strlen(L->root_dir);
-	int ok;
+#define AM_OPEN_FLAGS (O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
 
-	if (path[0] == '/')
-		full = join_path("/", path + 1);
-	else if (getcwd(cwd, sizeof cwd))
-		full = join_path(cwd, path);
-	else
-		return 0;
-	ok = full && strncmp(full, L->root_dir, rootlen) == 0 &&
-	     (full[rootlen] == '/' || (rootlen == 1 && L->root_dir[0] == '/'));
-	free(full);
-	return ok;
+/* One component at a time from dirfd, each opened with O_NOFOLLOW: a
+ * symbolic link anywhere on the path is refused (ELOOP), not followed. */
+static int open_by_components(int dirfd, const char *rel)
+{
+	char *s = strdup(rel), *p, *save = NULL, *next;
+	int cur = dirfd, fd = -ENOENT;
+
+	if (!s)
+		return -ENOMEM;
+	for (p = strtok_r(s, "/", &save); p; p = next) {
+		int flags;
+		next = strtok_r(NULL, "/", &save);
+		if (strcmp(p, ".") == 0 || strcmp(p, "..") == 0) {
+			fd = -EXDEV;
+			break;
+		}
+		flags = next ? (O_PATH | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+		             : (AM_OPEN_FLAGS | O_NOFOLLOW);
+		fd = openat(cur, p, flags);
+		if (fd < 0)
+			fd = -errno;
+		if (cur != dirfd)
+			close(cur);
+		cur = dirfd;
+		if (fd < 0 || !next)
+			break;
+		cur = fd;
+		fd = -ENOENT;
+	}
+	if (cur != dirfd)
+		close(cur);
+	free(s);
+	/* O_NOFOLLOW on a directory component with O_PATH opens the link
+	 * itself: then the next openat fails with ENOTDIR; call it leaving. */
+	return fd == -ENOTDIR || fd == -ELOOP ? -ELOOP : fd;
+}
+
+int am_open_beneath(int dirfd, const char *rel, int force_fallback)
+{
+	if (rel[0] == '/' || strcmp(rel, "..") == 0 || strncmp(rel, "../", 3) == 0)
+		return -EXDEV;
+#ifdef SYS_openat2
+	if (!force_fallback) {
+		struct open_how how;
+		long fd;
+
+		memset(&how, 0, sizeof how);
+		how.flags = AM_OPEN_FLAGS;
+		how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
+		do
+			fd = syscall(SYS_openat2, dirfd, rel, &how, sizeof how);
+		while (fd < 0 && errno == EAGAIN);
+		if (fd >= 0)
+			return (int)fd;
+		/* no openat2 (kernel before 5.6, or a seccomp filter): fall back */
+		if (errno != ENOSYS && errno != EPERM && errno != E2BIG && errno != EINVAL)
+			return -errno;
+	}
+#else
+	(void)force_fallback;
+#endif
+	return open_by_components(dirfd, rel);
 }
 
 void am_imports_queue(ctx *c, xmlNodePtr el)
@@ -124,9 +175,11 @@ void am_imports_follow(loader *L, int from_memory)
 	for (i = 0; i < L->nimports && !L->oom; i++) {
 		pending_import p = L->imports[i];
 		const char *from = am_model_path(L->m, p.from_file);
-		char *dir, *joined, *real = NULL;
-		size_t k, found = ARGMAP_NONE, rootlen;
+		const char *from_rel = p.from_file < L->caprel ? L->rel[p.from_file] : NULL;
+		char *dir, *joined, *rel, *key;
+		size_t k, found = ARGMAP_NONE;
 		argmap_file *f;
+		int fd;
 
 		if (from_memory) {
 			import_error(L, &p, "AM402", "load the map from a file to follow imports",
@@ -141,41 +194,52 @@ void am_imports_follow(loader *L, int from_memory)
 			    "import '%s' must be a relative path", p.href);
 			continue;
 		}
+		/* The path inside the root folder, folded lexically: ".." that
+		 * climbs out is refused before any file is touched. */
+		dir = from_rel ? am_path_dir(from_rel) : NULL;
+		rel = dir ? join_path(dir, p.href) : NULL;
+		free(dir);
 		dir = am_path_dir(from);
 		joined = dir ? join_path(dir, p.href) : NULL;
 		free(dir);
-		if (!joined) {
+		if (!rel || !joined) {
+			free(rel);
+			free(joined);
 			L->oom = 1;
 			break;
 		}
-		if (!inside_root(L, joined)) {
+		if (strcmp(rel, "..") == 0 || strncmp(rel, "../", 3) == 0) {
 			import_error(L, &p, "AM401",
 			             "imports must stay inside the folder of the map being read",
 			             "import '%s' leaves the map's folder", p.href);
-			free(joined);
-			continue;
+			goto next;
 		}
-		errno = 0;
-		real = realpath(joined, NULL);
-		if (!real) {
-			import_error(L, &p, "AM402",
-			             "check the href; it is relative to this map's folder",
-			             "cannot import '%s': file not found", p.href);
-			free(joined);
-			continue;
-		}
-		rootlen = strlen(L->root_dir);
-		if (!(strncmp(real, L->root_dir, rootlen) == 0 &&
-		      (real[rootlen] == '/' || (rootlen == 1 && L->root_dir[0] == '/')))) {
+		fd = L->root_fd >= 0 ? am_open_beneath(L->root_fd, rel, 0) : -ENOENT;
+		if (fd == -EXDEV || fd == -ELOOP) {
 			import_error(L, &p, "AM401",
-			             "imports must stay inside the folder of the map being read",
+			             "imports must stay inside the folder of the map being read; a "
+			             "symbolic link may not lead out of it",
 			             "import '%s' leaves the map's folder", p.href);
-			free(real);
-			free(joined);
-			continue;
+			goto next;
+		}
+		if (fd < 0) {
+			if (fd == -ENOENT || fd == -ENOTDIR)
+				import_error(L, &p, "AM402",
+				             "check the href; it is relative to this map's folder",
+				             "cannot import '%s': file not found", p.href);
+			else
+				import_error(L, &p, "AM402", NULL, "cannot import '%s': %s", p.href,
+				             strerror(-fd));
+			goto next;
+		}
+		key = am_load_file_key(fd, NULL);
+		if (!key) {
+			close(fd);
+			L->oom = 1;
+			goto next;
 		}
 		for (k = 0; k < L->m->nfiles; k++)
-			if (L->m->file_keys[k] && strcmp(L->m->file_keys[k], real) == 0)
+			if (L->m->file_keys[k] && strcmp(L->m->file_keys[k], key) == 0)
 				found = k;
 		if (found == ARGMAP_NONE) {
 			if (L->m->nfiles >= L->o.max_files) {
@@ -183,19 +247,21 @@ void am_imports_follow(loader *L, int from_memory)
 				    L, &p, "AM403", "merge small files, or split the debate",
 				    "import '%s' exceeds the limit on files in one debate", p.href);
 				L->status = ARGMAP_ELIMIT;
-				free(real);
-				free(joined);
-				continue;
+				close(fd);
+				free(key);
+				goto next;
 			}
-			if (am_load_one(L, joined, NULL, 0, real) == 0 ||
+			if (am_load_one(L, joined, fd, NULL, 0, key, rel) == 0 ||
 			    (L->m->nfiles && L->m->file_keys[L->m->nfiles - 1] &&
-			     strcmp(L->m->file_keys[L->m->nfiles - 1], real) == 0))
+			     strcmp(L->m->file_keys[L->m->nfiles - 1], key) == 0))
 				found = L->m->nfiles - 1;
 			else
 				import_error(L, &p, "AM402", NULL,
 				             "cannot import '%s' (see the errors reported for it)",
 				             p.href);
 		}
+		close(fd);
+		free(key);
 		f = &L->m->files[p.from_file];
 		/* A file imported again by the same map is listed once: the list
 		 * holds at most max_files entries, so copying it on growth stays
@@ -216,7 +282,8 @@ void am_imports_follow(loader *L, int from_memory)
 				f->n_imports++;
 			}
 		}
-		free(real);
+	next:
+		free(rel);
 		free(joined);
 	}
 }

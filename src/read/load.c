@@ -4,8 +4,13 @@
  * The public entry points argmap_map_load and argmap_map_load_memory.
  * See loader.h for how the work is split.
  */
+#define _GNU_SOURCE /* O_PATH */
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/tree.h>
 
@@ -57,7 +62,35 @@ static size_t add_file(loader *L, const char *path, const char *key)
 	return m->nfiles - 1;
 }
 
-int am_load_one(loader *L, const char *path, const char *mem, size_t memlen, const char *key)
+char *am_load_file_key(int fd, const char *path)
+{
+	struct stat st;
+	char buf[64];
+
+	if (fd >= 0 ? fstat(fd, &st) != 0 : stat(path, &st) != 0)
+		return NULL;
+	snprintf(buf, sizeof buf, "%llu:%llu", (unsigned long long)st.st_dev,
+	         (unsigned long long)st.st_ino);
+	return strdup(buf);
+}
+
+static int set_rel(loader *L, size_t fi, const char *rel)
+{
+	if (fi >= L->caprel) {
+		size_t cap = L->m->capfiles > fi ? L->m->capfiles : fi + 1;
+		char **r = realloc(L->rel, cap * sizeof *r);
+		if (!r)
+			return -1;
+		memset(r + L->caprel, 0, (cap - L->caprel) * sizeof *r);
+		L->rel = r;
+		L->caprel = cap;
+	}
+	L->rel[fi] = rel ? strdup(rel) : NULL;
+	return rel && !L->rel[fi] ? -1 : 0;
+}
+
+int am_load_one(loader *L, const char *path, int fd, const char *mem, size_t memlen,
+                const char *key, const char *rel)
 {
 	am_xml_doc x;
 	ctx c;
@@ -67,11 +100,12 @@ int am_load_one(loader *L, const char *path, const char *mem, size_t memlen, con
 	const am_elem_rule *rule;
 
 	am_load_ns_seen = NULL; /* never trust a pointer into an earlier document */
-	rc = am_xml_read(&x, path, mem, memlen, L->o.max_file_bytes, L->diags);
+	rc = fd >= 0 ? am_xml_read_fd(&x, path, fd, L->o.max_file_bytes, L->diags)
+	             : am_xml_read(&x, path, mem, memlen, L->o.max_file_bytes, L->diags);
 	if (rc)
 		goto done;
 	fi = add_file(L, path, key);
-	if (fi == ARGMAP_NONE) {
+	if (fi == ARGMAP_NONE || set_rel(L, fi, rel) < 0) {
 		rc = am_fail(ARGMAP_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -108,7 +142,7 @@ static int load_common(argmap_map **out, const char *path, const char *mem, size
                        const argmap_load_options *opts, argmap_diags *diags)
 {
 	loader L;
-	char *real = NULL;
+	char *key = NULL, *base = NULL;
 	int rc;
 
 	if (!out || !path)
@@ -118,6 +152,7 @@ static int load_common(argmap_map **out, const char *path, const char *mem, size
 	                                   "argmap_load_options")) != 0)
 		return rc;
 	memset(&L, 0, sizeof L);
+	L.root_fd = -1;
 	if (opts)
 		L.o = *opts;
 	if (!L.o.max_file_bytes)
@@ -133,17 +168,19 @@ static int load_common(argmap_map **out, const char *path, const char *mem, size
 	if (!L.m)
 		return am_fail(ARGMAP_ENOMEM, "out of memory");
 	if (!mem) {
+		/* The map's own folder, however it is named (a symbolic link to
+		 * it is fine: the command line is trusted); imports are opened
+		 * beneath this descriptor, never by name. */
 		char *dir = am_path_dir(path);
-		real = realpath(path, NULL);
-		L.root_dir = dir ? realpath(dir, NULL) : NULL;
+		const char *slash = strrchr(path, '/');
+		L.root_fd = dir ? open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC) : -1;
 		free(dir);
+		key = am_load_file_key(-1, path);
+		base = strdup(slash ? slash + 1 : path);
 	}
-	rc = am_load_one(&L, path, mem, memlen, real);
+	rc = am_load_one(&L, path, -1, mem, memlen, key, base);
 	if (rc == 0) {
-		if (!mem && !L.root_dir)
-			L.root_dir = strdup("/nonexistent/");
-		if (L.root_dir || mem)
-			am_imports_follow(&L, mem != NULL);
+		am_imports_follow(&L, mem != NULL);
 		if (L.oom)
 			rc = am_fail(ARGMAP_ENOMEM, "out of memory");
 	}
@@ -155,8 +192,13 @@ static int load_common(argmap_map **out, const char *path, const char *mem, size
 		argmap_map_free(L.m);
 	}
 	free(L.imports);
-	free(L.root_dir);
-	free(real);
+	if (L.root_fd >= 0)
+		close(L.root_fd);
+	for (size_t i = 0; i < L.caprel; i++)
+		free(L.rel[i]);
+	free(L.rel);
+	free(key);
+	free(base);
 	return rc;
 }
 

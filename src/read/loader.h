@@ -8,7 +8,7 @@
  *   imports.c    following <import>s without leaving the map's folder
  *
  * Ownership: a loader owns `m` until load_common hands it to the caller,
- * and owns `imports` and `root_dir` (freed by load_common). A ctx borrows
+ * and owns `imports`, `root_fd` and `rel` (freed by load_common). A ctx borrows
  * everything; it lives while one file's DOM does.
  */
 #ifndef AM_READ_LOADER_H
@@ -31,7 +31,9 @@ typedef struct loader {
 	argmap_map *m;
 	argmap_diags *diags;
 	argmap_load_options o; /* with every 0 limit replaced by its default */
-	char *root_dir;        /* realpath of the folder of file 0; NULL for memory */
+	int root_fd;           /* the folder of file 0 (O_PATH); -1 for memory */
+	char **rel;            /* per file: its path inside that folder, folded */
+	size_t caprel;
 	size_t items;
 	int oom, limit_reported;
 	int status; /* a non-fatal status to return with the map (ARGMAP_ELIMIT) */
@@ -92,10 +94,17 @@ static inline argmap_loc am_load_loc_of(const ctx *c, xmlNodePtr el)
 void am_load_diag(const ctx *c, argmap_severity sev, const char *code, size_t off, const char *hint,
                   const char *fmt, ...) AM_PRINTF(6, 7);
 
-/* Loads one file (or, with mem != NULL, memlen bytes named `path`) into the
- * model as a new file keyed by `key` (its realpath, or NULL). Returns 0 or
- * a negative status; diagnostics go to L->diags. */
-int am_load_one(loader *L, const char *path, const char *mem, size_t memlen, const char *key);
+/* Loads one file (or, when fd >= 0, the file open as fd, which the caller
+ * keeps; or, with mem != NULL, memlen bytes named `path`) into the model as
+ * a new file keyed by `key` (its device and inode, or NULL), at `rel`
+ * inside the root folder (or NULL). Returns 0 or a negative status;
+ * diagnostics go to L->diags. */
+int am_load_one(loader *L, const char *path, int fd, const char *mem, size_t memlen,
+                const char *key, const char *rel);
+
+/* "dev:ino" of an open file or a path, the key that loads each file once;
+ * NULL when out of memory or it cannot be stat'ed. */
+char *am_load_file_key(int fd, const char *path);
 
 /* ------------------------------------------------------- structure.c */
 
@@ -127,6 +136,13 @@ char *am_build_attr_text(ctx *c, xmlNodePtr el, const char *name);
 
 /* Queues the <import> element el of the current file (oom set on failure). */
 void am_imports_queue(ctx *c, xmlNodePtr el);
+
+/* Opens `rel` (relative, folded, no "..") beneath the folder dirfd for
+ * reading, never resolving to anything outside it: openat2 with
+ * RESOLVE_BENEATH where the kernel has it, otherwise (or with
+ * force_fallback) one O_NOFOLLOW component at a time, which refuses every
+ * symbolic link. The fd, or -errno (EXDEV or ELOOP: it would leave). */
+int am_open_beneath(int dirfd, const char *rel, int force_fallback);
 
 /* Follows every queued import, including those the imported files add.
  * When from_memory, each is reported (AM402) instead. */

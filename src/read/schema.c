@@ -47,7 +47,7 @@ static int is_rng(xmlNodePtr n, const char *name)
 static struct {
 	xmlNodePtr node;
 	xmlChar *name;
-} *defines;
+} * defines;
 static size_t ndefines;
 
 static int index_defines(void)
@@ -87,7 +87,7 @@ static void free_defines(void)
 static struct {
 	xmlChar *text;
 	xmlRegexpPtr re;
-} *patterns;
+} * patterns;
 static size_t npatterns;
 
 static xmlRegexpPtr compile_pattern(const xmlChar *text)
@@ -239,10 +239,12 @@ static int walk_content(am_elem_rule *e, xmlNodePtr n, int optional, int depth)
 			}
 		} else if (is_rng(n, "text")) {
 			e->text = 1;
-		} else if (is_rng(n, "optional") || is_rng(n, "zeroOrMore") || is_rng(n, "choice")) {
+		} else if (is_rng(n, "optional") || is_rng(n, "zeroOrMore") ||
+		           is_rng(n, "choice")) {
 			if (walk_content(e, n->children, 1, depth + 1) < 0)
 				return -1;
-		} else if (is_rng(n, "oneOrMore") || is_rng(n, "interleave") || is_rng(n, "group")) {
+		} else if (is_rng(n, "oneOrMore") || is_rng(n, "interleave") ||
+		           is_rng(n, "group")) {
 			if (walk_content(e, n->children, optional, depth + 1) < 0)
 				return -1;
 		}
@@ -502,14 +504,14 @@ const char *am_schema_value_help(const am_attr_rule *a)
 	static const struct {
 		const char *type, *help;
 	} helps[] = {
-		{"id", "an id: a letter or '_', then letters, digits, '_', '-' or '.' (at most 128)"},
-		{"idref", "one id (a letter or '_', then letters, digits, '_', '-' or '.')"},
-		{"idrefs", "one or more ids separated by single spaces"},
-		{"tags", "one or more tags separated by single spaces"},
-		{"nonempty", "a non-empty text"},
-		{"path", "a non-empty relative path"},
-		{"filename", "a file name without folders (letters, digits, '_', '-', '.')"},
-		{"language", "a language tag such as en, uk or en-GB"},
+	    {"id", "an id: a letter or '_', then letters, digits, '_', '-' or '.' (at most 128)"},
+	    {"idref", "one id (a letter or '_', then letters, digits, '_', '-' or '.')"},
+	    {"idrefs", "one or more ids separated by single spaces"},
+	    {"tags", "one or more tags separated by single spaces"},
+	    {"nonempty", "a non-empty text"},
+	    {"path", "a non-empty relative path"},
+	    {"filename", "a file name without folders (letters, digits, '_', '-', '.')"},
+	    {"language", "a language tag such as en, uk or en-GB"},
 	};
 	size_t i;
 
@@ -571,9 +573,9 @@ static void on_valid_error(void *ud, xmlErrorPtr e)
 		return;
 	/* The loader's structural pass reports every stray text and every
 	 * wrong attribute itself, more precisely (AM102-AM104, AM108). */
-	if (e->message && (strstr(e->message, "Did not expect text") ||
-	                   strstr(e->message, "Invalid attribute") ||
-	                   strstr(e->message, "failed to validate attributes")))
+	if (e->message &&
+	    (strstr(e->message, "Did not expect text") || strstr(e->message, "Invalid attribute") ||
+	     strstr(e->message, "failed to validate attributes")))
 		return;
 	if (node && node->type == XML_ELEMENT_NODE) {
 		xmlNodePtr c;
@@ -598,7 +600,8 @@ static void on_valid_error(void *ud, xmlErrorPtr e)
 		return;
 	/* libxml2 often says the same thing twice for one element. */
 	if (!(line == st->last_line && strncmp(msg, st->last_msg, sizeof st->last_msg - 1) == 0)) {
-		am_diag(st->diags, ARGMAP_SEV_ERROR, "AM107", st->x->path, line, col, hint, "%s", msg);
+		am_diag(st->diags, ARGMAP_SEV_ERROR, "AM107", st->x->path, line, col, hint, "%s",
+		        msg);
 		st->added++;
 		st->last_line = line;
 		snprintf(st->last_msg, sizeof st->last_msg, "%s", msg);

@@ -15,12 +15,12 @@
 #include "read/xml.h"
 
 typedef struct am_attr_rule {
-	const char *name;        /* "id", "xml:lang" */
+	const char *name; /* "id", "xml:lang" */
 	int required;
 	const char *const *values; /* allowed values, NULL if any */
 	size_t nvalues;
-	const char *type;        /* name of the define used for the value */
-	void *regex;             /* compiled pattern (shared; schema.c owns it), NULL if none */
+	const char *type; /* name of the define used for the value */
+	void *regex;      /* compiled pattern (shared; schema.c owns it), NULL if none */
 	size_t min_length;
 } am_attr_rule;
 
@@ -28,11 +28,11 @@ typedef struct am_elem_rule {
 	const char *name;
 	am_attr_rule *attrs;
 	size_t nattrs;
-	const char **children;   /* allowed child element names */
+	const char **children; /* allowed child element names */
 	size_t nchildren;
-	const char **required;   /* child elements that must appear */
+	const char **required; /* child elements that must appear */
 	size_t nrequired;
-	int text;                /* may hold text */
+	int text; /* may hold text */
 } am_elem_rule;
 
 /* Compiles the schema and its table (once per process). 0 or negative. */

@@ -119,15 +119,14 @@ char *am_xml_text(xmlNodePtr el)
 	return (char *)out;
 }
 
-
 /* ------------------------------------------------------------ parsing */
 
 typedef struct parse_state {
 	am_xml_doc *x;
 	argmap_diags *diags;
-	int doctype;            /* a DOCTYPE was seen (parser stopped) */
+	int doctype; /* a DOCTYPE was seen (parser stopped) */
 	size_t doctype_off;
-	int errors;             /* parser errors reported */
+	int errors; /* parser errors reported */
 	startElementNsSAX2Func sax_start;
 } parse_state;
 
@@ -143,9 +142,9 @@ static long parser_offset(xmlParserCtxtPtr ctxt)
 	return (long)in->consumed + (long)(in->cur - in->base);
 }
 
-static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
-                     const xmlChar *URI, int nb_namespaces, const xmlChar **namespaces,
-                     int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI,
+                     int nb_namespaces, const xmlChar **namespaces, int nb_attributes,
+                     int nb_defaulted, const xmlChar **attributes)
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	parse_state *st = ctxt->_private;
@@ -200,15 +199,12 @@ static const char *wf_hint(int code)
 	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
 		return "write a literal '&' as &amp; and '<' as &lt;";
 	case XML_ERR_TAG_NAME_MISMATCH:
-	case XML_ERR_TAG_NOT_FINISHED:
-		return "every <element> needs its matching </element>";
-	case XML_ERR_DOCUMENT_END:
-		return "the file must have exactly one root element, <argmap>";
+	case XML_ERR_TAG_NOT_FINISHED: return "every <element> needs its matching </element>";
+	case XML_ERR_DOCUMENT_END: return "the file must have exactly one root element, <argmap>";
 	case XML_ERR_INTERNAL_ERROR:
 	case XML_ERR_NO_MEMORY:
 		return "the document hit one of libxml2's size limits (10 MB text, depth 256)";
-	default:
-		return NULL;
+	default: return NULL;
 	}
 }
 
@@ -257,9 +253,10 @@ static int has_xinclude(am_xml_doc *x, xmlNodePtr n, argmap_diags *diags)
 		     xmlStrEqual(n->ns->href, BAD_CAST "http://www.w3.org/2003/XInclude"))) {
 			unsigned line, col;
 			am_xml_node_pos(x, n, &line, &col);
-			am_diag(diags, ARGMAP_SEV_ERROR, "AM012", x->path, line, col,
-			        "use <import href=\"other.xml\"/> to share declarations between maps",
-			        "XInclude (<%s>) is not allowed in argmap maps", (const char *)n->name);
+			am_diag(
+			    diags, ARGMAP_SEV_ERROR, "AM012", x->path, line, col,
+			    "use <import href=\"other.xml\"/> to share declarations between maps",
+			    "XInclude (<%s>) is not allowed in argmap maps", (const char *)n->name);
 			found = 1;
 		}
 		found |= has_xinclude(x, n->children, diags);
@@ -267,8 +264,22 @@ static int has_xinclude(am_xml_doc *x, xmlNodePtr n, argmap_diags *diags)
 	return found;
 }
 
-int am_xml_read(am_xml_doc *x, const char *path, const char *mem, size_t memlen,
-                size_t max_bytes, argmap_diags *diags)
+static int read_any(am_xml_doc *x, const char *path, int fd, const char *mem, size_t memlen,
+                    size_t max_bytes, argmap_diags *diags);
+
+int am_xml_read(am_xml_doc *x, const char *path, const char *mem, size_t memlen, size_t max_bytes,
+                argmap_diags *diags)
+{
+	return read_any(x, path, -1, mem, memlen, max_bytes, diags);
+}
+
+int am_xml_read_fd(am_xml_doc *x, const char *path, int fd, size_t max_bytes, argmap_diags *diags)
+{
+	return read_any(x, path, fd, NULL, 0, max_bytes, diags);
+}
+
+static int read_any(am_xml_doc *x, const char *path, int fd, const char *mem, size_t memlen,
+                    size_t max_bytes, argmap_diags *diags)
 {
 	xmlParserCtxtPtr ctxt = NULL;
 	parse_state st;
@@ -277,7 +288,7 @@ int am_xml_read(am_xml_doc *x, const char *path, const char *mem, size_t memlen,
 	memset(x, 0, sizeof *x);
 	x->path = path;
 	am_xml_init();
-	rc = am_xml_load_bytes(x, path, mem, memlen, max_bytes, diags);
+	rc = am_xml_load_bytes(x, path, fd, mem, memlen, max_bytes, diags);
 	if (rc)
 		return rc;
 
@@ -288,8 +299,8 @@ int am_xml_read(am_xml_doc *x, const char *path, const char *mem, size_t memlen,
 	if (!ctxt)
 		return am_fail(ARGMAP_ENOMEM, "out of memory");
 	ctxt->_private = &st;
-	st.sax_start = ctxt->sax->startElementNs ? ctxt->sax->startElementNs
-	                                         : xmlSAX2StartElementNs;
+	st.sax_start =
+	    ctxt->sax->startElementNs ? ctxt->sax->startElementNs : xmlSAX2StartElementNs;
 	ctxt->sax->startElementNs = on_start;
 	/* Any DOCTYPE stops the parser before its internal subset is read, so
 	 * no entity is ever declared and nothing is ever loaded. In depth, the
@@ -303,8 +314,7 @@ int am_xml_read(am_xml_doc *x, const char *path, const char *mem, size_t memlen,
 		xmlFreeParserCtxt(ctxt);
 		return am_fail(ARGMAP_EINTERNAL, "internal error: libxml2 gave a SAX1 context");
 	}
-	x->doc = xmlCtxtReadMemory(ctxt, x->buf, (int)x->len, path, NULL,
-	                           am_xml_parse_options());
+	x->doc = xmlCtxtReadMemory(ctxt, x->buf, (int)x->len, path, NULL, am_xml_parse_options());
 	xmlFreeParserCtxt(ctxt);
 
 	if (st.doctype) {
@@ -350,4 +360,3 @@ void am_xml_free(am_xml_doc *x)
 	free(x->pos);
 	memset(x, 0, sizeof *x);
 }
-

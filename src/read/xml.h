@@ -32,11 +32,11 @@
 #define AM_NS "urn:argmap:1"
 
 typedef struct am_xml_doc {
-	xmlDocPtr doc;     /* NULL if the document could not be parsed */
-	const char *path;  /* borrowed from the caller */
-	char *buf;         /* the file's bytes, NUL-terminated */
+	xmlDocPtr doc;    /* NULL if the document could not be parsed */
+	const char *path; /* borrowed from the caller */
+	char *buf;        /* the file's bytes, NUL-terminated */
 	size_t len;
-	size_t *lines;     /* byte offset of each line start */
+	size_t *lines; /* byte offset of each line start */
 	size_t nlines;
 	struct am_pos_cache *pos; /* last position computed (see xml.c) */
 } am_xml_doc;
@@ -60,16 +60,20 @@ void am_xml_deny_entities(xmlParserCtxtPtr ctxt);
  * ARGMAP_ELIMIT (too large: AM002) or ARGMAP_EINVALID (AM004-AM012);
  * out is still valid to pass to am_xml_free.
  */
-int am_xml_read(am_xml_doc *out, const char *path, const char *mem, size_t memlen,
-                size_t max_bytes, argmap_diags *diags);
+int am_xml_read(am_xml_doc *out, const char *path, const char *mem, size_t memlen, size_t max_bytes,
+                argmap_diags *diags);
+/* The same for a file the caller has opened (and still owns) as fd. */
+int am_xml_read_fd(am_xml_doc *out, const char *path, int fd, size_t max_bytes,
+                   argmap_diags *diags);
 void am_xml_free(am_xml_doc *x);
 
 /* ---------------------------------------- the pieces of am_xml_read */
 
-/* bytes.c: fills x->buf/len (from the file at path, or a copy of mem),
+/* bytes.c: fills x->buf/len (from the file at path, or open as fd >= 0
+ * (not closed), or a copy of mem),
  * indexes its lines and checks argmap's rules on the raw bytes (AM001-AM005).
  * 0 or a negative status, with diagnostics. */
-int am_xml_load_bytes(am_xml_doc *x, const char *path, const char *mem, size_t memlen,
+int am_xml_load_bytes(am_xml_doc *x, const char *path, int fd, const char *mem, size_t memlen,
                       size_t max_bytes, argmap_diags *diags);
 
 /* positions.c: builds x->lines and x->pos from x->buf; -1 when out of memory. */

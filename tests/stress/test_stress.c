@@ -964,3 +964,63 @@ Test(stress, missing_quotes_10000_against_a_1_mb_text)
 	free(tp);
 	free(src);
 }
+
+/* --------------------------------------------------------- imports (§3) */
+
+/*
+ * Containment is checked on what was opened, not on a name checked first:
+ * a child process swaps sub (a folder inside) with a symbolic link to a
+ * folder outside while argmap imports sub/lib.xml, 100 times. The outside
+ * file's content (an element named after a secret) must never reach the
+ * diagnostics. With realpath-then-open it leaked in 1 to 15 of 40 runs.
+ */
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+Test(stress, symlink_swap_during_import_never_leaks)
+{
+	char *p, *in, *out, sub[2048], tmp[2048], outdir[2048], indir[2048];
+	pid_t swapper;
+	int i, leaks = 0;
+
+	snprintf(outdir, sizeof outdir, "%s/outside", dir);
+	snprintf(indir, sizeof indir, "%s/root/real", dir);
+	snprintf(sub, sizeof sub, "%s/root", dir);
+	cr_assert_eq(mkdir(outdir, 0700), 0);
+	cr_assert_eq(mkdir(sub, 0700), 0);
+	cr_assert_eq(mkdir(indir, 0700), 0);
+	out = ts_write(outdir, "lib.xml", OPEN "<SECRETSECRET/>\n</argmap>\n", (size_t)-1);
+	in = ts_write(indir, "lib.xml", OPEN ACTOR "</argmap>\n", (size_t)-1);
+	p = ts_write(sub, "main.xml", OPEN "<import href=\"sub/lib.xml\"/>\n</argmap>\n",
+	             (size_t)-1);
+	snprintf(sub, sizeof sub, "%s/root/sub", dir);
+	snprintf(tmp, sizeof tmp, "%s/root/sub.tmp", dir);
+	swapper = fork();
+	cr_assert_geq(swapper, 0);
+	if (swapper == 0) {
+		for (;;) {
+			unlink(tmp);
+			if (symlink(outdir, tmp) == 0)
+				rename(tmp, sub); /* sub -> outside */
+			unlink(tmp);
+			if (symlink("real", tmp) == 0)
+				rename(tmp, sub); /* sub -> real, inside */
+		}
+	}
+	for (i = 0; i < 100; i++) {
+		char *o = NULL, *e = NULL;
+		const char *args[] = {"check", p, NULL};
+		ts_run_cli(args, &o, &e, 20);
+		if (strstr(o, "SECRETSECRET") || strstr(e, "SECRETSECRET"))
+			leaks++;
+		free(o);
+		free(e);
+	}
+	kill(swapper, SIGKILL);
+	waitpid(swapper, NULL, 0);
+	cr_expect_eq(leaks, 0, "the outside file was read in %d of 100 runs", leaks);
+	free(p);
+	free(in);
+	free(out);
+}

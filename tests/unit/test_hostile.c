@@ -226,6 +226,99 @@ Test(hostile, utf16_declaration_on_utf8_bytes)
 	free(p);
 }
 
+/* The XML declaration as the spec allows it to be written (S? = S?, either
+ * quote, line breaks anywhere S is allowed): every encoding but UTF-8 is
+ * refused before libxml2 could switch to it. A line break before '=' used
+ * to slip past the raw-byte check, after which libxml2 decoded Latin-1 as
+ * such, or UTF-7, which can hide markup (+ADw- is '<'). */
+Test(hostile, declared_encodings_other_than_utf8_are_refused)
+{
+	static const char *const decls[] = {
+	    "<?xml version=\"1.0\" encoding\n=\"ISO-8859-1\"?>",
+	    "<?xml version=\"1.0\" encoding=\n\"ISO-8859-1\"?>",
+	    "<?xml version=\"1.0\" encoding\r\n=\r\n'UTF-7'?>",
+	    "<?xml version='1.0'\tencoding\t=\t\"UTF-16\"?>",
+	    "<?xml\nversion=\"1.0\"\nencoding\n=\n'latin1'\nstandalone='yes'?>",
+	    "<?xml version=\"1.0\" encoding=\"UCS-4\"?>",
+	    "<?xml version=\"1.0\" encoding=\"US-ASCII\"?>",
+	    "<?xml version=\"1.0\" encoding=\"UTF8\"?>",
+	    "<?xml version=\"1.0\" encoding=\"UTF-8 \"?>",
+	    "\xEF\xBB\xBF<?xml version=\"1.0\" encoding\n='ISO-8859-1'?>",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof decls / sizeof decls[0]; i++) {
+		char xml[512], name[32];
+		char *p;
+		snprintf(xml, sizeof xml,
+		         "%s\n" OPEN "<actor id=\"a\" kind=\"person\" name=\"Ren\xC3\xA9\"/>"
+		         "<claim id=\"c\" by=\"a\"><text>+ADw-/text+AD4-</text></claim></argmap>\n",
+		         decls[i]);
+		snprintf(name, sizeof name, "enc%zu.xml", i);
+		p = write_text(name, xml);
+		expect_rejected(p, "AM005");
+		free(p);
+	}
+}
+
+/* A malformed declaration is refused too (it could hide an encoding). */
+Test(hostile, malformed_xml_declarations_are_refused)
+{
+	static const char *const decls[] = {
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\" encoding=\"ISO-8859-1\"?>",
+	    "<?xml encoding=\"ISO-8859-1\" version=\"1.0\"?>",
+	    "<?xml version=\"1.0\" encoding=ISO-8859-1?>",
+	    "<?xml version=\"1.0\" encoding=\"ISO-8859-1'?>",
+	    "<?xml version=\"1.0\"encoding=\"ISO-8859-1\"?>",
+	    "<?xml version=\"1.0\" standalone=\"yes\" encoding=\"ISO-8859-1\"?>",
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof decls / sizeof decls[0]; i++) {
+		char xml[512], name[32];
+		char *p;
+		snprintf(xml, sizeof xml, "%s\n" OPEN "</argmap>\n", decls[i]);
+		snprintf(name, sizeof name, "bad%zu.xml", i);
+		p = write_text(name, xml);
+		expect_rejected(p, "AM0");
+		free(p);
+	}
+}
+
+/* UTF-8 declared in every way the spec allows is read. */
+Test(hostile, utf8_declarations_in_any_spelling_are_accepted)
+{
+	static const char *const decls[] = {
+	    "<?xml version=\"1.0\"?>",
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+	    "<?xml version='1.0' encoding='utf-8'?>",
+	    "<?xml version = \"1.0\"\n encoding\n=\n\"Utf-8\" standalone = 'no' ?>",
+	    "<?xml version=\"1.0\" standalone=\"yes\"?>",
+	    "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof decls / sizeof decls[0]; i++) {
+		char xml[512], name[32];
+		char *p, *out = NULL, *err = NULL;
+		const char *args[] = {"check", NULL, NULL};
+		int rc;
+		snprintf(xml, sizeof xml,
+		         "%s\n" OPEN
+		         "<actor id=\"a\" kind=\"person\" name=\"Ren\xC3\xA9\"/></argmap>\n",
+		         decls[i]);
+		snprintf(name, sizeof name, "ok%zu.xml", i);
+		p = write_text(name, xml);
+		args[1] = p;
+		rc = ts_run_cli(args, &out, &err, 20);
+		cr_expect_eq(rc, 0, "%s: exit %d:\n%s", decls[i], rc, err);
+		free(out);
+		free(err);
+		free(p);
+	}
+}
+
 Test(hostile, nesting_300_deep)
 {
 	size_t depth = 300, i, k = 0;

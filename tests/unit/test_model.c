@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <fcntl.h>
+
+#include "read/loader.h"
 #include "support.h"
 
 #define EXAMPLE ARGMAP_SOURCE_DIR "/maps/example/cycle-lane.xml"
@@ -68,8 +71,9 @@ Test(model, example_loads_every_construct)
 
 	n = node(m, "ev-collisions");
 	cr_expect_eq(n->kind, ARGMAP_NODE_EVIDENCE);
-	cr_expect_str_eq(n->text, "Between 2021 and 2024 the street saw 14 collisions involving "
-	                          "cyclists, four of them serious.",
+	cr_expect_str_eq(n->text,
+	                 "Between 2021 and 2024 the street saw 14 collisions involving "
+	                 "cyclists, four of them serious.",
 	                 "whitespace is folded");
 	cr_expect_str_eq(n->locator, "Summary, para. 1");
 	cr_expect_not_null(n->speaker);
@@ -85,7 +89,8 @@ Test(model, example_loads_every_construct)
 		counts[x->kind]++;
 		if (x->kind == ARGMAP_REL_UNDERCUT) {
 			cr_expect_eq(x->to.kind, ARGMAP_ITEM_RELATION);
-			cr_expect_eq(argmap_map_relation(m, x->to.index), r, "undercut targets sup-danger");
+			cr_expect_eq(argmap_map_relation(m, x->to.index), r,
+			             "undercut targets sup-danger");
 		}
 		if (x->kind == ARGMAP_REL_ANSWER)
 			cr_expect_neq(x->stance, ARGMAP_STANCE_NONE);
@@ -142,8 +147,9 @@ static void teardown(void)
 
 TestSuite(imports, .init = setup, .fini = teardown);
 
-#define LIB TS_HEAD "  <actor id=\"ann\" kind=\"person\" name=\"Ann\"/>\n" \
-	"  <claim id=\"shared-claim\" by=\"ann\"><text>Shared.</text></claim>\n" TS_TAIL
+#define LIB                                                                                        \
+	TS_HEAD "  <actor id=\"ann\" kind=\"person\" name=\"Ann\"/>\n"                             \
+	        "  <claim id=\"shared-claim\" by=\"ann\"><text>Shared.</text></claim>\n" TS_TAIL
 
 Test(imports, declarations_and_claims_of_another_file)
 {
@@ -175,7 +181,8 @@ Test(imports, cycles_are_loaded_once)
 	argmap_map *m;
 
 	ts_put(dir, "b.xml", TS_HEAD "  <import href=\"a.xml\"/>\n" TS_TAIL, (size_t)-1);
-	p = ts_write(dir, "a.xml", TS_HEAD "  <import href=\"./b.xml\"/>\n  <import href=\"a.xml\"/>\n" TS_TAIL,
+	p = ts_write(dir, "a.xml",
+	             TS_HEAD "  <import href=\"./b.xml\"/>\n  <import href=\"a.xml\"/>\n" TS_TAIL,
 	             (size_t)-1);
 	m = load(p, &d);
 	cr_expect_eq(argmap_map_file_count(m), 2);
@@ -219,11 +226,81 @@ Test(imports, symlink_out_of_the_folder_is_refused)
 	outside = ts_write(dir, "outside.xml", LIB, (size_t)-1);
 	snprintf(link, sizeof link, "%s/inside.xml", sub);
 	cr_assert_eq(symlink(outside, link), 0);
-	p = ts_write(sub, "main.xml", TS_HEAD "  <import href=\"inside.xml\"/>\n" TS_TAIL, (size_t)-1);
+	p = ts_write(sub, "main.xml", TS_HEAD "  <import href=\"inside.xml\"/>\n" TS_TAIL,
+	             (size_t)-1);
 	d = ts_check_file(p, NULL);
 	cr_expect_eq(ts_count(d, "AM401"), 1);
 	argmap_diags_free(d);
 	free(p);
+	free(outside);
+}
+
+/* A map opened through a symbolic link to its folder (link -> real): the
+ * map's own folder is inside, however it was named. Every import used to
+ * get AM401, since the lexical path (link/...) was compared with the
+ * realpath of the folder (real/...). */
+Test(imports, map_opened_through_a_symlinked_folder)
+{
+	char real[2048], link[2048], path[4096];
+	char *lib, *p;
+	argmap_diags *d;
+
+	snprintf(real, sizeof real, "%s/real", dir);
+	snprintf(link, sizeof link, "%s/link", dir);
+	cr_assert_eq(mkdir(real, 0700), 0);
+	cr_assert_eq(symlink("real", link), 0);
+	lib = ts_write(real, "lib.xml", LIB, (size_t)-1);
+	p = ts_write(real, "main.xml", TS_HEAD "  <import href=\"lib.xml\"/>\n" TS_TAIL,
+	             (size_t)-1);
+	snprintf(path, sizeof path, "%s/main.xml", link);
+	d = ts_check_file(path, NULL);
+	cr_expect_eq(ts_count(d, "AM401"), 0, "%s", ts_dump(d));
+	cr_expect_eq(ts_count(d, "AM402"), 0, "%s", ts_dump(d));
+	argmap_diags_free(d);
+	free(lib);
+	free(p);
+}
+
+/* A symbolic link inside the folder to a file inside it is followed where
+ * the kernel can resolve beneath a folder (openat2), and refused by the
+ * component-by-component fallback, never followed out. */
+Test(imports, open_beneath_stays_beneath)
+{
+	char sub[2048], link[4096];
+	char *in, *outside;
+	int fd, force;
+
+	snprintf(sub, sizeof sub, "%s/sub", dir);
+	cr_assert_eq(mkdir(sub, 0700), 0);
+	in = ts_write(sub, "in.xml", LIB, (size_t)-1);
+	outside = ts_write(dir, "outside.xml", LIB, (size_t)-1);
+	snprintf(link, sizeof link, "%s/out.xml", sub);
+	cr_assert_eq(symlink("../outside.xml", link), 0);
+	snprintf(link, sizeof link, "%s/alias.xml", sub);
+	cr_assert_eq(symlink("in.xml", link), 0);
+	snprintf(link, sizeof link, "%s/up", sub);
+	cr_assert_eq(symlink("..", link), 0);
+	fd = open(sub, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	cr_assert_geq(fd, 0);
+	for (force = 0; force < 2; force++) {
+		int f = am_open_beneath(fd, "in.xml", force);
+		cr_expect_geq(f, 0, "plain file (fallback %d)", force);
+		if (f >= 0)
+			close(f);
+		cr_expect_lt(am_open_beneath(fd, "out.xml", force), 0, "link out (fallback %d)",
+		             force);
+		cr_expect_lt(am_open_beneath(fd, "up/outside.xml", force), 0,
+		             "folder link out (fallback %d)", force);
+		cr_expect_lt(am_open_beneath(fd, "../outside.xml", force), 0, "..");
+		cr_expect_lt(am_open_beneath(fd, "/etc/passwd", force), 0, "absolute");
+		f = am_open_beneath(fd, "alias.xml", force);
+		if (force)
+			cr_expect_lt(f, 0, "the fallback follows no link");
+		else if (f >= 0)
+			close(f);
+	}
+	close(fd);
+	free(in);
 	free(outside);
 }
 
@@ -232,7 +309,8 @@ Test(imports, broken_import_reports_its_own_errors)
 	char *p;
 	argmap_diags *d;
 
-	ts_put(dir, "bad.xml", TS_HEAD "  <claim id=\"x\"><text>unclosed</claim>\n" TS_TAIL, (size_t)-1);
+	ts_put(dir, "bad.xml", TS_HEAD "  <claim id=\"x\"><text>unclosed</claim>\n" TS_TAIL,
+	       (size_t)-1);
 	p = ts_write(dir, "main.xml", TS_HEAD "  <import href=\"bad.xml\"/>\n" TS_TAIL, (size_t)-1);
 	d = ts_check_file(p, NULL);
 	cr_expect_eq(ts_count(d, "AM010"), 1);
