@@ -106,9 +106,9 @@ static void check_attributes(ctx *c, xmlNodePtr el, const am_elem_rule *rule)
 					htext = s ? am_buf_detach(&hint) : NULL;
 					am_load_diag(
 					    c, ARGMAP_SEV_ERROR, "AM104", off, htext,
-					    "attribute '%s' of <%s> is '%.60s%s'; expected %s",
-					    name, rule->name, folded,
-					    strlen(folded) > 60 ? "..." : "",
+					    "attribute '%s' of <%s> is '%.*s%s'; expected %s",
+					    name, rule->name, (int)am_utf8_prefix(folded, 60), folded,
+					    folded[am_utf8_prefix(folded, 60)] ? "..." : "",
 					    mtext ? mtext : "another value");
 					free(mtext);
 					free(htext);
@@ -342,7 +342,9 @@ int am_structure_check_root(ctx *c, xmlNodePtr root)
 		am_load_diag(c, ARGMAP_SEV_ERROR, "AM013",
 		             am_xml_attr_offset(c->x, root, "version"),
 		             "this argmap reads format version 1",
-		             "format version '%.20s' is not supported", (const char *)version);
+		             "format version '%.*s%s' is not supported",
+		             (int)am_utf8_prefix((const char *)version, 20), (const char *)version,
+		             version[am_utf8_prefix((const char *)version, 20)] ? "..." : "");
 		ok = 0;
 	}
 	xmlFree(version);

@@ -418,3 +418,28 @@ Test(codes, AM308_long_url_is_cut_at_a_character)
 	cr_expect_null(strchr(x->message, '?'), "no character was cut: %s", x->message);
 	argmap_diags_free(d);
 }
+
+Test(codes, AM104_long_value_is_cut_at_a_character)
+{
+	char body[2048], value[256];
+	argmap_diags *d;
+	const argmap_diag *x;
+	int i, n = 0;
+
+	for (i = 0; i < 59; i++)
+		value[n++] = 'y';
+	for (i = 0; i < 10; i++) {
+		value[n++] = '\xC3';
+		value[n++] = '\xA9';
+	}
+	value[n] = '\0';
+	snprintf(body, sizeof body,
+	         CLEAN "  <answer from=\"c1\" to=\"q\" stance=\"%s\"/>\n", value);
+	d = check(body);
+	x = ts_find(d, "AM104");
+	cr_assert(x);
+	/* 60 characters: 59 'y' and one 'é', then the ellipsis */
+	cr_expect(strstr(x->message, "yy\xC3\xA9...'"), "%s", x->message);
+	cr_expect_null(strchr(x->message, '?'), "no character was cut: %s", x->message);
+	argmap_diags_free(d);
+}
