@@ -365,6 +365,7 @@ typedef struct gen {
 	size_t nrels, caprels;
 	unsigned next_sup_id;
 	unsigned next_ev_id;
+	size_t *authored;   /* actor -> 1 + a source it authors, 0 if none */
 } gen;
 
 static void *xcalloc(size_t n, size_t sz)
@@ -491,7 +492,11 @@ static void build_crosslinks(gen *g)
 
 /* ------------------------------------------------------------- printing */
 
-static void print_relation(const relation *r)
+/* A relation's holder is cited through a source they author (argmap warns
+ * otherwise, AM309); a holder who authors none is left out. Neither draws
+ * from the random stream, so the maps stay as they were in every other
+ * respect. */
+static void print_relation(const gen *g, const relation *r)
 {
 	static const char *const names[] = {"support", "rebut", "undercut"};
 
@@ -504,8 +509,8 @@ static void print_relation(const relation *r)
 	if (r->nfrom == 2)
 		printf(" %s", r->from[1]);
 	printf("\" to=\"%s\"", r->to);
-	if (r->by)
-		printf(" by=\"a%u\"", r->by);
+	if (r->by && g->authored[r->by - 1])
+		printf(" by=\"a%u\" source=\"s%zu\"", r->by, g->authored[r->by - 1]);
 	if (r->nfrom == 2 && chance(30))
 		fputs(">\n    <note>Linked: the two premises only work together.</note>\n  </support>\n",
 		      stdout);
@@ -534,11 +539,16 @@ static void print_actor(size_t i)
 	fputs("\"/>\n", stdout);
 }
 
-static void print_source(const gen *g, size_t i)
+static void print_source(gen *g, size_t i)
 {
+	const char *kind = PICK(source_kinds);
+	size_t author = rnd(g->nactors);
+
+	if (!g->authored[author])
+		g->authored[author] = i + 1;
 	printf("  <source id=\"s%zu\" kind=\"%s\" authors=\"a%zu\" date=\"%u-%02u-%02u\"", i + 1,
-	       PICK(source_kinds), 1 + rnd(g->nactors), (unsigned)(2019 + rnd(7)),
-	       (unsigned)(1 + rnd(12)), (unsigned)(1 + rnd(28)));
+	       kind, author + 1, (unsigned)(2019 + rnd(7)), (unsigned)(1 + rnd(12)),
+	       (unsigned)(1 + rnd(28)));
 	if (chance(70))
 		printf(" url=\"https://example.org/sources/%zu?lang=%s&amp;page=%u\"", i + 1,
 		       chance(50) ? "uk" : "en", (unsigned)(1 + rnd(20)));
@@ -712,6 +722,7 @@ int main(int argc, char **argv)
 	       g.nclaims, argc > 2 ? argv[2] : "1");
 	for (i = 0; i < g.nactors; i++)
 		print_actor(i);
+	g.authored = xcalloc(g.nactors, sizeof *g.authored);
 	for (i = 0; i < g.nsources; i++)
 		print_source(&g, i);
 
@@ -733,7 +744,7 @@ int main(int argc, char **argv)
 		print_claim(&g, i);
 		print_evidence(&g, i);
 		for (r = start[i]; r < start[i + 1]; r++)
-			print_relation(&g.rels[order[r]]);
+			print_relation(&g, &g.rels[order[r]]);
 		if (i < nroots)
 			printf("  <answer from=\"c%zu\" to=\"q%zu\" stance=\"%s\"/>\n", i + 1,
 			       g.question[i] + 1, PICK(stances));
@@ -743,6 +754,7 @@ int main(int argc, char **argv)
 	free(order);
 	free(start);
 	free(g.rels);
+	free(g.authored);
 	free(g.question);
 	free(g.parent);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
