@@ -494,8 +494,7 @@ static void build_crosslinks(gen *g)
 
 /* A relation's holder is cited through a source they author (argmap warns
  * otherwise, AM309); a holder who authors none is left out. Neither draws
- * from the random stream, so the maps stay as they were in every other
- * respect. */
+ * from the random stream. */
 static void print_relation(const gen *g, const relation *r)
 {
 	static const char *const names[] = {"support", "rebut", "undercut"};
