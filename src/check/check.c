@@ -73,7 +73,7 @@ static int own(argmap_loc l)
 enum want {
 	W_ACTOR,
 	W_SOURCE,
-	W_PREMISE,  /* claim or evidence */
+	W_PREMISE, /* claim or evidence */
 	W_CLAIM,
 	W_QUESTION,
 	W_SUPPORT
@@ -81,8 +81,8 @@ enum want {
 
 static const char *want_name(enum want w)
 {
-	static const char *const names[] = {"an actor", "a source", "a claim or evidence",
-	                                    "a claim", "a question", "a support"};
+	static const char *const names[] = {"an actor", "a source",   "a claim or evidence",
+	                                    "a claim",  "a question", "a support"};
 	return names[w];
 }
 
@@ -92,11 +92,13 @@ static int want_ok(const argmap_map *m, const argmap_ref *r, enum want w)
 	case W_ACTOR: return r->kind == ARGMAP_ITEM_ACTOR;
 	case W_SOURCE: return r->kind == ARGMAP_ITEM_SOURCE;
 	case W_PREMISE:
-		return r->kind == ARGMAP_ITEM_NODE && m->nodes[r->index].kind != ARGMAP_NODE_QUESTION;
+		return r->kind == ARGMAP_ITEM_NODE &&
+		       m->nodes[r->index].kind != ARGMAP_NODE_QUESTION;
 	case W_CLAIM:
 		return r->kind == ARGMAP_ITEM_NODE && m->nodes[r->index].kind == ARGMAP_NODE_CLAIM;
 	case W_QUESTION:
-		return r->kind == ARGMAP_ITEM_NODE && m->nodes[r->index].kind == ARGMAP_NODE_QUESTION;
+		return r->kind == ARGMAP_ITEM_NODE &&
+		       m->nodes[r->index].kind == ARGMAP_NODE_QUESTION;
 	case W_SUPPORT:
 		return r->kind == ARGMAP_ITEM_RELATION &&
 		       m->relations[r->index].kind == ARGMAP_REL_SUPPORT;
@@ -192,7 +194,8 @@ static void check_ref(checker *c, const argmap_ref *r, const owner *o, const cha
 		if (s)
 			am_buf_printf(&hint, "did you mean '%s'?", s);
 		else
-			am_buf_printf(&hint, "declare %s with id=\"%s\", or import the file that does",
+			am_buf_printf(&hint,
+			              "declare %s with id=\"%s\", or import the file that does",
 			              want_name(w), r->id);
 		h = am_buf_detach(&hint);
 		who = describe(o->kind, o->id);
@@ -248,7 +251,8 @@ static void rule_premise_twice(checker *c, const argmap_relation *r, const owner
 	for (j = 1; j < r->n_from; j++)
 		if (strcmp(sorted[j]->id, sorted[j - 1]->id) == 0) {
 			char *who = describe(o->kind, o->id);
-			report(c, ARGMAP_SEV_WARNING, "AM206", sorted[j]->loc, "list each premise once",
+			report(c, ARGMAP_SEV_WARNING, "AM206", sorted[j]->loc,
+			       "list each premise once",
 			       "%s lists '%s' twice in from=", who ? who : o->kind, sorted[j]->id);
 			free(who);
 		}
@@ -280,7 +284,7 @@ static void rule_references(checker *c)
 		enum want from = r->kind == ARGMAP_REL_ANSWER ? W_CLAIM : W_PREMISE;
 		enum want to = r->kind == ARGMAP_REL_UNDERCUT ? W_SUPPORT
 		               : r->kind == ARGMAP_REL_ANSWER ? W_QUESTION
-		                                               : W_CLAIM;
+		                                              : W_CLAIM;
 		owner o = {argmap_relation_kind_name(r->kind), r->id};
 		if (!own(r->loc))
 			continue;
@@ -313,12 +317,14 @@ static void rule_self_reference(checker *c)
 			continue;
 		for (j = 0; j < r->n_from; j++)
 			if (r->to.id && strcmp(r->from[j].id, r->to.id) == 0) {
-				report(c, ARGMAP_SEV_ERROR, "AM204", r->from[j].loc,
-				       r->kind == ARGMAP_REL_SUPPORT
-				           ? "a claim cannot be its own reason; name the claim it supports"
-				           : "a claim cannot attack itself; name the claim it rebuts",
-				       "%s from '%s' to itself", argmap_relation_kind_name(r->kind),
-				       r->to.id);
+				report(
+				    c, ARGMAP_SEV_ERROR, "AM204", r->from[j].loc,
+				    r->kind == ARGMAP_REL_SUPPORT
+				        ? "a claim cannot be its own reason; name the claim it "
+				          "supports"
+				        : "a claim cannot attack itself; name the claim it rebuts",
+				    "%s from '%s' to itself", argmap_relation_kind_name(r->kind),
+				    r->to.id);
 				break;
 			}
 	}
@@ -398,7 +404,8 @@ static void report_cycle(checker *c, const am_graph *g, const size_t *comp, size
 				break;
 		if (e == g->start[path[i] + 1])
 			continue;
-		am_buf_printf(&nb, "'%s' supports '%s' here", m->nodes[path[i]].id, m->nodes[to].id);
+		am_buf_printf(&nb, "'%s' supports '%s' here", m->nodes[path[i]].id,
+		              m->nodes[to].id);
 		nm = am_buf_detach(&nb);
 		if (nm)
 			note(c, d, m->relations[g->label[e]].loc, nm);
@@ -471,11 +478,13 @@ static void rule_connected(checker *c)
 		if (n->kind == ARGMAP_NODE_EVIDENCE)
 			report(c, ARGMAP_SEV_WARNING, "AM303", n->loc,
 			       "add <support from=\"...\" to=\"CLAIM\"/> (or <rebut>) naming it",
-			       "evidence '%s' supports or contradicts nothing", n->id ? n->id : "?");
+			       "evidence '%s' supports or contradicts nothing",
+			       n->id ? n->id : "?");
 		else
 			report(c, ARGMAP_SEV_WARNING, "AM302", n->loc,
 			       n->kind == ARGMAP_NODE_QUESTION
-			           ? "answer it with <answer from=\"CLAIM\" to=\"...\" stance=\"yes\"/>"
+			           ? "answer it with <answer from=\"CLAIM\" to=\"...\" "
+			             "stance=\"yes\"/>"
 			           : "link it with <support>, <rebut> or <answer>, or remove it",
 			       "%s '%s' is connected to nothing", argmap_node_kind_name(n->kind),
 			       n->id ? n->id : "?");
@@ -549,7 +558,8 @@ static void rule_content(checker *c)
 			           ? "copy the passage from the source, verbatim"
 			           : "write the claim as a full sentence",
 			       "%s '%s' has an empty <%s>", argmap_node_kind_name(n->kind),
-			       n->id ? n->id : "?", n->kind == ARGMAP_NODE_EVIDENCE ? "quote" : "text");
+			       n->id ? n->id : "?",
+			       n->kind == ARGMAP_NODE_EVIDENCE ? "quote" : "text");
 		if (n->kind == ARGMAP_NODE_CLAIM && n->n_by == 0)
 			report(c, ARGMAP_SEV_WARNING, "AM306", n->loc,
 			       "add by=\"ACTOR\" naming who holds this position",
@@ -570,7 +580,8 @@ static void rule_content(checker *c)
 		if (s->accessed && !am_date_valid(s->accessed))
 			report(c, ARGMAP_SEV_ERROR, "AM307", s->loc,
 			       "write dates as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-03-07",
-			       "source '%s' accessed=\"%s\" is not a valid date", s->id, s->accessed);
+			       "source '%s' accessed=\"%s\" is not a valid date", s->id,
+			       s->accessed);
 		if (s->url && (why = am_url_problem(s->url))) {
 			size_t k = am_utf8_prefix(s->url, 80);
 			report(c, ARGMAP_SEV_ERROR, "AM308", s->loc,
@@ -595,8 +606,8 @@ int argmap_check(const argmap_map *map, const argmap_check_options *opts, argmap
 
 	if (!map || !diags)
 		return am_fail(ARGMAP_EARG, "argmap_check: NULL argument");
-	if (opts && am_check_version(opts->version, ARGMAP_CHECK_OPTIONS_VERSION,
-	                             "argmap_check_options"))
+	if (opts &&
+	    am_check_version(opts->version, ARGMAP_CHECK_OPTIONS_VERSION, "argmap_check_options"))
 		return ARGMAP_EARG;
 	if (!map->nfiles)
 		return 0;

@@ -39,9 +39,9 @@ static void check_usage(FILE *out)
 int cli_check(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"sources", required_argument, NULL, 's'}, {"format", required_argument, NULL, 'f'},
-		{"werror", no_argument, NULL, 'W'},        {"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
+	    {"sources", required_argument, NULL, 's'}, {"format", required_argument, NULL, 'f'},
+	    {"werror", no_argument, NULL, 'W'},        {"quiet", no_argument, NULL, 'q'},
+	    {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
 	enum cli_format fmt = CLI_TEXT;
 	const char *sources = NULL;
 	int werror = 0, quiet = 0, opt, i, worst = CLI_OK;
@@ -58,7 +58,8 @@ int cli_check(int argc, char **argv)
 			else if (!strcmp(optarg, "json"))
 				fmt = CLI_JSON;
 			else {
-				fprintf(stderr, "argmap check: unknown format '%s' (use text or json)\n",
+				fprintf(stderr,
+				        "argmap check: unknown format '%s' (use text or json)\n",
 				        optarg);
 				return CLI_USAGE;
 			}
@@ -69,9 +70,7 @@ int cli_check(int argc, char **argv)
 			check_usage(stdout);
 			cli_flush_stdout();
 			return CLI_OK;
-		default:
-			fputs("Try 'argmap check --help'.\n", stderr);
-			return CLI_USAGE;
+		default: fputs("Try 'argmap check --help'.\n", stderr); return CLI_USAGE;
 		}
 	}
 	if (optind >= argc) {

@@ -90,7 +90,8 @@ typedef struct render_cli {
 #if defined(__GNUC__)
 __attribute__((format(printf, 1, 2)))
 #endif
-static int usage_error(const char *fmt, ...)
+static int
+usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -168,32 +169,43 @@ static int parse_number(const char *s, double min, double max, double *out)
 }
 
 enum {
-	OPT_THEME = 256, OPT_PAGE, OPT_LANDSCAPE, OPT_NO_LEGEND, OPT_NO_TITLE, OPT_FOCUS,
-	OPT_DEPTH, OPT_GROUP, OPT_HIDE, OPT_TAG, OPT_TIME, OPT_MEMORY, OPT_SOURCES
+	OPT_THEME = 256,
+	OPT_PAGE,
+	OPT_LANDSCAPE,
+	OPT_NO_LEGEND,
+	OPT_NO_TITLE,
+	OPT_FOCUS,
+	OPT_DEPTH,
+	OPT_GROUP,
+	OPT_HIDE,
+	OPT_TAG,
+	OPT_TIME,
+	OPT_MEMORY,
+	OPT_SOURCES
 };
 
 static int parse_args(render_cli *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"dir", required_argument, NULL, 'd'},
-		{"format", required_argument, NULL, 'T'},
-		{"theme", required_argument, NULL, OPT_THEME},
-		{"page", required_argument, NULL, OPT_PAGE},
-		{"landscape", no_argument, NULL, OPT_LANDSCAPE},
-		{"no-legend", no_argument, NULL, OPT_NO_LEGEND},
-		{"no-title", no_argument, NULL, OPT_NO_TITLE},
-		{"focus", required_argument, NULL, OPT_FOCUS},
-		{"depth", required_argument, NULL, OPT_DEPTH},
-		{"group-by", required_argument, NULL, OPT_GROUP},
-		{"hide", required_argument, NULL, OPT_HIDE},
-		{"tag", required_argument, NULL, OPT_TAG},
-		{"time-limit", required_argument, NULL, OPT_TIME},
-		{"memory-limit", required_argument, NULL, OPT_MEMORY},
-		{"sources", required_argument, NULL, OPT_SOURCES},
-		{"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+	    {"output", required_argument, NULL, 'o'},
+	    {"dir", required_argument, NULL, 'd'},
+	    {"format", required_argument, NULL, 'T'},
+	    {"theme", required_argument, NULL, OPT_THEME},
+	    {"page", required_argument, NULL, OPT_PAGE},
+	    {"landscape", no_argument, NULL, OPT_LANDSCAPE},
+	    {"no-legend", no_argument, NULL, OPT_NO_LEGEND},
+	    {"no-title", no_argument, NULL, OPT_NO_TITLE},
+	    {"focus", required_argument, NULL, OPT_FOCUS},
+	    {"depth", required_argument, NULL, OPT_DEPTH},
+	    {"group-by", required_argument, NULL, OPT_GROUP},
+	    {"hide", required_argument, NULL, OPT_HIDE},
+	    {"tag", required_argument, NULL, OPT_TAG},
+	    {"time-limit", required_argument, NULL, OPT_TIME},
+	    {"memory-limit", required_argument, NULL, OPT_MEMORY},
+	    {"sources", required_argument, NULL, OPT_SOURCES},
+	    {"quiet", no_argument, NULL, 'q'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0}};
 	int opt, rc;
 	double v;
 
@@ -220,7 +232,8 @@ static int parse_args(render_cli *c, int argc, char **argv)
 			else if (!strcasecmp(optarg, "none"))
 				c->opts.page = ARGMAP_PAGE_NONE;
 			else
-				return usage_error("unknown page size '%s' (use a4 or letter)", optarg);
+				return usage_error("unknown page size '%s' (use a4 or letter)",
+				                   optarg);
 			break;
 		case OPT_LANDSCAPE: c->opts.landscape = 1; break;
 		case OPT_NO_LEGEND: c->opts.legend = 0; break;
@@ -228,8 +241,9 @@ static int parse_args(render_cli *c, int argc, char **argv)
 		case OPT_FOCUS: c->opts.focus = optarg; break;
 		case OPT_DEPTH:
 			if (parse_number(optarg, 0, 1000, &v) != 0 || v != (double)(unsigned)v)
-				return usage_error("--depth takes a whole number from 0 to 1000, not '%s'",
-				                   optarg);
+				return usage_error(
+				    "--depth takes a whole number from 0 to 1000, not '%s'",
+				    optarg);
 			c->opts.depth = (unsigned)v;
 			break;
 		case OPT_GROUP:
@@ -240,8 +254,8 @@ static int parse_args(render_cli *c, int argc, char **argv)
 			else if (!strcmp(optarg, "none"))
 				c->opts.group_by = ARGMAP_GROUP_NONE;
 			else
-				return usage_error("unknown grouping '%s' (use source, actor or none)",
-				                   optarg);
+				return usage_error(
+				    "unknown grouping '%s' (use source, actor or none)", optarg);
 			break;
 		case OPT_HIDE:
 			if (strcmp(optarg, "evidence") != 0)
@@ -251,14 +265,15 @@ static int parse_args(render_cli *c, int argc, char **argv)
 		case OPT_TAG: c->opts.tag = optarg; break;
 		case OPT_TIME:
 			if (parse_number(optarg, 0, 86400, &v) != 0)
-				return usage_error("--time-limit takes seconds from 0 to 86400, not '%s'",
-				                   optarg);
+				return usage_error(
+				    "--time-limit takes seconds from 0 to 86400, not '%s'", optarg);
 			c->opts.time_limit = v == 0 ? -1.0 : v;
 			break;
 		case OPT_MEMORY:
 			if (parse_number(optarg, 16, 1048576, &v) != 0)
-				return usage_error("--memory-limit takes megabytes from 16 to 1048576, not '%s'",
-				                   optarg);
+				return usage_error(
+				    "--memory-limit takes megabytes from 16 to 1048576, not '%s'",
+				    optarg);
 			c->opts.memory_limit = (size_t)v << 20;
 			break;
 		case OPT_SOURCES: c->sources = optarg; break;
@@ -267,9 +282,7 @@ static int parse_args(render_cli *c, int argc, char **argv)
 			render_usage(stdout);
 			cli_flush_stdout();
 			return -1;
-		default:
-			fputs("Try 'argmap render --help'.\n", stderr);
-			return CLI_USAGE;
+		default: fputs("Try 'argmap render --help'.\n", stderr); return CLI_USAGE;
 		}
 	}
 	c->inputs = argv + optind;
@@ -288,7 +301,8 @@ static int parse_args(render_cli *c, int argc, char **argv)
 		if (c->n_inputs != 1)
 			return usage_error("%s", "-o takes one map; use -d DIR for several");
 		if (c->n_formats > 1 || c->n_themes > 1)
-			return usage_error("%s", "-o writes one file: give one -T and one --theme, or use -d DIR");
+			return usage_error(
+			    "%s", "-o writes one file: give one -T and one --theme, or use -d DIR");
 		if (c->n_formats == 0) {
 			const char *dot = strrchr(c->output, '.');
 			const char *slash = strrchr(c->output, '/');
@@ -296,7 +310,8 @@ static int parse_args(render_cli *c, int argc, char **argv)
 				c->formats[c->n_formats++] = ARGMAP_RENDER_SVG;
 			} else if (!dot || (slash && dot < slash) ||
 			           argmap_render_format_parse(dot + 1, &c->formats[0]) != 0) {
-				return usage_error("cannot tell the format of '%s' from its name: add -T svg, pdf, png or dot",
+				return usage_error("cannot tell the format of '%s' from its name: "
+				                   "add -T svg, pdf, png or dot",
 				                   c->output);
 			} else {
 				c->n_formats = 1;
@@ -323,8 +338,9 @@ static char *output_path(const char *dir, const char *in, argmap_render_theme th
 	n = strlen(dir) + stem + 32;
 	out = malloc(n);
 	if (out)
-		snprintf(out, n, "%s%s%.*s%s.%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", (int)stem,
-		         base, theme == ARGMAP_THEME_PRINT ? ".print" : "", argmap_render_format_ext(f));
+		snprintf(out, n, "%s%s%.*s%s.%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
+		         (int)stem, base, theme == ARGMAP_THEME_PRINT ? ".print" : "",
+		         argmap_render_format_ext(f));
 	return out;
 }
 
@@ -461,8 +477,11 @@ static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 	}
 	if (argmap_map_file(map, 0)->kind == ARGMAP_FILE_LIBRARY) {
 		if (!c->quiet)
-			fprintf(stderr, "argmap render: %s: a library file (sources and actors); it is drawn "
-			                "as part of the maps that import it\n", in);
+			fprintf(
+			    stderr,
+			    "argmap render: %s: a library file (sources and actors); it is drawn "
+			    "as part of the maps that import it\n",
+			    in);
 		argmap_map_free(map);
 		return CLI_OK;
 	}
@@ -495,7 +514,8 @@ static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 				rc = write_stdout(data, len);
 			} else {
 				path = c->output ? strdup(c->output)
-				                 : output_path(c->dir ? c->dir : ".", in, o.theme, o.format);
+				                 : output_path(c->dir ? c->dir : ".", in, o.theme,
+				                               o.format);
 				if (!path) {
 					rc = CLI_IO;
 				} else if (c->dir && mkdir(c->dir, 0777) != 0 && errno != EEXIST) {
@@ -510,7 +530,9 @@ static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 				} else {
 					rc = CLI_OK;
 					if (!c->quiet)
-						fprintf(stderr, "argmap render: wrote %s (%zu bytes)\n", path, len);
+						fprintf(stderr,
+						        "argmap render: wrote %s (%zu bytes)\n",
+						        path, len);
 				}
 			}
 			if (rc > worst)
@@ -575,15 +597,19 @@ int cli_render(int argc, char **argv)
 	if (!c.output)
 		for (i = 0; i < c.n_inputs; i++) {
 			int k;
-			char *a = output_path(".", c.inputs[i], ARGMAP_THEME_COLOR, ARGMAP_RENDER_SVG);
+			char *a =
+			    output_path(".", c.inputs[i], ARGMAP_THEME_COLOR, ARGMAP_RENDER_SVG);
 			for (k = 0; a && k < i; k++) {
-				char *b = output_path(".", c.inputs[k], ARGMAP_THEME_COLOR, ARGMAP_RENDER_SVG);
+				char *b = output_path(".", c.inputs[k], ARGMAP_THEME_COLOR,
+				                      ARGMAP_RENDER_SVG);
 				int same = b && !strcmp(a, b);
 				free(b);
 				if (same) {
 					free(a);
-					return usage_error("two maps named '%s' would write the same outputs; render them separately with -o",
-					                   c.inputs[i]);
+					return usage_error(
+					    "two maps named '%s' would write the same outputs; "
+					    "render them separately with -o",
+					    c.inputs[i]);
 				}
 			}
 			free(a);

@@ -143,11 +143,14 @@ void argmap_map_free(argmap_map *m)
 	free(m);
 }
 
-#define ACCESSORS(name, field, count, type)                                              \
-	size_t argmap_map_##name##_count(const argmap_map *m) { return m ? m->count : 0; }  \
-	const type *argmap_map_##name(const argmap_map *m, size_t i)                        \
-	{                                                                                    \
-		return m && i < m->count ? &m->field[i] : NULL;                              \
+#define ACCESSORS(name, field, count, type)                                                        \
+	size_t argmap_map_##name##_count(const argmap_map *m)                                      \
+	{                                                                                          \
+		return m ? m->count : 0;                                                           \
+	}                                                                                          \
+	const type *argmap_map_##name(const argmap_map *m, size_t i)                               \
+	{                                                                                          \
+		return m && i < m->count ? &m->field[i] : NULL;                                    \
 	}
 
 ACCESSORS(file, files, nfiles, argmap_file)
@@ -191,8 +194,8 @@ const char *argmap_basis_name(argmap_basis b)
 
 const char *argmap_source_kind_name(argmap_source_kind k)
 {
-	static const char *const names[] = {"article", "analysis", "report", "book", "speech",
-	                                    "interview", "statement", "web", "other"};
+	static const char *const names[] = {"article",   "analysis",  "report", "book", "speech",
+	                                    "interview", "statement", "web",    "other"};
 	return (unsigned)k < 9 ? names[k] : "?";
 }
 

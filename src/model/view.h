@@ -14,25 +14,25 @@
 /* What to select. Zeroed: the whole map (its own scope). Strings are
  * borrowed for the call. */
 typedef struct am_view_options {
-	const char *focus;  /* a node id: only its neighbourhood; NULL: all */
-	unsigned depth;     /* with focus: how many relations away */
-	const char *tag;    /* only nodes carrying this tag, and what they need */
-	int hide_evidence;  /* 1: no evidence nodes */
+	const char *focus; /* a node id: only its neighbourhood; NULL: all */
+	unsigned depth;    /* with focus: how many relations away */
+	const char *tag;   /* only nodes carrying this tag, and what they need */
+	int hide_evidence; /* 1: no evidence nodes */
 } am_view_options;
 
 /* What one view of a map shows. Arrays are indexed like the map's nodes
  * and relations; all are owned by the view. */
 typedef struct am_view {
 	size_t n_nodes, n_rels;
-	unsigned char *node_on;     /* 1: the node is drawn */
-	unsigned char *rel_on;      /* 1: the relation is drawn */
-	unsigned char *junction;    /* 1: the relation is drawn through a junction dot */
-	size_t *drawn_from;         /* per relation: how many of its premises are drawn */
-	size_t *hidden_evidence;    /* per node: hidden evidence that supports it */
-	size_t *hidden_rels;        /* per node: other relations touching it not drawn */
+	unsigned char *node_on;  /* 1: the node is drawn */
+	unsigned char *rel_on;   /* 1: the relation is drawn */
+	unsigned char *junction; /* 1: the relation is drawn through a junction dot */
+	size_t *drawn_from;      /* per relation: how many of its premises are drawn */
+	size_t *hidden_evidence; /* per node: hidden evidence that supports it */
+	size_t *hidden_rels;     /* per node: other relations touching it not drawn */
 	size_t nodes_shown, rels_shown;
-	size_t focus;               /* node index of the focus, ARGMAP_NONE if none */
-	int filtered;               /* 1 if any option left something out */
+	size_t focus; /* node index of the focus, ARGMAP_NONE if none */
+	int filtered; /* 1 if any option left something out */
 } am_view;
 
 /* Computes the view of `map` for `opts` into `v` (which the caller frees

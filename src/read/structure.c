@@ -106,8 +106,8 @@ static void check_attributes(ctx *c, xmlNodePtr el, const am_elem_rule *rule)
 					htext = s ? am_buf_detach(&hint) : NULL;
 					am_load_diag(
 					    c, ARGMAP_SEV_ERROR, "AM104", off, htext,
-					    "attribute '%s' of <%s> is '%.*s%s'; expected %s",
-					    name, rule->name, (int)am_utf8_prefix(folded, 60), folded,
+					    "attribute '%s' of <%s> is '%.*s%s'; expected %s", name,
+					    rule->name, (int)am_utf8_prefix(folded, 60), folded,
 					    folded[am_utf8_prefix(folded, 60)] ? "..." : "",
 					    mtext ? mtext : "another value");
 					free(mtext);

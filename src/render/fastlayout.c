@@ -42,7 +42,8 @@ static void place_rank(const size_t *order, size_t start, size_t end, const doub
 	}
 	for (i = end; i-- > start;) {
 		size_t v = order[i];
-		double hi = i + 1 < end ? x[order[i + 1]] - (w[order[i + 1]] + w[v]) / 2 - sep : want[v];
+		double hi =
+		    i + 1 < end ? x[order[i + 1]] - (w[order[i + 1]] + w[v]) / 2 - sep : want[v];
 		x[v] = want[v] < hi ? want[v] : hi;
 	}
 	for (i = start; i < end; i++)
@@ -175,7 +176,8 @@ int am_fast_layout(size_t n, const double *w, const double *h, size_t m, const s
 				want[v] = cnt ? sum / (double)cnt : x[v];
 			}
 			if (rstart[kr + 1] > rstart[kr])
-				place_rank(order, rstart[kr], rstart[kr + 1], w, want, x, tmp, nodesep);
+				place_rank(order, rstart[kr], rstart[kr + 1], w, want, x, tmp,
+				           nodesep);
 		}
 	}
 

@@ -187,10 +187,10 @@ static void stances(const am_labels *b, size_t i, am_buf *o)
 
 	for (k = b->answers.start[i]; k < b->answers.start[i + 1]; k++) {
 		const argmap_relation *rel = argmap_map_relation(b->map, b->answers.label[k]);
-		am_buf_printf(
-		    o, "<FONT POINT-SIZE=\"8.5\" COLOR=\"%s\">%s<B>%s</B></FONT>",
-		    b->th->stance_color[rel->stance],
-		    k > b->answers.start[i] ? ", " : "  \xC2\xB7  ANSWER: ", stance_word[rel->stance]);
+		am_buf_printf(o, "<FONT POINT-SIZE=\"8.5\" COLOR=\"%s\">%s<B>%s</B></FONT>",
+		              b->th->stance_color[rel->stance],
+		              k > b->answers.start[i] ? ", " : "  \xC2\xB7  ANSWER: ",
+		              stance_word[rel->stance]);
 	}
 }
 

@@ -16,11 +16,13 @@ void am_pdf_fix_date(char *pdf, size_t len, const char *date)
 
 	if (date && strlen(date) >= 10 && date[4] == '-' && date[7] == '-') {
 		/* stamp is 8 digits, not a string */
-		memcpy(stamp, date, 4); /* NOLINT(bugprone-not-null-terminated-result) */
+		memcpy(stamp, date, 4);
 		memcpy(stamp + 4, date + 5, 2);
 		memcpy(stamp + 6, date + 8, 2);
 		for (k = 0; k < 8; k++)
 			if (stamp[k] < '0' || stamp[k] > '9') {
+				/* 8 digits, not a string: no NUL wanted */
+				/* NOLINTNEXTLINE(bugprone-not-null-terminated-result) */
 				memcpy(stamp, "20000101", 8);
 				break;
 			}

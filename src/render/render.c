@@ -34,8 +34,10 @@ int argmap_render_format_parse(const char *name, argmap_render_format *format)
 	static const struct {
 		const char *name;
 		argmap_render_format f;
-	} names[] = {{"svg", ARGMAP_RENDER_SVG}, {"pdf", ARGMAP_RENDER_PDF},
-	             {"png", ARGMAP_RENDER_PNG}, {"dot", ARGMAP_RENDER_DOT},
+	} names[] = {{"svg", ARGMAP_RENDER_SVG},
+	             {"pdf", ARGMAP_RENDER_PDF},
+	             {"png", ARGMAP_RENDER_PNG},
+	             {"dot", ARGMAP_RENDER_DOT},
 	             {"gv", ARGMAP_RENDER_DOT}};
 	size_t i;
 
@@ -140,8 +142,8 @@ static int local_output(am_sink *s, const am_part *parts, size_t n)
 	return l->out->failed ? ARGMAP_ENOMEM : 0;
 }
 
-int argmap_render(const argmap_map *map, const argmap_render_options *opts,
-                  argmap_diags *diags, char **out, size_t *len)
+int argmap_render(const argmap_map *map, const argmap_render_options *opts, argmap_diags *diags,
+                  char **out, size_t *len)
 {
 	argmap_diags *own = NULL;
 	am_view view;
@@ -185,8 +187,8 @@ int argmap_render(const argmap_map *map, const argmap_render_options *opts,
 	job.fast = am_layout_pick_fast(opts, &view);
 
 	tl = opts->time_limit == 0 ? DEFAULT_TIME_LIMIT : opts->time_limit;
-	ml = opts->memory_limit == 0 ? DEFAULT_MEMORY_LIMIT
-	   : opts->memory_limit == (size_t)-1 ? 0
+	ml = opts->memory_limit == 0            ? DEFAULT_MEMORY_LIMIT
+	     : opts->memory_limit == (size_t)-1 ? 0
 	                                        : opts->memory_limit;
 	if (opts->in_process) {
 		local_sink s;

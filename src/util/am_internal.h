@@ -28,17 +28,16 @@ int am_check_version(unsigned int got, unsigned int want, const char *what);
 /* The body of argmap_<what>_init: checks opts and the version, then copies
  * `size` bytes of the defaults `init` into opts. Returns 0 or ARGMAP_EARG
  * (with a message). */
-int am_options_init(void *opts, const void *init, size_t size, unsigned int got,
-                    unsigned int want, const char *what);
+int am_options_init(void *opts, const void *init, size_t size, unsigned int got, unsigned int want,
+                    const char *what);
 
 /* Adds a formatted diagnostic; returns its index or ARGMAP_NONE. */
 size_t am_diag(argmap_diags *diags, argmap_severity sev, const char *code, const char *file,
-               unsigned line, unsigned col, const char *hint, const char *fmt, ...)
-	AM_PRINTF(8, 9);
+               unsigned line, unsigned col, const char *hint, const char *fmt, ...) AM_PRINTF(8, 9);
 /* The same with a va_list, for functions that wrap it (ap is consumed). */
 size_t am_diag_v(argmap_diags *diags, argmap_severity sev, const char *code, const char *file,
                  unsigned line, unsigned col, const char *hint, const char *fmt, va_list ap)
-	AM_PRINTF(8, 0);
+    AM_PRINTF(8, 0);
 
 /* Defaults for argmap_load_options fields left at 0. */
 #define AM_DEFAULT_MAX_FILE_BYTES ((size_t)8 * 1024 * 1024)

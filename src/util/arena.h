@@ -13,7 +13,7 @@ typedef struct am_arena {
 } am_arena;
 
 void *am_arena_alloc(am_arena *a, size_t n);       /* zeroed, max-aligned */
-char *am_arena_strdup(am_arena *a, const char *s);  /* NULL in, NULL out */
+char *am_arena_strdup(am_arena *a, const char *s); /* NULL in, NULL out */
 char *am_arena_strndup(am_arena *a, const char *s, size_t n);
 void am_arena_free(am_arena *a);
 

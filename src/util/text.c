@@ -213,9 +213,10 @@ const char *am_url_problem(const char *s)
 	else
 		return "must start with http:// or https://";
 	for (p = s; *p; p++)
-		if ((unsigned char)*p <= 0x20 || *p == 0x7f || *p == '"' || *p == '<' || *p == '>' ||
-		    *p == '\\' || *p == '`')
-			return "must not contain spaces, quotes, angle brackets or control characters";
+		if ((unsigned char)*p <= 0x20 || *p == 0x7f || *p == '"' || *p == '<' ||
+		    *p == '>' || *p == '\\' || *p == '`')
+			return "must not contain spaces, quotes, angle brackets or control "
+			       "characters";
 	for (p = host; *p && *p != '/' && *p != '?' && *p != '#'; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		      (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' || *p == ':' ||
