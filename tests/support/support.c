@@ -123,6 +123,19 @@ argmap_diags *ts_check_text(const char *xml)
 	return d;
 }
 
+argmap_diags *ts_check_body(const char *body)
+{
+	size_t n = strlen(TS_HEAD) + strlen(body) + strlen(TS_TAIL) + 1;
+	char *xml = malloc(n);
+	argmap_diags *d;
+
+	cr_assert(xml);
+	snprintf(xml, n, "%s%s%s", TS_HEAD, body, TS_TAIL);
+	d = ts_check_text(xml);
+	free(xml);
+	return d;
+}
+
 size_t ts_count(const argmap_diags *d, const char *code)
 {
 	size_t i, n = 0;

@@ -27,6 +27,8 @@ char *ts_read(const char *path, size_t *len);
 /* Loads XML text as a map (through a temp file, so imports work),
  * checks it, and returns the diagnostics (caller frees). */
 argmap_diags *ts_check_text(const char *xml);
+/* ts_check_text of TS_HEAD body TS_TAIL: the elements of a map's root. */
+argmap_diags *ts_check_body(const char *body);
 /* Same, from an existing path; quotes verified against `sources` if set. */
 argmap_diags *ts_check_file(const char *path, const char *sources);
 

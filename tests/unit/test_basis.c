@@ -28,15 +28,7 @@
 
 static argmap_diags *check(const char *body)
 {
-	size_t n = strlen(TS_HEAD) + strlen(body) + strlen(TS_TAIL) + 1;
-	char *xml = malloc(n);
-	argmap_diags *d;
-
-	cr_assert(xml);
-	snprintf(xml, n, "%s%s%s", TS_HEAD, body, TS_TAIL);
-	d = ts_check_text(xml);
-	free(xml);
-	return d;
+	return ts_check_body(body);
 }
 
 /* Asserts that `code` is reported `times` times (the first at `line` if
