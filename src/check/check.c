@@ -9,7 +9,6 @@
 
 #include "util/buf.h"
 #include "check/check_internal.h"
-#include "model/graph.h"
 #include "model/model.h"
 #include "util/suggest.h"
 #include "util/text.h"
@@ -37,29 +36,15 @@ static size_t report(checker *c, argmap_severity sev, const char *code, argmap_l
 static size_t report(checker *c, argmap_severity sev, const char *code, argmap_loc l,
                      const char *hint, const char *fmt, ...)
 {
-	am_buf b = {0};
 	va_list ap;
-	char *msg;
 	size_t idx;
 
 	va_start(ap, fmt);
-	am_buf_vprintf(&b, fmt, ap);
+	idx = am_diag_v(c->d, sev, code, path(c, l), l.line, l.col, hint, fmt, ap);
 	va_end(ap);
-	msg = am_buf_detach(&b);
-	if (!msg) {
+	if (idx == ARGMAP_NONE)
 		c->oom = 1;
-		return ARGMAP_NONE;
-	}
-	idx = argmap_diags_add(c->d, sev, code, path(c, l), l.line, l.col, msg, hint, ARGMAP_NONE);
-	free(msg);
 	return idx;
-}
-
-static void note(checker *c, size_t parent, argmap_loc l, const char *msg)
-{
-	if (parent != ARGMAP_NONE)
-		argmap_diags_add(c->d, ARGMAP_SEV_NOTE, argmap_diags_get(c->d, parent)->code,
-		                 path(c, l), l.line, l.col, msg, NULL, parent);
 }
 
 static int own(argmap_loc l)
@@ -330,127 +315,6 @@ static void rule_self_reference(checker *c)
 	}
 }
 
-/* Support cycles: Tarjan's SCC over the support graph (premise ->
- * conclusion) finds every circular chain; each is named once, as a path. */
-
-static void report_cycle(checker *c, const am_graph *g, const size_t *comp, size_t start)
-{
-	const argmap_map *m = c->m;
-	size_t n = g->n, *prev = malloc(n * sizeof *prev), *pedge = malloc(n * sizeof *pedge);
-	size_t *queue = malloc(n * sizeof *queue), qh = 0, qt = 0, v, e, found = ARGMAP_NONE;
-	am_buf b = {0};
-	size_t *path = NULL, plen = 0, i, d;
-	char *msg;
-
-	if (!prev || !pedge || !queue)
-		goto done;
-	for (v = 0; v < n; v++)
-		prev[v] = ARGMAP_NONE;
-	/* Shortest cycle through `start` inside its component (BFS). */
-	queue[qt++] = start;
-	while (qh < qt && found == ARGMAP_NONE) {
-		size_t u = queue[qh++];
-		for (e = g->start[u]; e < g->start[u + 1]; e++) {
-			size_t w = g->to[e];
-			if (comp[w] != comp[start])
-				continue;
-			if (w == start) {
-				found = u;
-				pedge[start] = e;
-				break;
-			}
-			if (prev[w] == ARGMAP_NONE) {
-				prev[w] = u;
-				pedge[w] = e;
-				queue[qt++] = w;
-			}
-		}
-	}
-	if (found == ARGMAP_NONE)
-		goto done;
-	path = malloc((n + 1) * sizeof *path);
-	if (!path)
-		goto done;
-	for (v = found; v != start; v = prev[v])
-		path[plen++] = v;
-	path[plen++] = start;
-	/* path is reversed: start ... found */
-	for (i = 0; i < plen / 2; i++) {
-		size_t t = path[i];
-		path[i] = path[plen - 1 - i];
-		path[plen - 1 - i] = t;
-	}
-	am_buf_puts(&b, "circular support: ");
-	for (i = 0; i < plen; i++)
-		am_buf_printf(&b, "'%s' -> ", m->nodes[path[i]].id);
-	am_buf_printf(&b, "'%s'", m->nodes[start].id);
-	msg = am_buf_detach(&b);
-	if (!msg) {
-		c->oom = 1;
-		goto done;
-	}
-	e = pedge[start];
-	d = report(c, ARGMAP_SEV_ERROR, "AM205", m->relations[g->label[e]].loc,
-	           "a chain of reasons must not lead back to where it started; remove or "
-	           "reverse one of these supports",
-	           "%s", msg);
-	free(msg);
-	for (i = 0; i < plen; i++) {
-		size_t to = i + 1 < plen ? path[i + 1] : start;
-		am_buf nb = {0};
-		char *nm;
-		for (e = g->start[path[i]]; e < g->start[path[i] + 1]; e++)
-			if (g->to[e] == to)
-				break;
-		if (e == g->start[path[i] + 1])
-			continue;
-		am_buf_printf(&nb, "'%s' supports '%s' here", m->nodes[path[i]].id,
-		              m->nodes[to].id);
-		nm = am_buf_detach(&nb);
-		if (nm)
-			note(c, d, m->relations[g->label[e]].loc, nm);
-		free(nm);
-	}
-done:
-	free(prev);
-	free(pedge);
-	free(queue);
-	free(path);
-}
-
-static void rule_support_cycles(checker *c)
-{
-	am_graph g;
-	size_t *comp = NULL, *size = NULL, *reported = NULL, v, ncomp;
-
-	if (am_map_graph_supports(&g, c->m) != 0) {
-		c->oom = 1;
-		return;
-	}
-	comp = malloc((g.n + 1) * sizeof *comp);
-	size = calloc(g.n + 1, sizeof *size);
-	reported = calloc(g.n + 1, sizeof *reported);
-	if (!comp || !size || !reported || am_graph_scc(&g, comp, &ncomp) != 0)
-		goto oom;
-	for (v = 0; v < g.n; v++)
-		size[comp[v]]++;
-	/* Report each cycle once, from its first node declared in file 0. */
-	for (v = 0; v < g.n; v++) {
-		if (size[comp[v]] < 2 || reported[comp[v]] || !own(c->m->nodes[v].loc))
-			continue;
-		reported[comp[v]] = 1;
-		report_cycle(c, &g, comp, v);
-	}
-	goto done;
-oom:
-	c->oom = 1;
-done:
-	am_graph_free(&g);
-	free(comp);
-	free(size);
-	free(reported);
-}
-
 /* ------------------------------------------------------ connectivity */
 
 static void rule_connected(checker *c)
@@ -617,7 +481,8 @@ int argmap_check(const argmap_map *map, const argmap_check_options *opts, argmap
 	c.suggestions = 0;
 	rule_references(&c);
 	rule_self_reference(&c);
-	rule_support_cycles(&c);
+	if (am_check_support_cycles(map, diags) < 0)
+		c.oom = 1;
 	rule_connected(&c);
 	rule_unused_declarations(&c);
 	rule_content(&c);

@@ -17,4 +17,9 @@ int am_check_quotes(const argmap_map *map, const char *dir, argmap_diags *diags)
  * memory. */
 int am_check_basis(const argmap_map *map, argmap_diags *diags);
 
+/* Circular support (see cycles.c): one AM205 per cycle among the nodes of
+ * file 0, with a note at each support on it. Returns 0, or negative when
+ * out of memory. */
+int am_check_support_cycles(const argmap_map *map, argmap_diags *diags);
+
 #endif
