@@ -5,7 +5,6 @@
  * its outputs are not touched. Every output is rendered into memory and
  * then written atomically (argmap_write_file_atomic), never over an input.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -18,6 +17,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "render_output.h"
 
 #define MAX_FORMATS 4
 #define MAX_THEMES 2
@@ -323,135 +323,6 @@ static int parse_args(render_cli *c, int argc, char **argv)
 	return CLI_OK;
 }
 
-/* DIR/NAME[.print].EXT for input `in` (caller frees). */
-static char *output_path(const char *dir, const char *in, argmap_render_theme theme,
-                         argmap_render_format f)
-{
-	const char *base = strrchr(in, '/');
-	size_t stem, n;
-	char *out;
-
-	base = base ? base + 1 : in;
-	stem = strlen(base);
-	if (stem > 4 && !strcmp(base + stem - 4, ".xml"))
-		stem -= 4;
-	n = strlen(dir) + stem + 32;
-	out = malloc(n);
-	if (out)
-		snprintf(out, n, "%s%s%.*s%s.%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
-		         (int)stem, base, theme == ARGMAP_THEME_PRINT ? ".print" : "",
-		         argmap_render_format_ext(f));
-	return out;
-}
-
-static int write_stdout(const char *data, size_t len)
-{
-	errno = 0;
-	if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-		int err = errno ? errno : EIO;
-		fprintf(stderr, "argmap render: cannot write to standard output: %s\n",
-		        strerror(err));
-		cli_stdout_failed(CLI_STDOUT_REPORTED);
-		return CLI_IO;
-	}
-	return CLI_OK;
-}
-
-/* Every file of the map, every input on the command line and every file
- * directly in a --sources folder (quote verification reads plain file
- * names there, so these are the texts it may have read): never
- * overwritten, compared by device and inode. NULL-terminated; free with
- * free_protected. */
-typedef struct protected_list {
-	const char **paths;
-	char **owned; /* the joined --sources paths */
-	size_t n_owned;
-} protected_list;
-
-static void free_protected(protected_list *p)
-{
-	size_t i;
-
-	for (i = 0; i < p->n_owned; i++)
-		free(p->owned[i]);
-	free(p->owned);
-	free(p->paths);
-	memset(p, 0, sizeof *p);
-}
-
-static int add_source_texts(protected_list *p, size_t *k, size_t *cap, const char *dirs)
-{
-	const char *d = dirs;
-
-	while (d && *d) {
-		const char *colon = strchr(d, ':');
-		size_t dl = colon ? (size_t)(colon - d) : strlen(d);
-		char *dir = strndup(d, dl ? dl : 1);
-		DIR *h;
-		struct dirent *e;
-		if (!dir)
-			return -1;
-		if (!dl)
-			dir[0] = '.';
-		h = opendir(dir);
-		while (h && (e = readdir(h))) {
-			char *path;
-			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-				continue;
-			if (*k + 1 >= *cap) {
-				size_t nc = *cap * 2;
-				const char **np = realloc(p->paths, nc * sizeof *np);
-				char **no = np ? realloc(p->owned, nc * sizeof *no) : NULL;
-				if (np)
-					p->paths = np;
-				if (!no) {
-					closedir(h);
-					free(dir);
-					return -1;
-				}
-				p->owned = no;
-				*cap = nc;
-			}
-			path = malloc(strlen(dir) + strlen(e->d_name) + 2);
-			if (!path) {
-				closedir(h);
-				free(dir);
-				return -1;
-			}
-			sprintf(path, "%s/%s", dir, e->d_name);
-			p->owned[p->n_owned++] = path;
-			p->paths[(*k)++] = path;
-		}
-		if (h)
-			closedir(h);
-		free(dir);
-		d = colon ? colon + 1 : NULL;
-	}
-	return 0;
-}
-
-static int protected_paths(const render_cli *c, const argmap_map *map, protected_list *p)
-{
-	size_t nf = argmap_map_file_count(map), i, k = 0, cap = nf + (size_t)c->n_inputs + 16;
-
-	memset(p, 0, sizeof *p);
-	p->paths = malloc(cap * sizeof *p->paths);
-	p->owned = malloc(cap * sizeof *p->owned);
-	if (!p->paths || !p->owned)
-		goto fail;
-	for (i = 0; i < nf; i++)
-		p->paths[k++] = argmap_map_file(map, i)->path;
-	for (i = 0; i < (size_t)c->n_inputs; i++)
-		p->paths[k++] = c->inputs[i];
-	if (c->sources && add_source_texts(p, &k, &cap, c->sources) != 0)
-		goto fail;
-	p->paths[k] = NULL;
-	return 0;
-fail:
-	free_protected(p);
-	return -1;
-}
-
 static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 {
 	argmap_map *map = NULL;
@@ -485,7 +356,7 @@ static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 		argmap_map_free(map);
 		return CLI_OK;
 	}
-	if (protected_paths(c, map, &protect) != 0) {
+	if (cli_protected_paths(&protect, map, c->inputs, c->n_inputs, c->sources) != 0) {
 		argmap_map_free(map);
 		fputs("argmap: out of memory\n", stderr);
 		return CLI_IO;
@@ -511,11 +382,11 @@ static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 				continue;
 			}
 			if (c->output && !strcmp(c->output, "-")) {
-				rc = write_stdout(data, len);
+				rc = cli_write_stdout(data, len);
 			} else {
 				path = c->output ? strdup(c->output)
-				                 : output_path(c->dir ? c->dir : ".", in, o.theme,
-				                               o.format);
+				                 : cli_output_path(c->dir ? c->dir : ".", in,
+				                                   o.theme, o.format);
 				if (!path) {
 					rc = CLI_IO;
 				} else if (c->dir && mkdir(c->dir, 0777) != 0 && errno != EEXIST) {
@@ -541,7 +412,7 @@ static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 			free(data);
 		}
 done:
-	free_protected(&protect);
+	cli_free_protected(&protect);
 	argmap_map_free(map);
 	return worst;
 }
@@ -597,11 +468,11 @@ int cli_render(int argc, char **argv)
 	if (!c.output)
 		for (i = 0; i < c.n_inputs; i++) {
 			int k;
-			char *a =
-			    output_path(".", c.inputs[i], ARGMAP_THEME_COLOR, ARGMAP_RENDER_SVG);
+			char *a = cli_output_path(".", c.inputs[i], ARGMAP_THEME_COLOR,
+			                          ARGMAP_RENDER_SVG);
 			for (k = 0; a && k < i; k++) {
-				char *b = output_path(".", c.inputs[k], ARGMAP_THEME_COLOR,
-				                      ARGMAP_RENDER_SVG);
+				char *b = cli_output_path(".", c.inputs[k], ARGMAP_THEME_COLOR,
+				                          ARGMAP_RENDER_SVG);
 				int same = b && !strcmp(a, b);
 				free(b);
 				if (same) {
