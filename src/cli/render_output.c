@@ -49,8 +49,10 @@ void cli_free_protected(protected_list *p)
 {
 	size_t i;
 
-	for (i = 0; i < p->n_owned; i++)
-		free(p->owned[i]);
+	/* owned[0..n_owned) are each set before n_owned counts them; the
+	 * analyser loses that across realloc */
+	for (i = 0; p->owned && i < p->n_owned; i++)
+		free(p->owned[i]); /* NOLINT(clang-analyzer-core.CallAndMessage) */
 	free(p->owned);
 	free(p->paths);
 	memset(p, 0, sizeof *p);
