@@ -25,7 +25,7 @@ int am_json_append(am_buf *out, const json_t *v, am_json_style style)
 		return am_fail(ARGMAP_EARG, "no JSON value to write");
 	if (json_dump_callback(v, dump_cb, out, flags) != 0 || out->failed)
 		return am_fail(out->failed ? ARGMAP_ENOMEM : ARGMAP_EINTERNAL,
-			       "could not write JSON");
+		               "could not write JSON");
 	if (style == AM_JSON_PRETTY)
 		am_buf_putc(out, '\n');
 	return out->failed ? am_fail(ARGMAP_ENOMEM, "out of memory writing JSON") : 0;
