@@ -818,6 +818,36 @@ Test(stress, namespace_per_attribute_30000)
 	free(p);
 }
 
+/* Namespaces declared at every level of a deep nesting: 250 levels of 250
+ * declarations each (1.5 MB), so 62,500 are in scope at the bottom and
+ * every lookup could walk them all. Measured 0.55 s, 20 MiB. */
+Test(stress, namespaces_250_deep_250_per_level)
+{
+	sb b = {0};
+	char *p;
+	size_t d, k;
+	run r;
+
+	sb_printf(&b, OPEN);
+	for (d = 0; d < 250; d++) {
+		sb_printf(&b, "<x%zu", d);
+		for (k = 0; k < 250; k++)
+			sb_printf(&b, " xmlns:n%zu_%zu=\"urn:n%zu\"", d, k, k);
+		sb_printf(&b, " n%zu_7:y='1'>\n", d);
+	}
+	for (d = 250; d-- > 0;)
+		sb_printf(&b, "</x%zu>\n", d);
+	sb_printf(&b, "</argmap>\n");
+	p = sb_save(&b, "deepns.xml");
+	r = check_one(p, "namespaces_250_deep_250_per_level");
+	cr_expect_eq(r.rc, 1, "exit %d:\n%s", r.rc, tail_of(r.err));
+	cr_expect(count(r.err, "[AM101]") >= 1, "%s", tail_of(r.err));
+	expect_time(&r, 5);
+	expect_memory(&r, 150);
+	run_free(&r);
+	free(p);
+}
+
 /* 40,000 pieces of stray text that start with a character reference (the
  * decoded text is not in the raw bytes): each AM108 used to search to the
  * end of the file (30 s). */
