@@ -117,6 +117,17 @@ ARGMAP_API int argmap_eval_map(const argmap_map *map, const argmap_eval_options 
 
 ARGMAP_API void argmap_eval_free(argmap_eval_result *result);
 
+/**
+ * `result` (of `map`) as one JSON object, described by docs/eval.schema.json:
+ * the file, the semantics, per question its answers with stance and label,
+ * every evaluated item with id, kind, label and explanation (and, for
+ * preferred, its acceptance), the label counts of the claims, and the
+ * preferred extensions. Pretty-printed, ending in a newline. Returns a
+ * string the caller frees with free(), or NULL when out of memory (the
+ * last error says so).
+ */
+ARGMAP_API char *argmap_eval_format_json(const argmap_map *map, const argmap_eval_result *result);
+
 /** "IN", "OUT", "UNDEC", or "NONE". Static storage. */
 ARGMAP_API const char *argmap_label_name(argmap_label label);
 

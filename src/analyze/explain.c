@@ -192,9 +192,9 @@ static void explain_node(am_buf *b, const ctx *c, size_t x)
 			size_t s = first_attacker(c, nsup, IN, -1);
 			am_buf_puts(b, "IN: supported by ");
 			put_rel(b, c->map, c->fw->item[s]);
-			if (nin > 1)
-				am_buf_printf(b, " and %zu more", nin - 1);
 			am_buf_puts(b, " (all premises IN)");
+			if (nin > 1)
+				am_buf_printf(b, " and %zu other support%s", nin - 1, nin > 2 ? "s" : "");
 		} else {
 			am_buf_puts(b, nd->kind == ARGMAP_NODE_EVIDENCE ? "IN: evidence"
 			                                                : "IN: an assumption (no support)");
