@@ -101,19 +101,25 @@ static void print_claims(const argmap_map *map, const argmap_eval_result *res)
 	}
 }
 
+/* The extensions, each by the claims it accepts beyond the sceptically
+ * accepted ones (those are IN in all of them). */
 static void print_extensions(const argmap_map *map, const argmap_eval_result *res)
 {
-	size_t e, i;
+	size_t e, i, nsc = 0;
 
-	printf("preferred extensions (%zu%s), the claims each accepts:\n", res->n_extensions,
-	       res->complete ? "" : ", incomplete");
+	for (i = 0; i < res->n_nodes; i++)
+		nsc += is_claim(map, i) && res->acceptance[i] == ARGMAP_ACCEPT_SCEPTICAL;
+	printf("preferred extensions: %zu%s; each accepts the %zu sceptically accepted claim%s "
+	       "and:\n",
+	       res->n_extensions, res->complete ? "" : " (incomplete)", nsc, nsc == 1 ? "" : "s");
 	for (e = 0; e < res->n_extensions; e++) {
 		size_t n = 0;
 		printf("  %zu:", e + 1);
 		for (i = 0; i < res->n_nodes; i++)
-			if (is_claim(map, i) && res->extensions[e * res->n_items + i] == ARGMAP_LABEL_IN)
+			if (is_claim(map, i) && res->acceptance[i] != ARGMAP_ACCEPT_SCEPTICAL &&
+			    res->extensions[e * res->n_items + i] == ARGMAP_LABEL_IN)
 				printf("%s %s", n++ ? "," : "", argmap_map_node(map, i)->id);
-		puts(n ? "" : " (no claim)");
+		puts(n ? "" : " (nothing more)");
 	}
 	if (!res->complete)
 		printf("note: %s\n", res->limit_message);

@@ -8,6 +8,7 @@
  * least such labelling, preferred the maximal ones (in IN and OUT).
  */
 #include <criterion/criterion.h>
+#include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -456,4 +457,77 @@ Test(eval, random_maps_against_brute_force)
 		argmap_eval_free(res);
 		argmap_map_free(map);
 	}
+}
+
+/* ------------------------------------------------------------------ CLI */
+
+#define EXAMPLE ARGMAP_SOURCE_DIR "/maps/example/cycle-lane.xml"
+
+Test(eval_cli, text_lists_questions_answers_and_claims)
+{
+	const char *args[] = {"eval", EXAMPLE, NULL};
+	char *out = NULL, *err = NULL;
+
+	cr_assert_eq(ts_run_cli(args, &out, &err, 30), 0, "%s", err);
+	cr_expect_not_null(strstr(out, "question q-lane: "), "%s", out);
+	cr_expect_not_null(strstr(out, "  yes        IN        lane-yes\n"), "%s", out);
+	cr_expect_not_null(strstr(out, "OUT: rebutted by ev-survey (IN)"), "%s", out);
+	cr_expect_not_null(strstr(out, "claims (9; grounded: 6 IN, 3 OUT, 0 UNDEC)"), "%s", out);
+	free(out);
+	free(err);
+}
+
+Test(eval_cli, preferred_and_json)
+{
+	const char *args[] = {"eval", "--semantics", "preferred", "--format", "json", EXAMPLE, NULL};
+	char *out = NULL, *err = NULL;
+	json_error_t je;
+	json_t *doc, *m;
+
+	cr_assert_eq(ts_run_cli(args, &out, &err, 30), 0, "%s", err);
+	doc = json_loads(out, 0, &je);
+	cr_assert_not_null(doc, "%s: %s", je.text, out);
+	cr_assert(json_is_array(doc) && json_array_size(doc) == 1);
+	m = json_array_get(doc, 0);
+	cr_expect_str_eq(json_string_value(json_object_get(m, "semantics")), "preferred");
+	cr_expect(json_is_true(json_object_get(m, "complete")));
+	cr_expect_eq(json_array_size(json_object_get(m, "extensions")), 1);
+	cr_expect_eq(json_integer_value(json_object_get(json_object_get(m, "claims"), "OUT")), 3);
+	json_decref(doc);
+	free(out);
+	free(err);
+}
+
+Test(eval_cli, usage_and_exit_codes)
+{
+	const char *bad_sem[] = {"eval", "--semantics", "stable", EXAMPLE, NULL};
+	const char *none[] = {"eval", NULL};
+	const char *missing[] = {"eval", "/nonexistent/map.xml", NULL};
+	const char *help[] = {"eval", "--help", NULL};
+	char *out = NULL, *err = NULL, *dir, *path;
+
+	cr_expect_eq(ts_run_cli(bad_sem, NULL, &err, 30), 2);
+	cr_expect_not_null(strstr(err, "unknown semantics 'stable'"), "%s", err);
+	free(err);
+	cr_expect_eq(ts_run_cli(none, NULL, NULL, 30), 2);
+	cr_expect_eq(ts_run_cli(missing, NULL, NULL, 30), 3);
+	cr_expect_eq(ts_run_cli(help, &out, NULL, 30), 0);
+	cr_expect_not_null(strstr(out, "--semantics"));
+	free(out);
+	/* a map with an error (a rebut of an unknown id) is still evaluated, exit 1 */
+	dir = ts_tmpdir();
+	path = ts_write(dir, "bad.xml",
+	                TS_HEAD C("a") C("b") "<rebut from=\"b\" to=\"a\"/>\n"
+	                               "<rebut from=\"nobody\" to=\"b\"/>\n" TS_TAIL,
+	                (size_t)-1);
+	{
+		const char *args[] = {"eval", path, NULL};
+		cr_expect_eq(ts_run_cli(args, &out, &err, 30), 1, "%s", err);
+		cr_expect_not_null(strstr(out, "OUT: rebutted by b (IN)"), "%s", out);
+		free(out);
+		free(err);
+	}
+	free(path);
+	ts_rmtree(dir);
+	free(dir);
 }
