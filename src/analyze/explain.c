@@ -66,7 +66,7 @@ static void put_attacker(am_buf *b, const ctx *c, size_t u)
 
 /* Lists the attackers of v of the given kind class (rebuttal-like: NODE
  * or REL; `want` a label or 0 for any), "x, y and 2 more"; returns how
- * many there are. */
+ * many there are. With b NULL, only counts them. */
 static size_t list_attackers(am_buf *b, const ctx *c, size_t v, int premises, unsigned char want)
 {
 	const am_graph *rev = &c->fw->rev;
@@ -81,6 +81,8 @@ static size_t list_attackers(am_buf *b, const ctx *c, size_t v, int premises, un
 			continue;
 		total++;
 	}
+	if (!b)
+		return total;
 	for (a = rev->start[v]; a < rev->start[v + 1]; a++) {
 		size_t u = rev->to[a];
 		unsigned char k = c->fw->kind[u];
@@ -105,11 +107,7 @@ static size_t list_attackers(am_buf *b, const ctx *c, size_t v, int premises, un
 
 static size_t count_attackers(const ctx *c, size_t v, int premises, unsigned char want)
 {
-	am_buf scratch = {0};
-	size_t n = list_attackers(&scratch, c, v, premises, want);
-
-	am_buf_free(&scratch);
-	return n;
+	return list_attackers(NULL, c, v, premises, want);
 }
 
 /* The first attacker of v with label `want` (of any kind), or ARGMAP_NONE. */
