@@ -121,6 +121,8 @@ int am_fw_build(am_fw *fw, const argmap_map *map)
 	prem = malloc(maxp * sizeof *prem);
 	if (!fw->kind || !fw->item || !fw->node || !fw->rel_vertex || !fw->nosup || !prem)
 		goto done;
+	for (i = 0; i < nr; i++)
+		fw->rel_vertex[i] = ARGMAP_NONE;
 	for (i = 0; i < nn; i++) {
 		new_vertex(fw, AM_FW_NODE, i, ARGMAP_NONE);
 		fw->nosup[i] = ARGMAP_NONE;
@@ -129,7 +131,6 @@ int am_fw_build(am_fw *fw, const argmap_map *map)
 	for (i = 0; i < nr; i++) {
 		const argmap_relation *r = argmap_map_relation(map, i);
 		size_t rv;
-		fw->rel_vertex[i] = ARGMAP_NONE;
 		k = am_fw_premises(map, r, prem);
 		if (!evaluated(map, r, k))
 			continue;
@@ -165,7 +166,8 @@ int am_fw_build(am_fw *fw, const argmap_map *map)
 			if (add_arc(&a, rv, am_fw_rebut_target(map, r), i))
 				goto done;
 		} else {
-			t = fw->rel_vertex[undercut_target(map, r)];
+			size_t s = undercut_target(map, r);
+			t = s < nr ? fw->rel_vertex[s] : ARGMAP_NONE;
 			if (t != ARGMAP_NONE && add_arc(&a, rv, t, i))
 				goto done;
 		}

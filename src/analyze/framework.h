@@ -40,10 +40,11 @@ typedef struct am_fw {
 	 * when the relation is not in the framework (an answer, or a relation
 	 * whose premises or target do not resolve). */
 	size_t *rel_vertex;
-	size_t *nosup;  /* per node: N(c), or ARGMAP_NONE */
-	am_graph att;   /* attacker -> attacked; label = arc index */
-	am_graph rev;   /* attacked -> attacker; label = the same arc index */
-	size_t *arc_rel; /* per arc index: the relation it comes from, ARGMAP_NONE for N(c) -> A(c) */
+	size_t *nosup; /* per node: N(c), or ARGMAP_NONE */
+	am_graph att;  /* attacker -> attacked; label = arc index */
+	am_graph rev;  /* attacked -> attacker; label = the same arc index */
+	size_t
+	    *arc_rel; /* per arc index: the relation it comes from, ARGMAP_NONE for N(c) -> A(c) */
 } am_fw;
 
 /* Builds the framework of `map`. Returns 0 or ARGMAP_ENOMEM (fw is then

@@ -69,11 +69,12 @@ static void print_questions(const argmap_map *map, const argmap_eval_result *res
 			size_t c;
 			if (rel->kind != ARGMAP_REL_ANSWER || rel->to.kind != ARGMAP_ITEM_NODE ||
 			    rel->to.index != q || !rel->n_from ||
-			    rel->from[0].kind != ARGMAP_ITEM_NODE || rel->from[0].index >= res->n_nodes)
+			    rel->from[0].kind != ARGMAP_ITEM_NODE ||
+			    rel->from[0].index >= res->n_nodes)
 				continue;
 			c = rel->from[0].index;
-			printf("  %-10s %-9s %s\n", argmap_stance_name(rel->stance), standing(res, c),
-			       rel->from[0].id);
+			printf("  %-10s %-9s %s\n", argmap_stance_name(rel->stance),
+			       standing(res, c), rel->from[0].id);
 			answers++;
 		}
 		if (!answers)
@@ -186,13 +187,12 @@ static int eval_one(const char *path, const argmap_eval_options *o, enum cli_for
 
 int cli_eval(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"semantics", required_argument, NULL, 's'},
-	    {"format", required_argument, NULL, 'f'},
-	    {"max-extensions", required_argument, NULL, 'x'},
-	    {"quiet", no_argument, NULL, 'q'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"semantics", required_argument, NULL, 's'},
+	                                         {"format", required_argument, NULL, 'f'},
+	                                         {"max-extensions", required_argument, NULL, 'x'},
+	                                         {"quiet", no_argument, NULL, 'q'},
+	                                         {"help", no_argument, NULL, 'h'},
+	                                         {NULL, 0, NULL, 0}};
 	argmap_eval_options o = ARGMAP_EVAL_OPTIONS_INIT;
 	enum cli_format fmt = CLI_TEXT;
 	int quiet = 0, opt, i, worst = CLI_OK, first_json = 1;
@@ -209,7 +209,8 @@ int cli_eval(int argc, char **argv)
 				o.semantics = ARGMAP_SEMANTICS_PREFERRED;
 			else {
 				fprintf(stderr,
-				        "argmap eval: unknown semantics '%s' (use grounded or preferred)\n",
+				        "argmap eval: unknown semantics '%s' (use grounded or "
+				        "preferred)\n",
 				        optarg);
 				return CLI_USAGE;
 			}
@@ -220,7 +221,8 @@ int cli_eval(int argc, char **argv)
 			else if (!strcmp(optarg, "json"))
 				fmt = CLI_JSON;
 			else {
-				fprintf(stderr, "argmap eval: unknown format '%s' (use text or json)\n",
+				fprintf(stderr,
+				        "argmap eval: unknown format '%s' (use text or json)\n",
 				        optarg);
 				return CLI_USAGE;
 			}
@@ -229,7 +231,8 @@ int cli_eval(int argc, char **argv)
 			o.max_extensions = strtoul(optarg, &end, 10);
 			if (!*optarg || *end || o.max_extensions == 0 || optarg[0] == '-') {
 				fprintf(stderr,
-				        "argmap eval: --max-extensions wants a positive number, not '%s'\n",
+				        "argmap eval: --max-extensions wants a positive number, "
+				        "not '%s'\n",
 				        optarg);
 				return CLI_USAGE;
 			}

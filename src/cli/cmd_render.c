@@ -59,7 +59,8 @@ static void render_usage(FILE *out)
 	      "  --hide evidence       leave out evidence (each claim counts what it lost)\n"
 	      "  --group-by KEY        source, actor or none (default): a box per group\n"
 	      "  --status SEM          grounded or preferred: draw which claims stand (argmap\n"
-	      "                        eval): IN solid and \xE2\x9C\x93, OUT dashed and \xE2\x9C\x97, UNDEC dotted\n"
+	      "                        eval): IN solid and \xE2\x9C\x93, OUT dashed and "
+	      "\xE2\x9C\x97, UNDEC dotted\n"
 	      "                        and ?, the reason in each tooltip; outputs are named\n"
 	      "                        NAME.status[.print].EXT (preferred: NAME.preferred...)\n"
 	      "\n"
@@ -290,8 +291,8 @@ static int parse_args(render_cli *c, int argc, char **argv)
 			else if (!strcmp(optarg, "preferred"))
 				c->status = ARGMAP_SEMANTICS_PREFERRED;
 			else
-				return usage_error("unknown status '%s' (use grounded or preferred)",
-				                   optarg);
+				return usage_error(
+				    "unknown status '%s' (use grounded or preferred)", optarg);
 			break;
 		case 'q': c->quiet = 1; break;
 		case 'h':

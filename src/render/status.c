@@ -34,11 +34,9 @@ static const am_status_style preferred[2][3] = {
 /* clang-format on */
 
 static const char *legend_text[2][3] = {
-    {"IN: holds (a support holds, no rebuttal does)",
-     "OUT: rebutted, undercut or not established",
+    {"IN: holds (a support holds, no rebuttal does)", "OUT: rebutted, undercut or not established",
      "UNDEC: undecided (a cycle of attacks)"},
-    {"SCEPTICAL: IN in every preferred extension",
-     "REJECTED: IN in no preferred extension",
+    {"SCEPTICAL: IN in every preferred extension", "REJECTED: IN in no preferred extension",
      "CREDULOUS: IN in some preferred extension, not all"}};
 
 static int print_theme(const am_labels *l)
@@ -145,6 +143,6 @@ void am_status_legend(const am_labels *l, am_buf *o, int cols)
 		              "COLOR=\"%s\"><B>%s</B></FONT></TD><TD ALIGN=\"LEFT\"%s><FONT "
 		              "POINT-SIZE=\"10\">%s</FONT></TD></TR>",
 		              strcmp(rows[k].line, "solid") == 0 ? "rounded" : rows[k].line,
-		              rows[k].color, rows[k].color, rows[k].glyph, cols > 3 ? " COLSPAN=\"5\"" : "",
-		              legend_text[pref][k]);
+		              rows[k].color, rows[k].color, rows[k].glyph,
+		              cols > 3 ? " COLSPAN=\"5\"" : "", legend_text[pref][k]);
 }

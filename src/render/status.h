@@ -12,12 +12,12 @@
 #include "render/labels.h"
 
 typedef struct am_status_style {
-	const char *line;     /* the border's line style: solid, dashed, dotted */
+	const char *line; /* the border's line style: solid, dashed, dotted */
 	const char *penwidth;
-	const char *color;    /* the border colour (grey shades in the print theme) */
-	const char *glyph;    /* UTF-8, in the header and the legend */
-	const char *word;     /* "IN", "OUT", "UNDEC", "SCEPTICAL", ... */
-	const char *css;      /* the SVG class: am-status-in, ... */
+	const char *color; /* the border colour (grey shades in the print theme) */
+	const char *glyph; /* UTF-8, in the header and the legend */
+	const char *word;  /* "IN", "OUT", "UNDEC", "SCEPTICAL", ... */
+	const char *css;   /* the SVG class: am-status-in, ... */
 } am_status_style;
 
 /* How node i is drawn under opts->status, or NULL (no overlay, or a
