@@ -110,6 +110,10 @@ Test(status, pdf_png_and_preferred)
 	cr_expect_gt(rs_count(out, len, "Preferred acceptance"), 0);
 	cr_expect_gt(rs_count(out, len, "credulously accepted: IN in 1 of 2"), 0);
 	free(out);
+	/* PDF and PNG in the renderer's child, as argmap render draws them:
+	 * Graphviz 2.43's pango plugin cannot follow an in-process SVG (it
+	 * reads a freed font cache entry) */
+	o.in_process = 0;
 	o.format = ARGMAP_RENDER_PDF;
 	out = rs_render_ok(m, &o, &len);
 	cr_expect(len > 4 && !memcmp(out, "%PDF", 4));

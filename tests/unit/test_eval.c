@@ -175,6 +175,45 @@ Test(eval, cycles_self_attack_and_upstream_undec)
 	argmap_map_free(m);
 }
 
+Test(eval, evidence_mixed_cycles_and_broken_relations)
+{
+	/* a supports b, b rebuts a: a cycle through a support; e is evidence;
+	 * the last rebut names an id that does not exist */
+	argmap_map *m = load_body(
+	    C("a") C("b")
+	    "<evidence id=\"e\" source=\"s\"><quote>q</quote></evidence>\n"
+	    "<support id=\"sab\" from=\"a\" to=\"b\"/>\n<rebut from=\"b\" to=\"a\"/>\n"
+	    "<rebut id=\"broken\" from=\"nobody\" to=\"a\"/>\n");
+	argmap_eval_result *r = eval(m, ARGMAP_SEMANTICS_GROUNDED);
+
+	expect(m, r, "e", ARGMAP_LABEL_IN, "IN: evidence, which nothing attacks");
+	expect(m, r, "a", ARGMAP_LABEL_UNDEC, "UNDEC: in a cycle of attacks with b");
+	expect(m, r, "sab", ARGMAP_LABEL_UNDEC, "UNDEC: in a cycle of attacks with a and b");
+	expect(m, r, "broken", ARGMAP_LABEL_NONE,
+	       "not evaluated: its premises or its target do not resolve");
+	argmap_eval_free(r);
+	argmap_map_free(m);
+}
+
+Test(eval, preferred_limit_says_so)
+{
+	argmap_map *m = load_body(C("x") C("y")
+	                          "<rebut from=\"x\" to=\"y\"/>\n<rebut from=\"y\" to=\"x\"/>\n");
+	argmap_eval_options o = ARGMAP_EVAL_OPTIONS_INIT;
+	argmap_eval_result *r = NULL;
+
+	o.semantics = ARGMAP_SEMANTICS_PREFERRED;
+	o.max_extensions = 1;
+	cr_assert_eq(argmap_eval_map(m, &o, &r), 0);
+	cr_expect_not(r->complete);
+	cr_expect_eq(r->n_extensions, 1);
+	cr_assert_not_null(r->limit_message);
+	cr_expect_not_null(strstr(r->limit_message, "count limit after 1 extension;"), "%s",
+	                   r->limit_message);
+	argmap_eval_free(r);
+	argmap_map_free(m);
+}
+
 Test(eval, preferred_floating_acceptance)
 {
 	/* x and y rebut each other, both rebut w, w rebuts d: d is IN in
