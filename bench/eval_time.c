@@ -41,7 +41,7 @@ int main(int argc, char **argv)
 			k = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "-s") && i + 1 < argc)
 			o.semantics = !strcmp(argv[++i], "preferred") ? ARGMAP_SEMANTICS_PREFERRED
-			                                             : ARGMAP_SEMANTICS_GROUNDED;
+			                                              : ARGMAP_SEMANTICS_GROUNDED;
 		else {
 			fputs("Usage: eval_time [-n K] [-s grounded|preferred] MAP...\n", stderr);
 			return 2;
@@ -68,7 +68,8 @@ int main(int argc, char **argv)
 			argmap_eval_result *res = NULL;
 			double t0 = now_ms();
 			if (argmap_eval_map(map, &o, &res) != 0) {
-				fprintf(stderr, "eval_time: %s: %s\n", argv[i], argmap_error_last());
+				fprintf(stderr, "eval_time: %s: %s\n", argv[i],
+				        argmap_error_last());
 				rc = 1;
 				goto next;
 			}
@@ -80,8 +81,9 @@ int main(int argc, char **argv)
 		qsort(t, (size_t)k, sizeof *t, cmp_double);
 		printf("%s semantics=%s claims=%zu median_ms=%.3f min_ms=%.3f extensions=%zu "
 		       "complete=%d\n",
-		       argv[i], o.semantics == ARGMAP_SEMANTICS_PREFERRED ? "preferred" : "grounded",
-		       claims, t[k / 2], t[0], ext, complete);
+		       argv[i],
+		       o.semantics == ARGMAP_SEMANTICS_PREFERRED ? "preferred" : "grounded", claims,
+		       t[k / 2], t[0], ext, complete);
 	next:
 		free(t);
 		argmap_map_free(map);

@@ -76,7 +76,8 @@ Test(status, dot_styles_and_no_overlay_without_status)
 	free(dot);
 	o.status = r;
 	dot = rs_render_ok(m, &o, &len);
-	cr_expect_eq(rs_count(dot, len, "\xE2\x9C\x97 OUT</B>"), count_label(m, r, ARGMAP_LABEL_OUT),
+	cr_expect_eq(rs_count(dot, len, "\xE2\x9C\x97 OUT</B>"),
+	             count_label(m, r, ARGMAP_LABEL_OUT),
 	             "the glyph and word in each OUT node's header");
 	cr_expect_gt(rs_count(dot, len, "rounded,filled,dashed"), 0, "OUT claims drawn dashed");
 	free(dot);
@@ -87,17 +88,18 @@ Test(status, dot_styles_and_no_overlay_without_status)
 Test(status, pdf_png_and_preferred)
 {
 	char *dir = ts_tmpdir(), *path = NULL;
-	argmap_map *m = rs_load_body(dir, "cycle.xml",
-	                             "<question id=\"q\" source=\"s\"><text>Q?</text></question>\n"
-	                             "<claim id=\"a\" by=\"x\" source=\"s\"><text>A.</text></claim>\n"
-	                             "<claim id=\"b\" by=\"x\" source=\"s\"><text>B.</text></claim>\n"
-	                             "<claim id=\"c\" by=\"x\" source=\"s\"><text>C.</text></claim>\n"
-	                             "<rebut from=\"a\" to=\"b\"/><rebut from=\"b\" to=\"a\"/>\n"
-	                             "<rebut from=\"b\" to=\"c\"/>\n"
-	                             "<answer from=\"a\" to=\"q\" stance=\"yes\"/>\n"
-	                             "<actor id=\"x\" kind=\"person\" name=\"X\"/>\n"
-	                             "<source id=\"s\" kind=\"web\" authors=\"x\"><title>S</title></source>\n",
-	                             &path);
+	argmap_map *m =
+	    rs_load_body(dir, "cycle.xml",
+	                 "<question id=\"q\" source=\"s\"><text>Q?</text></question>\n"
+	                 "<claim id=\"a\" by=\"x\" source=\"s\"><text>A.</text></claim>\n"
+	                 "<claim id=\"b\" by=\"x\" source=\"s\"><text>B.</text></claim>\n"
+	                 "<claim id=\"c\" by=\"x\" source=\"s\"><text>C.</text></claim>\n"
+	                 "<rebut from=\"a\" to=\"b\"/><rebut from=\"b\" to=\"a\"/>\n"
+	                 "<rebut from=\"b\" to=\"c\"/>\n"
+	                 "<answer from=\"a\" to=\"q\" stance=\"yes\"/>\n"
+	                 "<actor id=\"x\" kind=\"person\" name=\"X\"/>\n"
+	                 "<source id=\"s\" kind=\"web\" authors=\"x\"><title>S</title></source>\n",
+	                 &path);
 	argmap_eval_result *r = eval(m, ARGMAP_SEMANTICS_PREFERRED);
 	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
 	size_t len;
@@ -133,8 +135,8 @@ Test(status, pdf_png_and_preferred)
 Test(status, cli_names_the_outputs)
 {
 	char *dir = ts_tmpdir(), *p1, *p2;
-	const char *args[] = {"render", "-q", "-d", dir, "-T", "svg", "--theme", "color,print",
-	                      "--status", "grounded", EXAMPLE, NULL};
+	const char *args[] = {"render",  "-q",          "-d",       dir,        "-T",    "svg",
+	                      "--theme", "color,print", "--status", "grounded", EXAMPLE, NULL};
 	const char *bad[] = {"render", "--status", "stable", EXAMPLE, NULL};
 	char *err = NULL;
 	size_t n = strlen(dir) + 40;

@@ -158,8 +158,8 @@ static void check_af(const af *f, const char *what)
 	qsort(pref, np, sizeof pref[0], cmp_u32);
 	cr_assert_eq(g.n, np, "%s: %zu preferred extensions, want %zu", what, g.n, np);
 	for (i = 0; i < np; i++)
-		cr_assert_eq(g.sets[i], pref[i], "%s: preferred extension %zu is %#x, want %#x", what,
-		             i, g.sets[i], pref[i]);
+		cr_assert_eq(g.sets[i], pref[i], "%s: preferred extension %zu is %#x, want %#x",
+		             what, i, g.sets[i], pref[i]);
 	am_graph_free(&att);
 	am_graph_free(&rev);
 }
@@ -394,8 +394,9 @@ Test(dung, random_layered_against_brute_force)
 		}
 		for (u = 0; u < f.n; u++)
 			for (v = 0; v < f.n; v++) {
-				unsigned pct = block[u] == block[v] ? (u == v ? 10 : 55)
-				               : block[u] < block[v] ? 25 : 0;
+				unsigned pct = block[u] == block[v]  ? (u == v ? 10 : 55)
+				               : block[u] < block[v] ? 25
+				                                     : 0;
 				if (rnd() % 100 < pct)
 					add(&f, u, v);
 			}

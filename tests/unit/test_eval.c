@@ -71,7 +71,7 @@ static void expect(const argmap_map *map, const argmap_eval_result *r, const cha
 Test(eval, rebutted_and_reinstated)
 {
 	argmap_map *m = load_body(C("a") C("b") C("c") "<rebut from=\"b\" to=\"a\"/>\n"
-	                                                "<rebut from=\"c\" to=\"b\"/>\n");
+	                                               "<rebut from=\"c\" to=\"b\"/>\n");
 	argmap_eval_result *r = eval(m, ARGMAP_SEMANTICS_GROUNDED);
 
 	expect(m, r, "c", ARGMAP_LABEL_IN, "IN: an assumption (no support), not rebutted");
@@ -83,10 +83,10 @@ Test(eval, rebutted_and_reinstated)
 
 Test(eval, supported_not_established_and_undercut)
 {
-	argmap_map *m = load_body(
-	    C("a") C("p") C("q") C("u3") C("x")
-	    "<support id=\"s1\" from=\"p q\" to=\"a\"/>\n<undercut id=\"u\" from=\"u3\" to=\"s1\"/>\n"
-	    "<support id=\"s-danger\" from=\"p\" to=\"x\"/>\n<rebut from=\"a\" to=\"x\"/>\n");
+	argmap_map *m = load_body(C("a") C("p") C("q") C("u3") C(
+	    "x") "<support id=\"s1\" from=\"p q\" to=\"a\"/>\n<undercut id=\"u\" from=\"u3\" "
+	         "to=\"s1\"/>\n"
+	         "<support id=\"s-danger\" from=\"p\" to=\"x\"/>\n<rebut from=\"a\" to=\"x\"/>\n");
 	argmap_eval_result *r = eval(m, ARGMAP_SEMANTICS_GROUNDED);
 
 	expect(m, r, "s1", ARGMAP_LABEL_OUT, "OUT: undercut by u3, IN");
@@ -103,9 +103,9 @@ Test(eval, supported_not_established_and_undercut)
 Test(eval, linked_premises_all_needed)
 {
 	/* a <- (p + q) linked; q is rebutted: the support and a fail */
-	argmap_map *m = load_body(C("a") C("p") C("q") C("z")
-	                          "<support id=\"s\" from=\"p q\" to=\"a\"/>\n"
-	                          "<rebut from=\"z\" to=\"q\"/>\n");
+	argmap_map *m =
+	    load_body(C("a") C("p") C("q") C("z") "<support id=\"s\" from=\"p q\" to=\"a\"/>\n"
+	                                          "<rebut from=\"z\" to=\"q\"/>\n");
 	argmap_eval_result *r = eval(m, ARGMAP_SEMANTICS_GROUNDED);
 
 	expect(m, r, "s", ARGMAP_LABEL_OUT, "OUT: premise q is OUT");
@@ -117,10 +117,11 @@ Test(eval, linked_premises_all_needed)
 
 Test(eval, two_supports_one_enough_all_fail_named)
 {
-	argmap_map *m = load_body(C("a") C("p") C("q") C("z")
-	                          "<support id=\"s1\" from=\"p\" to=\"a\"/>\n"
-	                          "<support id=\"s2\" from=\"q\" to=\"a\"/>\n"
-	                          "<rebut from=\"z\" to=\"p\"/>\n<rebut from=\"z\" to=\"q\"/>\n");
+	argmap_map *m =
+	    load_body(C("a") C("p") C("q")
+	                  C("z") "<support id=\"s1\" from=\"p\" to=\"a\"/>\n"
+	                         "<support id=\"s2\" from=\"q\" to=\"a\"/>\n"
+	                         "<rebut from=\"z\" to=\"p\"/>\n<rebut from=\"z\" to=\"q\"/>\n");
 	argmap_eval_result *r = eval(m, ARGMAP_SEMANTICS_GROUNDED);
 
 	expect(m, r, "a", ARGMAP_LABEL_OUT,
@@ -132,9 +133,9 @@ Test(eval, two_supports_one_enough_all_fail_named)
 
 Test(eval, undercut_of_a_linked_support_by_a_linked_undercut)
 {
-	argmap_map *m = load_body(C("a") C("p") C("q") C("u1") C("u2")
-	                          "<support id=\"s\" from=\"p q\" to=\"a\"/>\n"
-	                          "<undercut id=\"uc\" from=\"u1 u2\" to=\"s\"/>\n");
+	argmap_map *m = load_body(C("a") C("p") C("q") C("u1")
+	                              C("u2") "<support id=\"s\" from=\"p q\" to=\"a\"/>\n"
+	                                      "<undercut id=\"uc\" from=\"u1 u2\" to=\"s\"/>\n");
 	argmap_eval_result *r = eval(m, ARGMAP_SEMANTICS_GROUNDED);
 
 	expect(m, r, "uc", ARGMAP_LABEL_IN, "IN: all premises IN (u1 and u2)");
@@ -146,23 +147,25 @@ Test(eval, undercut_of_a_linked_support_by_a_linked_undercut)
 
 Test(eval, linked_rebut_needs_all_premises)
 {
-	argmap_map *m = load_body(C("a") C("r1") C("r2") C("z")
-	                          "<rebut id=\"rb\" from=\"r1 r2\" to=\"a\"/>\n"
-	                          "<rebut from=\"z\" to=\"r2\"/>\n");
+	argmap_map *m =
+	    load_body(C("a") C("r1") C("r2") C("z") "<rebut id=\"rb\" from=\"r1 r2\" to=\"a\"/>\n"
+	                                            "<rebut from=\"z\" to=\"r2\"/>\n");
 	argmap_eval_result *r = eval(m, ARGMAP_SEMANTICS_GROUNDED);
 
 	expect(m, r, "rb", ARGMAP_LABEL_OUT, "OUT: premise r2 is OUT");
-	expect(m, r, "a", ARGMAP_LABEL_IN, "IN: an assumption (no support); its rebuttal rb is OUT");
+	expect(m, r, "a", ARGMAP_LABEL_IN,
+	       "IN: an assumption (no support); its rebuttal rb is OUT");
 	argmap_eval_free(r);
 	argmap_map_free(m);
 }
 
 Test(eval, cycles_self_attack_and_upstream_undec)
 {
-	argmap_map *m = load_body(C("x") C("y") C("w") C("s") C("d")
-	                          "<rebut from=\"x\" to=\"y\"/>\n<rebut from=\"y\" to=\"x\"/>\n"
-	                          "<rebut from=\"x\" to=\"w\"/>\n<rebut from=\"s\" to=\"s\"/>\n"
-	                          "<support id=\"sd\" from=\"w\" to=\"d\"/>\n");
+	argmap_map *m =
+	    load_body(C("x") C("y") C("w") C("s")
+	                  C("d") "<rebut from=\"x\" to=\"y\"/>\n<rebut from=\"y\" to=\"x\"/>\n"
+	                         "<rebut from=\"x\" to=\"w\"/>\n<rebut from=\"s\" to=\"s\"/>\n"
+	                         "<support id=\"sd\" from=\"w\" to=\"d\"/>\n");
 	argmap_eval_result *r = eval(m, ARGMAP_SEMANTICS_GROUNDED);
 
 	expect(m, r, "x", ARGMAP_LABEL_UNDEC, "UNDEC: in a cycle of rebuttals with y");
@@ -179,11 +182,10 @@ Test(eval, evidence_mixed_cycles_and_broken_relations)
 {
 	/* a supports b, b rebuts a: a cycle through a support; e is evidence;
 	 * the last rebut names an id that does not exist */
-	argmap_map *m = load_body(
-	    C("a") C("b")
-	    "<evidence id=\"e\" source=\"s\"><quote>q</quote></evidence>\n"
-	    "<support id=\"sab\" from=\"a\" to=\"b\"/>\n<rebut from=\"b\" to=\"a\"/>\n"
-	    "<rebut id=\"broken\" from=\"nobody\" to=\"a\"/>\n");
+	argmap_map *m = load_body(C("a") C(
+	    "b") "<evidence id=\"e\" source=\"s\"><quote>q</quote></evidence>\n"
+	         "<support id=\"sab\" from=\"a\" to=\"b\"/>\n<rebut from=\"b\" to=\"a\"/>\n"
+	         "<rebut id=\"broken\" from=\"nobody\" to=\"a\"/>\n");
 	argmap_eval_result *r = eval(m, ARGMAP_SEMANTICS_GROUNDED);
 
 	expect(m, r, "e", ARGMAP_LABEL_IN, "IN: evidence, which nothing attacks");
@@ -197,8 +199,8 @@ Test(eval, evidence_mixed_cycles_and_broken_relations)
 
 Test(eval, preferred_limit_says_so)
 {
-	argmap_map *m = load_body(C("x") C("y")
-	                          "<rebut from=\"x\" to=\"y\"/>\n<rebut from=\"y\" to=\"x\"/>\n");
+	argmap_map *m =
+	    load_body(C("x") C("y") "<rebut from=\"x\" to=\"y\"/>\n<rebut from=\"y\" to=\"x\"/>\n");
 	argmap_eval_options o = ARGMAP_EVAL_OPTIONS_INIT;
 	argmap_eval_result *r = NULL;
 
@@ -218,10 +220,11 @@ Test(eval, preferred_floating_acceptance)
 {
 	/* x and y rebut each other, both rebut w, w rebuts d: d is IN in
 	 * both preferred extensions (sceptical), x and y credulous, w rejected */
-	argmap_map *m = load_body(C("x") C("y") C("w") C("d")
-	                          "<rebut from=\"x\" to=\"y\"/>\n<rebut from=\"y\" to=\"x\"/>\n"
-	                          "<rebut from=\"x\" to=\"w\"/>\n<rebut from=\"y\" to=\"w\"/>\n"
-	                          "<rebut from=\"w\" to=\"d\"/>\n");
+	argmap_map *m =
+	    load_body(C("x") C("y") C("w")
+	                  C("d") "<rebut from=\"x\" to=\"y\"/>\n<rebut from=\"y\" to=\"x\"/>\n"
+	                         "<rebut from=\"x\" to=\"w\"/>\n<rebut from=\"y\" to=\"w\"/>\n"
+	                         "<rebut from=\"w\" to=\"d\"/>\n");
 	argmap_eval_result *r = eval(m, ARGMAP_SEMANTICS_PREFERRED);
 
 	cr_assert(r->complete);
@@ -232,16 +235,17 @@ Test(eval, preferred_floating_acceptance)
 	                 "sceptically accepted: IN in all 2 preferred extensions");
 	cr_expect_eq(r->acceptance[item(m, "x")], ARGMAP_ACCEPT_CREDULOUS);
 	cr_expect_eq(r->acceptance[item(m, "w")], ARGMAP_ACCEPT_REJECTED);
-	cr_expect_str_eq(r->acceptance_explanation[item(m, "w")],
-	                 "rejected: IN in none of the 2 preferred extensions (OUT in 2, UNDEC in 0)");
+	cr_expect_str_eq(
+	    r->acceptance_explanation[item(m, "w")],
+	    "rejected: IN in none of the 2 preferred extensions (OUT in 2, UNDEC in 0)");
 	argmap_eval_free(r);
 	argmap_map_free(m);
 }
 
 Test(eval, questions_and_answers_are_not_labelled)
 {
-	argmap_map *m = load_body("<question id=\"q\"><text>q?</text></question>\n" C("a")
-	                          "<answer from=\"a\" to=\"q\" stance=\"yes\"/>\n");
+	argmap_map *m = load_body("<question id=\"q\"><text>q?</text></question>\n" C(
+	    "a") "<answer from=\"a\" to=\"q\" stance=\"yes\"/>\n");
 	argmap_eval_result *r = eval(m, ARGMAP_SEMANTICS_GROUNDED);
 
 	cr_expect_eq(r->label[item(m, "q")], ARGMAP_LABEL_NONE);
@@ -280,7 +284,7 @@ enum { IN = ARGMAP_LABEL_IN, OUT = ARGMAP_LABEL_OUT, UNDEC = ARGMAP_LABEL_UNDEC 
 
 typedef struct rmap {
 	size_t nc, nr;
-	int kind[MAXR]; /* 0 support, 1 rebut, 2 undercut */
+	int kind[MAXR];      /* 0 support, 1 rebut, 2 undercut */
 	unsigned from[MAXR]; /* bit mask of claims */
 	size_t to[MAXR];     /* claim, or (undercut) a relation that is a support */
 } rmap;
@@ -399,7 +403,8 @@ static void random_map(rmap *m)
 	m->nr = 1 + rnd() % MAXR;
 	for (r = 0; r < m->nr; r++) {
 		m->kind[r] = (int)(rnd() % 3);
-		m->from[r] = rnd() % 4 ? 1u << (rnd() % m->nc) : 1u << (rnd() % m->nc) | 1u << (rnd() % m->nc);
+		m->from[r] = rnd() % 4 ? 1u << (rnd() % m->nc)
+		                       : 1u << (rnd() % m->nc) | 1u << (rnd() % m->nc);
 		m->to[r] = rnd() % m->nc;
 		if (m->kind[r] == 2) {
 			size_t s, n = 0;
@@ -472,8 +477,8 @@ Test(eval, random_maps_against_brute_force)
 				ng++;
 				for (j = 0; j < k; j++)
 					cr_assert_eq(res->label[j], all[i][j],
-					             "map %zu item %zu: grounded %s, want %s\n%s", t, j,
-					             argmap_label_name(res->label[j]),
+					             "map %zu item %zu: grounded %s, want %s\n%s",
+					             t, j, argmap_label_name(res->label[j]),
 					             argmap_label_name(all[i][j]), xml);
 			}
 		}
@@ -482,7 +487,8 @@ Test(eval, random_maps_against_brute_force)
 		for (i = 0; i < na; i++) {
 			int maximal = 1, found = 0;
 			for (j = 0; j < na && maximal; j++)
-				if (j != i && info_le(all[i], all[j], k) && memcmp(all[i], all[j], k))
+				if (j != i && info_le(all[i], all[j], k) &&
+				    memcmp(all[i], all[j], k))
 					maximal = 0;
 			if (!maximal)
 				continue;
@@ -518,7 +524,8 @@ Test(eval_cli, text_lists_questions_answers_and_claims)
 
 Test(eval_cli, preferred_and_json)
 {
-	const char *args[] = {"eval", "--semantics", "preferred", "--format", "json", EXAMPLE, NULL};
+	const char *args[] = {"eval", "--semantics", "preferred", "--format",
+	                      "json", EXAMPLE,       NULL};
 	char *out = NULL, *err = NULL;
 	json_error_t je;
 	json_t *doc, *m;
@@ -557,7 +564,7 @@ Test(eval_cli, usage_and_exit_codes)
 	dir = ts_tmpdir();
 	path = ts_write(dir, "bad.xml",
 	                TS_HEAD C("a") C("b") "<rebut from=\"b\" to=\"a\"/>\n"
-	                               "<rebut from=\"nobody\" to=\"b\"/>\n" TS_TAIL,
+	                                      "<rebut from=\"nobody\" to=\"b\"/>\n" TS_TAIL,
 	                (size_t)-1);
 	{
 		const char *args[] = {"eval", path, NULL};
