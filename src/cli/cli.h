@@ -26,6 +26,9 @@ void cli_print_diags(argmap_diags *diags, enum cli_format fmt, int quiet);
  * frees) when a model was built. Returns an exit code for this file. */
 int cli_load_and_check(const char *path, const char *sources_dir, argmap_diags *diags,
                        argmap_map **map);
+/* The same with argmap_check_options.flags (ARGMAP_CHECK_NO_COVERAGE). */
+int cli_load_and_check_flags(const char *path, const char *sources_dir, unsigned check_flags,
+                             argmap_diags *diags, argmap_map **map);
 
 /* First thing in main(): process settings of the programs (SIGXFSZ
  * ignored, so that a file size limit is a write error). */
