@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "map.h"
 #include "check.h"
+#include "stats.h"
 #include "render.h"
 
 #endif
