@@ -27,6 +27,7 @@ static void usage(FILE *out)
 	      "Commands:\n"
 	      "  check FILE...     report every problem in the maps (alias: validate)\n"
 	      "  render FILE...    draw the maps as SVG, PDF, PNG or DOT\n"
+	      "  eval FILE...      which claims stand (grounded or preferred), and why\n"
 	      "  stats FILE...     count what each map holds and how its argument is built\n"
 	      "\n"
 	      "Options:\n"
@@ -41,6 +42,7 @@ static void usage(FILE *out)
 	      "  argmap check --sources maps/example/texts maps/example/cycle-lane.xml\n"
 	      "  argmap check --format json maps/ukraine-2025/debate.xml\n"
 	      "  argmap render -d output -T svg,pdf maps/example/cycle-lane.xml\n"
+	      "  argmap eval --semantics preferred maps/ukraine-2025/debate.xml\n"
 	      "\n"
 	      "The format is described in " ARGMAP_DOCDIR "/format.md,\n"
 	      "every diagnostic code in " ARGMAP_DOCDIR "/diagnostics.md\n"
@@ -116,6 +118,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "check") || !strcmp(cmd, "validate"))
 		rc = cli_check(argc - 1, argv + 1);
+	else if (!strcmp(cmd, "eval"))
+		rc = cli_eval(argc - 1, argv + 1);
 	else if (!strcmp(cmd, "stats"))
 		rc = cli_stats(argc - 1, argv + 1);
 	else if (!strcmp(cmd, "render"))
