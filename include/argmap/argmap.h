@@ -14,6 +14,7 @@
 #include "map.h"
 #include "check.h"
 #include "stats.h"
+#include "diff.h"
 #include "eval.h"
 #include "render.h"
 
