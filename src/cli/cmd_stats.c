@@ -25,8 +25,8 @@ static void stats_usage(FILE *out)
 	      "The map is checked first; its diagnostics go to stderr.\n"
 	      "\n"
 	      "Options:\n"
-	      "  --format FORMAT   text (default) or json (one object per map; an array\n"
-	      "                    when several maps are given)\n"
+	      "  --format FORMAT   text (default) or json (an array with one object per\n"
+	      "                    map; schema in docs/stats.schema.json)\n"
 	      "  -q, --quiet       print no diagnostics, only errors that stop the count\n"
 	      "  -h, --help        show this help\n"
 	      "\n"
@@ -79,7 +79,7 @@ int cli_stats(int argc, char **argv)
 		fputs("argmap stats: no map given\nTry 'argmap stats --help'.\n", stderr);
 		return CLI_USAGE;
 	}
-	if (fmt == CLI_JSON && argc - optind > 1)
+	if (fmt == CLI_JSON)
 		put("[\n");
 	for (i = optind; i < argc; i++) {
 		argmap_diags *diags = argmap_diags_new();
@@ -119,7 +119,7 @@ int cli_stats(int argc, char **argv)
 		if (rc > worst && rc != CLI_USAGE)
 			worst = rc;
 	}
-	if (fmt == CLI_JSON && argc - optind > 1)
+	if (fmt == CLI_JSON)
 		put("]\n");
 	cli_flush_stdout();
 	return worst;
