@@ -172,8 +172,8 @@ static int compare_nodes(argmap_diff *d, size_t oi, size_t ni, am_diff_what what
 	rc |= cmp_scalar(e, "speaker", x->speaker ? am_diff_new_id(d, x->speaker->id) : NULL,
 	                 y->speaker ? y->speaker->id : NULL);
 	rc |= cmp_refs(d, e, "sources", x->sources, x->n_sources, y->sources, y->n_sources);
-	rc |= cmp_set(e, "tags", str_set(x->tags, x->n_tags), x->n_tags, str_set(y->tags, y->n_tags),
-	              y->n_tags);
+	rc |= cmp_set(e, "tags", str_set(x->tags, x->n_tags), x->n_tags,
+	              str_set(y->tags, y->n_tags), y->n_tags);
 	if (rc)
 		return -1;
 	if (e->n_fields == 0 && what == AM_DIFF_CHANGED)
@@ -206,7 +206,8 @@ static int cmp_ren(const void *p, const void *q)
  * d->ren_*; marks the pairs in old_m / new_m with their partner + 1. */
 static int find_renames(argmap_diff *d, size_t *old_m, size_t *new_m)
 {
-	size_t na = argmap_map_node_count(d->a), nb = argmap_map_node_count(d->b), i, j, nr = 0, nx = 0;
+	size_t na = argmap_map_node_count(d->a), nb = argmap_map_node_count(d->b), i, j, nr = 0,
+	       nx = 0;
 	textkey *ra = malloc((na + 1) * sizeof *ra), *rb = malloc((nb + 1) * sizeof *rb);
 	const char **pairs = NULL;
 	int rc = -1;
@@ -299,7 +300,8 @@ static int diff_nodes(argmap_diff *d, size_t *old_m, size_t *new_m)
 
 static int compare_relations(argmap_diff *d, size_t oi, size_t ni)
 {
-	const argmap_relation *x = argmap_map_relation(d->a, oi), *y = argmap_map_relation(d->b, ni);
+	const argmap_relation *x = argmap_map_relation(d->a, oi),
+	                      *y = argmap_map_relation(d->b, ni);
 	am_diff_entry *e = add_entry(d, AM_DIFF_CHANGED, 1, oi, ni);
 	int rc = 0;
 

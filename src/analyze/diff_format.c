@@ -102,8 +102,8 @@ static void entry_text(am_buf *b, const argmap_diff *d, const am_diff_entry *e)
 		const argmap_node *n = argmap_map_node(m, side_i(e));
 		if (e->what == AM_DIFF_RENAMED)
 			am_buf_printf(b, "%s %s renamed to %s (same text; likely a rename)  (",
-			              argmap_node_kind_name(n->kind), argmap_map_node(d->a, e->old_i)->id,
-			              n->id);
+			              argmap_node_kind_name(n->kind),
+			              argmap_map_node(d->a, e->old_i)->id, n->id);
 		else
 			am_buf_printf(b, "%s %s  (", argmap_node_kind_name(n->kind), n->id);
 		if (e->what == AM_DIFF_CHANGED || e->what == AM_DIFF_RENAMED) {
@@ -131,8 +131,9 @@ char *argmap_diff_format_text(const argmap_diff *d)
 		return NULL;
 	am_buf_printf(&b, "--- %s\n+++ %s\n", argmap_map_file(d->a, 0)->path,
 	              argmap_map_file(d->b, 0)->path);
-	am_buf_printf(&b, "@@ %zu added, %zu removed, %zu changed, %zu renamed; %zu claim%s changed "
-	                  "label\n",
+	am_buf_printf(&b,
+	              "@@ %zu added, %zu removed, %zu changed, %zu renamed; %zu claim%s changed "
+	              "label\n",
 	              count(d, AM_DIFF_ADDED), count(d, AM_DIFF_REMOVED), count(d, AM_DIFF_CHANGED),
 	              count(d, AM_DIFF_RENAMED), d->n_labels, d->n_labels == 1 ? "" : "s");
 	if (argmap_diff_count(d) == 0)
@@ -278,8 +279,10 @@ static json_t *labels_json(const argmap_diff *d)
 		bad |= am_json_set(x, "id", am_json_text(argmap_map_node(d->b, l->new_i)->id));
 		bad |= am_json_set(x, "old", json_string(argmap_label_name(l->old_l)));
 		bad |= am_json_set(x, "new", json_string(argmap_label_name(l->new_l)));
-		bad |= am_json_set(x, "old_explanation", am_json_text(d->ea->explanation[l->old_i]));
-		bad |= am_json_set(x, "new_explanation", am_json_text(d->eb->explanation[l->new_i]));
+		bad |=
+		    am_json_set(x, "old_explanation", am_json_text(d->ea->explanation[l->old_i]));
+		bad |=
+		    am_json_set(x, "new_explanation", am_json_text(d->eb->explanation[l->new_i]));
 		bad |= json_array_append_new(a, x) != 0;
 	}
 	bad |= am_json_set(o, "changed", a);

@@ -96,8 +96,7 @@ static void holders(const argmap_node *n, const argmap_ref **refs, size_t *k)
 	}
 }
 
-static void per_actor(argmap_stats *s, const argmap_map *m, size_t *stamp_made,
-                      size_t *stamp_recv)
+static void per_actor(argmap_stats *s, const argmap_map *m, size_t *stamp_made, size_t *stamp_recv)
 {
 	size_t i, j, nn = argmap_map_node_count(m), nr = argmap_map_relation_count(m);
 

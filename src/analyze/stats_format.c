@@ -195,10 +195,12 @@ char *argmap_stats_format_json(const argmap_stats *s)
 	bad |= am_json_set(o, "files", files_json(s));
 	bad |= am_json_set(o, "actors", actors_json(s));
 	bad |= am_json_set(o, "sources", sources_json(s));
-	bad |= am_json_set(o, "most_attacked",
-	                   top_json(s, s->most_attacked, s->n_most_attacked, s->attacks_in, "attacks"));
-	bad |= am_json_set(o, "most_supported", top_json(s, s->most_supported, s->n_most_supported,
-	                                                 s->supports_in, "supports"));
+	bad |= am_json_set(
+	    o, "most_attacked",
+	    top_json(s, s->most_attacked, s->n_most_attacked, s->attacks_in, "attacks"));
+	bad |= am_json_set(
+	    o, "most_supported",
+	    top_json(s, s->most_supported, s->n_most_supported, s->supports_in, "supports"));
 	bad |= am_json_set(chain, "supports", num(s->chain_len ? s->chain_len - 1 : 0));
 	bad |= am_json_set(chain, "nodes", id_list(s, s->chain, s->chain_len));
 	bad |= am_json_set(o, "longest_support_chain", chain);
@@ -240,9 +242,9 @@ static void counts_text(am_buf *b, const am_stats_counts *c, int indent)
 	              plural(c->sources, "source", "sources"), c->actors,
 	              plural(c->actors, "actor", "actors"));
 	am_buf_printf(b, "%*s%zu %s (%zu linked), %zu %s, %zu %s, %zu %s; %zu editor's %s\n",
-	              indent, "", c->supports, plural(c->supports, "support", "supports"), c->linked_supports,
-	              c->rebuts, plural(c->rebuts, "rebut", "rebuts"), c->undercuts,
-	              plural(c->undercuts, "undercut", "undercuts"), c->answers,
+	              indent, "", c->supports, plural(c->supports, "support", "supports"),
+	              c->linked_supports, c->rebuts, plural(c->rebuts, "rebut", "rebuts"),
+	              c->undercuts, plural(c->undercuts, "undercut", "undercuts"), c->answers,
 	              plural(c->answers, "answer", "answers"), c->editor_links,
 	              plural(c->editor_links, "link", "links"));
 }
@@ -308,12 +310,12 @@ static void chain_text(am_buf *b, const argmap_stats *s)
 
 static size_t id_width(const argmap_stats *s, int actors)
 {
-	size_t i, w = 6, n = actors ? argmap_map_actor_count(s->map)
-	                            : argmap_map_source_count(s->map);
+	size_t i, w = 6,
+	          n = actors ? argmap_map_actor_count(s->map) : argmap_map_source_count(s->map);
 
 	for (i = 0; i < n; i++) {
-		const char *id = actors ? argmap_map_actor(s->map, i)->id
-		                        : argmap_map_source(s->map, i)->id;
+		const char *id =
+		    actors ? argmap_map_actor(s->map, i)->id : argmap_map_source(s->map, i)->id;
 		size_t l = strlen(id);
 		if (l > w)
 			w = l;
@@ -331,16 +333,17 @@ static void tables_text(am_buf *b, const argmap_stats *s)
 		for (i = 0; i < n; i++)
 			am_buf_printf(b, "  %-*s  %6zu %8zu %9zu %9zu %7zu\n", (int)w,
 			              argmap_map_actor(s->map, i)->id, s->claims_held[i],
-			              s->attacks_made[i], s->attacks_received[i], s->evidence_cited[i],
-			              s->quoted[i]);
+			              s->attacks_made[i], s->attacks_received[i],
+			              s->evidence_cited[i], s->quoted[i]);
 	}
 	n = argmap_map_source_count(s->map);
 	w = id_width(s, 0);
 	if (n) {
 		am_buf_printf(b, "sources:\n  %-*s  %6s %6s\n", (int)w, "id", "claims", "quotes");
 		for (i = 0; i < n; i++)
-			am_buf_printf(b, "  %-*s  %6zu %6zu\n", (int)w, argmap_map_source(s->map, i)->id,
-			              s->source_claims[i], s->source_quotes[i]);
+			am_buf_printf(b, "  %-*s  %6zu %6zu\n", (int)w,
+			              argmap_map_source(s->map, i)->id, s->source_claims[i],
+			              s->source_quotes[i]);
 	}
 }
 
@@ -366,9 +369,10 @@ char *argmap_stats_format_text(const argmap_stats *s)
 		size_t tot = q[0] + q[1] + q[2] + q[3];
 		if (argmap_map_node(s->map, i)->kind != ARGMAP_NODE_QUESTION)
 			continue;
-		am_buf_printf(&b, "question %s: %zu %s (%zu yes, %zu no, %zu qualified", node_id(s, i),
-		              tot, plural(tot, "answer", "answers"), q[ARGMAP_STANCE_YES],
-		              q[ARGMAP_STANCE_NO], q[ARGMAP_STANCE_QUALIFIED]);
+		am_buf_printf(&b, "question %s: %zu %s (%zu yes, %zu no, %zu qualified",
+		              node_id(s, i), tot, plural(tot, "answer", "answers"),
+		              q[ARGMAP_STANCE_YES], q[ARGMAP_STANCE_NO],
+		              q[ARGMAP_STANCE_QUALIFIED]);
 		if (q[ARGMAP_STANCE_NONE])
 			am_buf_printf(&b, ", %zu without a stance", q[ARGMAP_STANCE_NONE]);
 		am_buf_puts(&b, ")\n");

@@ -89,7 +89,8 @@ static void evidence_quoted(am_coverage *c, const argmap_map *m, size_t v)
 	s = &m->sources[n->sources[0].index];
 	for (i = 0; i < s->n_authors; i++)
 		add_quoted(c, v,
-		           s->authors[i].kind == ARGMAP_ITEM_ACTOR ? s->authors[i].index : ARGMAP_NONE);
+		           s->authors[i].kind == ARGMAP_ITEM_ACTOR ? s->authors[i].index
+		                                                   : ARGMAP_NONE);
 }
 
 void am_coverage_free(am_coverage *c)
@@ -123,8 +124,8 @@ int am_coverage_build(am_coverage *c, const argmap_map *m)
 	comp_has = calloc(n + 1, 1);
 	comp_src = malloc((n + 1) * sizeof *comp_src);
 	cited = calloc(m->nsources + 1, 1);
-	if (!c->has_evidence || !c->source || !c->n_quoted || !c->quoted || !comp || !first || !members || !fill || !comp_has ||
-	    !comp_src || !cited)
+	if (!c->has_evidence || !c->source || !c->n_quoted || !c->quoted || !comp || !first ||
+	    !members || !fill || !comp_has || !comp_src || !cited)
 		goto done;
 	if (am_map_graph_supports(&g, m) != 0 || am_graph_scc(&g, comp, &ncomp) != 0)
 		goto done;
@@ -146,7 +147,10 @@ int am_coverage_build(am_coverage *c, const argmap_map *m)
 	 * premises before their conclusions, so each value is final when its
 	 * component is reached, and is then pushed to the conclusions. */
 	for (k = ncomp; k-- > 0;) {
-		size_t i, lead = members[first[k]];
+		size_t i, lead;
+		if (first[k] == first[k + 1])
+			continue; /* never: every component has a member */
+		lead = members[first[k]];
 		for (i = first[k]; i < first[k + 1]; i++) {
 			const argmap_node *nd = &m->nodes[members[i]];
 			if (members[i] != lead)
@@ -253,7 +257,7 @@ static void rule_self_quoted(cov *c)
 	for (i = 0; i < m->nnodes; i++) {
 		const argmap_node *n = &m->nodes[i];
 		size_t nq = c->cv.n_quoted[i];
-		const size_t *q = &c->cv.quoted[i * AM_COV_MAX_QUOTED];
+		const size_t *q = c->cv.quoted + i * AM_COV_MAX_QUOTED;
 		am_buf who = {0};
 		char *w;
 		if (n->kind != ARGMAP_NODE_CLAIM || n->loc.file != 0 || !c->cv.has_evidence[i] ||
@@ -300,15 +304,16 @@ static void rule_claims(cov *c)
 			note(c, ARGMAP_SEV_NOTE, "AM801", n->loc,
 			     "quote the passage that backs it as <evidence> and add <support "
 			     "from=\"EVIDENCE\" to=\"...\"/>",
-			     sup ? "claim '%s' rests on no evidence: none of the claims that support "
+			     sup ? "claim '%s' rests on no evidence: none of the claims that "
+			           "support "
 			           "it has evidence beneath it"
 			         : "claim '%s' rests on no evidence: nothing supports it",
 			     nid(n));
 		} else if (c->cv.source[i] < m->nsources && c->cv.n_evidence_sources > 1) {
 			note(c, ARGMAP_SEV_NOTE, "AM802", n->loc,
 			     "corroborate it with evidence from another source",
-			     "all the evidence beneath claim '%s' comes from one source, '%s'", nid(n),
-			     m->sources[c->cv.source[i]].id);
+			     "all the evidence beneath claim '%s' comes from one source, '%s'",
+			     nid(n), m->sources[c->cv.source[i]].id);
 		}
 	}
 	free(supported);
@@ -332,11 +337,12 @@ static void rule_attacks(cov *c)
 				has = 1;
 		if (has)
 			continue;
-		note(c, ARGMAP_SEV_NOTE, "AM803", r->loc,
-		     "back the attacking claim with <evidence>, or quote the passage that makes the "
-		     "attack",
-		     "%s from '%s' to '%s' rests on no evidence", argmap_relation_kind_name(r->kind),
-		     r->from[0].id, r->to.id ? r->to.id : "?");
+		note(
+		    c, ARGMAP_SEV_NOTE, "AM803", r->loc,
+		    "back the attacking claim with <evidence>, or quote the passage that makes the "
+		    "attack",
+		    "%s from '%s' to '%s' rests on no evidence", argmap_relation_kind_name(r->kind),
+		    r->from[0].id, r->to.id ? r->to.id : "?");
 	}
 }
 
@@ -352,11 +358,14 @@ static void rule_sources(cov *c)
 		if (s->loc.file != 0 || (url && date))
 			continue;
 		note(c, ARGMAP_SEV_NOTE, "AM805", s->loc,
-		     !url && !date ? "add url=\"...\" and date=\"YYYY-MM-DD\" so a reader can find it"
-		     : !url        ? "add url=\"...\" if the source is online, so a reader can find it"
-		                   : "add date=\"YYYY-MM-DD\" (or YYYY-MM, YYYY)",
+		     !url && !date
+		         ? "add url=\"...\" and date=\"YYYY-MM-DD\" so a reader can find it"
+		     : !url ? "add url=\"...\" if the source is online, so a reader can find it"
+		            : "add date=\"YYYY-MM-DD\" (or YYYY-MM, YYYY)",
 		     "source '%s' has %s", s->id,
-		     !url && !date ? "neither a url nor a date" : !url ? "no url" : "no date");
+		     !url && !date ? "neither a url nor a date"
+		     : !url        ? "no url"
+		                   : "no date");
 	}
 }
 
@@ -437,8 +446,9 @@ static void rule_twice(cov *c)
 			continue;
 		d = note(c, ARGMAP_SEV_WARNING, "AM806", r->loc,
 		         "remove one of them, or merge their notes, sources and holders into one",
-		         "%s from '%s' to '%s' is declared twice", argmap_relation_kind_name(r->kind),
-		         r->n_from ? r->from[0].id : "?", r->to.id ? r->to.id : "?");
+		         "%s from '%s' to '%s' is declared twice",
+		         argmap_relation_kind_name(r->kind), r->n_from ? r->from[0].id : "?",
+		         r->to.id ? r->to.id : "?");
 		if (d != ARGMAP_NONE &&
 		    argmap_diags_add(c->d, ARGMAP_SEV_NOTE, "AM806", am_model_path(m, o->loc.file),
 		                     o->loc.line, o->loc.col, "first declared here", NULL,

@@ -31,10 +31,10 @@
 typedef struct am_coverage {
 	size_t n;
 	unsigned char *has_evidence; /* 1: some evidence is beneath the node */
-	size_t *source; /* the one source index all that evidence cites, or AM_COV_* */
-	size_t n_evidence_sources; /* distinct sources cited by the debate's evidence */
-	unsigned char *n_quoted;   /* per node: how many actors in quoted, or AM_COV_Q_OTHER */
-	size_t *quoted;            /* node v's actors: quoted[v * AM_COV_MAX_QUOTED + i] */
+	size_t *source;              /* the one source index all that evidence cites, or AM_COV_* */
+	size_t n_evidence_sources;   /* distinct sources cited by the debate's evidence */
+	unsigned char *n_quoted;     /* per node: how many actors in quoted, or AM_COV_Q_OTHER */
+	size_t *quoted;              /* node v's actors: quoted[v * AM_COV_MAX_QUOTED + i] */
 } am_coverage;
 
 /* Fills `c` for `map`. Returns 0, or ARGMAP_ENOMEM (c is then empty). */

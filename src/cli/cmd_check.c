@@ -42,11 +42,13 @@ static void check_usage(FILE *out)
 
 int cli_check(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"sources", required_argument, NULL, 's'}, {"format", required_argument, NULL, 'f'},
-	    {"werror", no_argument, NULL, 'W'},        {"quiet", no_argument, NULL, 'q'},
-	    {"help", no_argument, NULL, 'h'},          {"no-coverage", no_argument, NULL, 'C'},
-	    {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"sources", required_argument, NULL, 's'},
+	                                         {"format", required_argument, NULL, 'f'},
+	                                         {"werror", no_argument, NULL, 'W'},
+	                                         {"quiet", no_argument, NULL, 'q'},
+	                                         {"help", no_argument, NULL, 'h'},
+	                                         {"no-coverage", no_argument, NULL, 'C'},
+	                                         {NULL, 0, NULL, 0}};
 	enum cli_format fmt = CLI_TEXT;
 	const char *sources = NULL;
 	int werror = 0, quiet = 0, opt, i, worst = CLI_OK;

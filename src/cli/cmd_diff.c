@@ -81,7 +81,8 @@ int cli_diff(int argc, char **argv)
 			else if (!strcmp(optarg, "json"))
 				fmt = CLI_JSON;
 			else {
-				fprintf(stderr, "argmap diff: unknown format '%s' (use text or json)\n",
+				fprintf(stderr,
+				        "argmap diff: unknown format '%s' (use text or json)\n",
 				        optarg);
 				return CLI_USAGE;
 			}
