@@ -100,8 +100,11 @@ static const char **ref_set(const argmap_diff *d, const argmap_ref *refs, size_t
 
 	if (!s)
 		return NULL;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		s[i] = translate ? am_diff_new_id(d, refs[i].id) : refs[i].id;
+		if (!s[i])
+			s[i] = ""; /* a map with errors: an empty id */
+	}
 	qsort(s, n, sizeof *s, cmp_str);
 	return s;
 }

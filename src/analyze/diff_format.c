@@ -10,6 +10,11 @@
 #include "util/buf.h"
 #include "util/json.h"
 
+static const char *sid(const char *s)
+{
+	return s ? s : "?";
+}
+
 static const argmap_map *side(const argmap_diff *d, const am_diff_entry *e)
 {
 	return e->new_i != ARGMAP_NONE ? d->b : d->a;
@@ -44,7 +49,7 @@ static void rel_text(am_buf *b, const argmap_relation *r)
 	if (r->id)
 		am_buf_printf(b, "%s (", r->id);
 	for (j = 0; j < r->n_from; j++)
-		am_buf_printf(b, "%s%s", j ? " + " : "", r->from[j].id);
+		am_buf_printf(b, "%s%s", j ? " + " : "", sid(r->from[j].id));
 	am_buf_printf(b, " -> %s", r->to.id ? r->to.id : "?");
 	if (r->id)
 		am_buf_putc(b, ')');
@@ -66,7 +71,7 @@ static void value_text(am_buf *b, const am_diff_field *f, int old)
 	if (n == 0)
 		am_buf_puts(b, "(none)");
 	for (i = 0; i < n; i++)
-		am_buf_printf(b, "%s%s", i ? ", " : "", set[i]);
+		am_buf_printf(b, "%s%s", i ? ", " : "", sid(set[i]));
 }
 
 static void fields_text(am_buf *b, const am_diff_entry *e)
@@ -105,7 +110,7 @@ static void entry_text(am_buf *b, const argmap_diff *d, const am_diff_entry *e)
 			              argmap_node_kind_name(n->kind),
 			              argmap_map_node(d->a, e->old_i)->id, n->id);
 		else
-			am_buf_printf(b, "%s %s  (", argmap_node_kind_name(n->kind), n->id);
+			am_buf_printf(b, "%s %s  (", argmap_node_kind_name(n->kind), sid(n->id));
 		if (e->what == AM_DIFF_CHANGED || e->what == AM_DIFF_RENAMED) {
 			where(b, d->a, argmap_map_node(d->a, e->old_i)->loc);
 			am_buf_puts(b, " -> ");
@@ -150,8 +155,9 @@ char *argmap_diff_format_text(const argmap_diff *d)
 	for (i = 0; i < d->n_labels; i++) {
 		const am_diff_label *l = &d->labels[i];
 		const char *was = d->ea->explanation[l->old_i], *now = d->eb->explanation[l->new_i];
-		am_buf_printf(&b, "~ claim %s: %s -> %s\n", argmap_map_node(d->b, l->new_i)->id,
-		              argmap_label_name(l->old_l), argmap_label_name(l->new_l));
+		am_buf_printf(&b, "~ claim %s: %s -> %s\n",
+		              sid(argmap_map_node(d->b, l->new_i)->id), argmap_label_name(l->old_l),
+		              argmap_label_name(l->new_l));
 		am_buf_printf(&b, "    - %s\n    + %s\n", was ? was : argmap_label_name(l->old_l),
 		              now ? now : argmap_label_name(l->new_l));
 	}

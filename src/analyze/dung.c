@@ -78,11 +78,12 @@ typedef struct search {
 	const am_graph *att, *rev;
 	const am_dung_limits *lim;
 	size_t n, ncomp;
-	size_t *comp;   /* vertex -> component */
-	size_t *first;  /* component c's members are mem[first[c] .. first[c + 1]) */
+	size_t *comp;  /* vertex -> component */
+	size_t *first; /* component c's members are mem[first[c] .. first[c + 1]) */
 	size_t *mem;
 	unsigned char *label;
-	unsigned char *ext;   /* per vertex: 0 free, 1 blocked (an UNDEC attacker upstream), 2 forced OUT */
+	unsigned char
+	    *ext; /* per vertex: 0 free, 1 blocked (an UNDEC attacker upstream), 2 forced OUT */
 	unsigned char *in_t;  /* per vertex: chosen IN in the subset being tried */
 	size_t *pos;          /* per vertex: its position among its component's members */
 	unsigned char *state; /* the subset search's state per depth (n + 1 entries) */

@@ -66,8 +66,9 @@ static void item_labels(const am_fw *fw, const argmap_map *map, const unsigned c
 	size_t i;
 
 	for (i = 0; i < fw->n_nodes; i++)
-		out[i] = argmap_map_node(map, i)->kind == ARGMAP_NODE_QUESTION ? ARGMAP_LABEL_NONE
-		                                                               : (argmap_label)lab[i];
+		out[i] = argmap_map_node(map, i)->kind == ARGMAP_NODE_QUESTION
+		             ? ARGMAP_LABEL_NONE
+		             : (argmap_label)lab[i];
 	for (i = 0; i < fw->n_rels; i++) {
 		size_t v = fw->rel_vertex[i];
 		out[fw->n_nodes + i] = v == ARGMAP_NONE ? ARGMAP_LABEL_NONE : (argmap_label)lab[v];
@@ -116,8 +117,9 @@ static int acceptance(eval_impl *e)
 		if (e->label[i] == ARGMAP_LABEL_NONE)
 			continue;
 		if (!ne) {
-			e->acc_expl[i] = strdup("not decided: the search stopped before it found an "
-			                        "extension");
+			e->acc_expl[i] =
+			    strdup("not decided: the search stopped before it found an "
+			           "extension");
 			if (!e->acc_expl[i])
 				return ARGMAP_ENOMEM;
 			continue;
@@ -130,23 +132,28 @@ static int acceptance(eval_impl *e)
 		if (n_in == ne) {
 			e->acc[i] = ARGMAP_ACCEPT_SCEPTICAL;
 			if (ne == 1)
-				am_buf_puts(&b, "sceptically accepted: IN in the only preferred extension");
+				am_buf_puts(
+				    &b, "sceptically accepted: IN in the only preferred extension");
 			else
-				am_buf_printf(&b, "sceptically accepted: IN in all %zu preferred extensions",
-				              ne);
+				am_buf_printf(
+				    &b, "sceptically accepted: IN in all %zu preferred extensions",
+				    ne);
 		} else if (n_in) {
 			e->acc[i] = ARGMAP_ACCEPT_CREDULOUS;
-			am_buf_printf(&b, "credulously accepted: IN in %zu of %zu preferred extensions (",
-			              n_in, ne);
+			am_buf_printf(
+			    &b, "credulously accepted: IN in %zu of %zu preferred extensions (",
+			    n_in, ne);
 			for (x = 0; x < ne && listed < MAX_LISTED; x++)
 				if (e->ext[x * ni + i] == ARGMAP_LABEL_IN)
 					am_buf_printf(&b, "%s%zu", listed++ ? ", " : "", x + 1);
 			am_buf_puts(&b, n_in > listed ? ", ...)" : ")");
 		} else {
 			e->acc[i] = ARGMAP_ACCEPT_REJECTED;
-			am_buf_printf(&b, "rejected: IN in none of the %zu preferred extension%s (OUT in "
-			                  "%zu, UNDEC in %zu)",
-			              ne, ne == 1 ? "" : "s", n_out, ne - n_out);
+			am_buf_printf(
+			    &b,
+			    "rejected: IN in none of the %zu preferred extension%s (OUT in "
+			    "%zu, UNDEC in %zu)",
+			    ne, ne == 1 ? "" : "s", n_out, ne - n_out);
 		}
 		e->acc_expl[i] = am_buf_detach(&b);
 		if (!e->acc_expl[i])
@@ -178,8 +185,9 @@ static int preferred(eval_impl *e, const am_fw *fw, const argmap_map *map,
 	e->r.complete = stop == AM_DUNG_COMPLETE;
 	if (!e->r.complete) {
 		am_buf b = {0};
-		am_buf_printf(&b, "the preferred search stopped at its %s limit after %zu "
-		                  "extension%s; the statuses cover those only",
+		am_buf_printf(&b,
+		              "the preferred search stopped at its %s limit after %zu "
+		              "extension%s; the statuses cover those only",
 		              stop == AM_DUNG_STOP_COUNT   ? "count"
 		              : stop == AM_DUNG_STOP_STEPS ? "work"
 		                                           : "time",
@@ -213,7 +221,8 @@ int argmap_eval_map(const argmap_map *map, const argmap_eval_options *opts,
 	if (rc)
 		return rc;
 	if (o->semantics != ARGMAP_SEMANTICS_GROUNDED && o->semantics != ARGMAP_SEMANTICS_PREFERRED)
-		return am_fail(ARGMAP_EARG, "argmap_eval_map: unknown semantics %d", (int)o->semantics);
+		return am_fail(ARGMAP_EARG, "argmap_eval_map: unknown semantics %d",
+		               (int)o->semantics);
 	rc = am_fw_build(&fw, map);
 	if (rc)
 		return am_fail(rc, "out of memory building the argumentation framework");

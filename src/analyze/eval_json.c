@@ -89,14 +89,16 @@ static json_t *questions(const argmap_map *map, const argmap_eval_result *res)
 			size_t c;
 			json_t *a;
 			if (rel->kind != ARGMAP_REL_ANSWER || rel->to.kind != ARGMAP_ITEM_NODE ||
-			    rel->to.index != q || !rel->n_from || rel->from[0].kind != ARGMAP_ITEM_NODE ||
+			    rel->to.index != q || !rel->n_from ||
+			    rel->from[0].kind != ARGMAP_ITEM_NODE ||
 			    rel->from[0].index >= res->n_nodes)
 				continue;
 			c = rel->from[0].index;
 			a = json_object();
 			bad |= !a || json_array_append_new(answers, a);
 			bad |= !a || am_json_set(a, "claim", am_json_text(rel->from[0].id));
-			bad |= !a || am_json_set(a, "stance", json_string(argmap_stance_name(rel->stance)));
+			bad |= !a || am_json_set(a, "stance",
+			                         json_string(argmap_stance_name(rel->stance)));
 			bad |= !a || am_json_set(a, "label", label_json(res->label[c]));
 			if (res->acceptance)
 				bad |= !a || am_json_set(a, "acceptance",
@@ -148,7 +150,8 @@ static json_t *extensions(const argmap_map *map, const argmap_eval_result *res)
 		for (i = 0; !bad && i < res->n_nodes; i++) {
 			argmap_label lab = res->extensions[e * res->n_items + i];
 			if (lab != ARGMAP_LABEL_NONE)
-				bad |= json_array_append_new(l[lab], am_json_text(argmap_map_node(map, i)->id));
+				bad |= json_array_append_new(
+				    l[lab], am_json_text(argmap_map_node(map, i)->id));
 		}
 	}
 	if (bad) {
@@ -173,10 +176,10 @@ char *argmap_eval_format_json(const argmap_map *map, const argmap_eval_result *r
 	items = json_array();
 	bad = !o || !items;
 	bad |= bad || am_json_set(o, "file", am_json_text(argmap_map_file(map, 0)->path));
-	bad |= bad || am_json_set(o, "semantics",
-	                          json_string(res->semantics == ARGMAP_SEMANTICS_PREFERRED
-	                                          ? "preferred"
-	                                          : "grounded"));
+	bad |= bad ||
+	       am_json_set(o, "semantics",
+	                   json_string(res->semantics == ARGMAP_SEMANTICS_PREFERRED ? "preferred"
+	                                                                            : "grounded"));
 	bad |= bad || am_json_set(o, "questions", questions(map, res));
 	bad |= bad || am_json_set(o, "claims", counts(map, res));
 	bad |= bad || am_json_set(o, "items", json_incref(items));

@@ -136,8 +136,7 @@ static void put_support_failure(am_buf *b, const ctx *c, size_t s, unsigned char
 	if (u == ARGMAP_NONE)
 		return;
 	if (c->fw->kind[u] == AM_FW_PREMISE)
-		am_buf_printf(b, "premise %s is %s",
-		              argmap_map_node(c->map, c->fw->node[u])->id,
+		am_buf_printf(b, "premise %s is %s", argmap_map_node(c->map, c->fw->node[u])->id,
 		              want == IN ? "OUT" : "UNDEC");
 	else {
 		am_buf_puts(b, "undercut by ");
@@ -168,7 +167,8 @@ static int put_cycle(am_buf *b, const ctx *c, size_t v, size_t self_node)
 		if (x == self_node)
 			continue;
 		if (named)
-			am_buf_puts(b, named + 1 == others || named + 1 == MAX_NAMES ? " and " : ", ");
+			am_buf_puts(b,
+			            named + 1 == others || named + 1 == MAX_NAMES ? " and " : ", ");
 		am_buf_puts(b, argmap_map_node(c->map, x)->id);
 		named++;
 	}
@@ -192,16 +192,19 @@ static void explain_node(am_buf *b, const ctx *c, size_t x)
 			put_rel(b, c->map, c->fw->item[s]);
 			am_buf_puts(b, " (all premises IN)");
 			if (nin > 1)
-				am_buf_printf(b, " and %zu other support%s", nin - 1, nin > 2 ? "s" : "");
+				am_buf_printf(b, " and %zu other support%s", nin - 1,
+				              nin > 2 ? "s" : "");
 		} else {
-			am_buf_puts(b, nd->kind == ARGMAP_NODE_EVIDENCE ? "IN: evidence"
-			                                                : "IN: an assumption (no support)");
+			am_buf_puts(b, nd->kind == ARGMAP_NODE_EVIDENCE
+			                   ? "IN: evidence"
+			                   : "IN: an assumption (no support)");
 		}
 		reb = count_attackers(c, v, 0, 0);
 		if (!reb) {
 			am_buf_puts(b, nsup != ARGMAP_NONE ? "; not rebutted"
-			                : nd->kind == ARGMAP_NODE_EVIDENCE ? ", which nothing attacks"
-			                                                   : ", not rebutted");
+			               : nd->kind == ARGMAP_NODE_EVIDENCE
+			                   ? ", which nothing attacks"
+			                   : ", not rebutted");
 			return;
 		}
 		am_buf_printf(b, "; its rebuttal%s ", reb > 1 ? "s" : "");
@@ -224,7 +227,8 @@ static void explain_node(am_buf *b, const ctx *c, size_t x)
 			if (n == 1)
 				am_buf_puts(b, "OUT: not established: its only support ");
 			else
-				am_buf_printf(b, "OUT: not established: all %zu of its supports fail: ", n);
+				am_buf_printf(
+				    b, "OUT: not established: all %zu of its supports fail: ", n);
 			for (a = rev->start[nsup]; a < rev->start[nsup + 1]; a++, i++) {
 				size_t s = rev->to[a];
 				if (i == MAX_NAMES) {
@@ -351,7 +355,8 @@ int am_explain(const am_fw *fw, const argmap_map *map, const unsigned char *lab,
 			if (rel->kind == ARGMAP_REL_ANSWER)
 				continue;
 			if (v == ARGMAP_NONE)
-				am_buf_puts(&b, "not evaluated: its premises or its target do not resolve");
+				am_buf_puts(
+				    &b, "not evaluated: its premises or its target do not resolve");
 			else
 				explain_rel(&b, &c, r, v);
 		}

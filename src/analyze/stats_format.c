@@ -308,6 +308,11 @@ static void chain_text(am_buf *b, const argmap_stats *s)
 	am_buf_putc(b, '\n');
 }
 
+static const char *sid(const char *s)
+{
+	return s ? s : "?";
+}
+
 static size_t id_width(const argmap_stats *s, int actors)
 {
 	size_t i, w = 6,
@@ -316,7 +321,7 @@ static size_t id_width(const argmap_stats *s, int actors)
 	for (i = 0; i < n; i++) {
 		const char *id =
 		    actors ? argmap_map_actor(s->map, i)->id : argmap_map_source(s->map, i)->id;
-		size_t l = strlen(id);
+		size_t l = id ? strlen(id) : 1;
 		if (l > w)
 			w = l;
 	}
@@ -332,7 +337,7 @@ static void tables_text(am_buf *b, const argmap_stats *s)
 		              "attacks", "attacked", "evidence", "quoted");
 		for (i = 0; i < n; i++)
 			am_buf_printf(b, "  %-*s  %6zu %8zu %9zu %9zu %7zu\n", (int)w,
-			              argmap_map_actor(s->map, i)->id, s->claims_held[i],
+			              sid(argmap_map_actor(s->map, i)->id), s->claims_held[i],
 			              s->attacks_made[i], s->attacks_received[i],
 			              s->evidence_cited[i], s->quoted[i]);
 	}
@@ -342,7 +347,7 @@ static void tables_text(am_buf *b, const argmap_stats *s)
 		am_buf_printf(b, "sources:\n  %-*s  %6s %6s\n", (int)w, "id", "claims", "quotes");
 		for (i = 0; i < n; i++)
 			am_buf_printf(b, "  %-*s  %6zu %6zu\n", (int)w,
-			              argmap_map_source(s->map, i)->id, s->source_claims[i],
+			              sid(argmap_map_source(s->map, i)->id), s->source_claims[i],
 			              s->source_quotes[i]);
 	}
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "analyze/diff.h"
+#include "argmap/stats.h"
 #include "json_check.h"
 #include "support.h"
 
@@ -300,4 +301,45 @@ Test(diff, cli)
 	free(b);
 	ts_rmtree(dir);
 	free(dir);
+}
+
+Test(diff, maps_with_errors_do_not_crash_stats_or_diff)
+{
+	/* the CLI refuses them; the library must still be safe on them */
+	argmap_diags *dg = argmap_diags_new();
+	argmap_map *bad = NULL, *good = NULL;
+	argmap_diff *d = NULL;
+	argmap_stats *st = NULL;
+	char *t;
+
+	argmap_map_load(&bad, ARGMAP_TEST_DATA "/many-mistakes.xml", NULL, dg);
+	argmap_map_load(&good, ARGMAP_SOURCE_DIR "/maps/example/cycle-lane.xml", NULL, dg);
+	cr_assert(bad && good);
+	cr_assert_gt(argmap_diags_count_severity(dg, ARGMAP_SEV_ERROR), 0);
+	cr_assert_eq(argmap_diff_compute(bad, good, &d), 0);
+	t = argmap_diff_format_text(d);
+	cr_expect(t);
+	free(t);
+	t = argmap_diff_format_json(d);
+	cr_expect(t && ts_json_ok(t, strlen(t)));
+	free(t);
+	argmap_diff_free(d);
+	/* (a duplicate id names one item; the other shows as added and
+	 * removed, so a broken map need not diff empty with itself) */
+	cr_assert_eq(argmap_diff_compute(bad, bad, &d), 0);
+	t = argmap_diff_format_text(d);
+	cr_expect(t);
+	free(t);
+	argmap_diff_free(d);
+	cr_assert_eq(argmap_stats_compute(bad, &st), 0);
+	t = argmap_stats_format_text(st);
+	cr_expect(t);
+	free(t);
+	t = argmap_stats_format_json(st);
+	cr_expect(t && ts_json_ok(t, strlen(t)));
+	free(t);
+	argmap_stats_free(st);
+	argmap_map_free(bad);
+	argmap_map_free(good);
+	argmap_diags_free(dg);
 }
