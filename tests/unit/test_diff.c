@@ -21,12 +21,13 @@
 
 /* the base version */
 #define BASE                                                                                       \
-	PEOPLE "  <question id=\"q\"><text>Q?</text></question>\n"                                 \
-	       "  <claim id=\"c1\" by=\"ann\" source=\"s1\" tags=\"x\"><text>One.</text></claim>\n"  \
-	       "  <claim id=\"c2\" by=\"bob\"><text>Two.</text></claim>\n"                           \
-	       "  <evidence id=\"e1\" source=\"s1\"><quote>Quote one.</quote></evidence>\n"          \
-	       "  <support from=\"e1 c2\" to=\"c1\"/>\n"                                             \
-	       "  <answer from=\"c1\" to=\"q\" stance=\"yes\"/>\n"
+	PEOPLE                                                                                     \
+	    "  <question id=\"q\"><text>Q?</text></question>\n"                                    \
+	    "  <claim id=\"c1\" by=\"ann\" source=\"s1\" tags=\"x\"><text>One.</text></claim>\n"   \
+	    "  <claim id=\"c2\" by=\"bob\"><text>Two.</text></claim>\n"                            \
+	    "  <evidence id=\"e1\" source=\"s1\"><quote>Quote one.</quote></evidence>\n"           \
+	    "  <support from=\"e1 c2\" to=\"c1\"/>\n"                                              \
+	    "  <answer from=\"c1\" to=\"q\" stance=\"yes\"/>\n"
 
 typedef struct pair {
 	argmap_map *a, *b;
@@ -130,14 +131,15 @@ Test(diff, added_and_removed_nodes)
 
 Test(diff, changed_text)
 {
-	pair p = diff(BASE, PEOPLE "  <question id=\"q\"><text>Q?</text></question>\n"
-	                           "  <claim id=\"c1\" by=\"ann\" source=\"s1\" tags=\"x\"><text>One "
-	                           "and a half.</text></claim>\n"
-	                           "  <claim id=\"c2\" by=\"bob\"><text>Two.</text></claim>\n"
-	                           "  <evidence id=\"e1\" source=\"s1\"><quote>Quote "
-	                           "one.</quote></evidence>\n"
-	                           "  <support from=\"e1 c2\" to=\"c1\"/>\n"
-	                           "  <answer from=\"c1\" to=\"q\" stance=\"yes\"/>\n");
+	pair p =
+	    diff(BASE, PEOPLE "  <question id=\"q\"><text>Q?</text></question>\n"
+	                      "  <claim id=\"c1\" by=\"ann\" source=\"s1\" tags=\"x\"><text>One "
+	                      "and a half.</text></claim>\n"
+	                      "  <claim id=\"c2\" by=\"bob\"><text>Two.</text></claim>\n"
+	                      "  <evidence id=\"e1\" source=\"s1\"><quote>Quote "
+	                      "one.</quote></evidence>\n"
+	                      "  <support from=\"e1 c2\" to=\"c1\"/>\n"
+	                      "  <answer from=\"c1\" to=\"q\" stance=\"yes\"/>\n");
 	const am_diff_field *f = field(&p, "text");
 
 	cr_assert(f);
@@ -179,14 +181,15 @@ Test(diff, changed_quote_holders_sources_tags)
 Test(diff, relation_premise_set_and_stance)
 {
 	/* without an id, another premise set is another relation */
-	pair p = diff(BASE, PEOPLE "  <question id=\"q\"><text>Q?</text></question>\n"
-	                           "  <claim id=\"c1\" by=\"ann\" source=\"s1\" tags=\"x\"><text>One."
-	                           "</text></claim>\n"
-	                           "  <claim id=\"c2\" by=\"bob\"><text>Two.</text></claim>\n"
-	                           "  <evidence id=\"e1\" source=\"s1\"><quote>Quote "
-	                           "one.</quote></evidence>\n"
-	                           "  <support from=\"e1\" to=\"c1\"/>\n"
-	                           "  <answer from=\"c1\" to=\"q\" stance=\"no\"/>\n");
+	pair p =
+	    diff(BASE, PEOPLE "  <question id=\"q\"><text>Q?</text></question>\n"
+	                      "  <claim id=\"c1\" by=\"ann\" source=\"s1\" tags=\"x\"><text>One."
+	                      "</text></claim>\n"
+	                      "  <claim id=\"c2\" by=\"bob\"><text>Two.</text></claim>\n"
+	                      "  <evidence id=\"e1\" source=\"s1\"><quote>Quote "
+	                      "one.</quote></evidence>\n"
+	                      "  <support from=\"e1\" to=\"c1\"/>\n"
+	                      "  <answer from=\"c1\" to=\"q\" stance=\"no\"/>\n");
 	const am_diff_field *f;
 	size_t i;
 
@@ -220,14 +223,15 @@ Test(diff, relation_premise_set_and_stance)
 
 Test(diff, likely_rename)
 {
-	pair p = diff(BASE, PEOPLE "  <question id=\"q\"><text>Q?</text></question>\n"
-	                           "  <claim id=\"c1\" by=\"ann\" source=\"s1\" tags=\"x\"><text>One."
-	                           "</text></claim>\n"
-	                           "  <claim id=\"c2-new\" by=\"bob\"><text>Two.</text></claim>\n"
-	                           "  <evidence id=\"e1\" source=\"s1\"><quote>Quote "
-	                           "one.</quote></evidence>\n"
-	                           "  <support from=\"e1 c2-new\" to=\"c1\"/>\n"
-	                           "  <answer from=\"c1\" to=\"q\" stance=\"yes\"/>\n");
+	pair p =
+	    diff(BASE, PEOPLE "  <question id=\"q\"><text>Q?</text></question>\n"
+	                      "  <claim id=\"c1\" by=\"ann\" source=\"s1\" tags=\"x\"><text>One."
+	                      "</text></claim>\n"
+	                      "  <claim id=\"c2-new\" by=\"bob\"><text>Two.</text></claim>\n"
+	                      "  <evidence id=\"e1\" source=\"s1\"><quote>Quote "
+	                      "one.</quote></evidence>\n"
+	                      "  <support from=\"e1 c2-new\" to=\"c1\"/>\n"
+	                      "  <answer from=\"c1\" to=\"q\" stance=\"yes\"/>\n");
 	char *t = argmap_diff_format_text(p.d);
 
 	/* one rename and nothing else: the support is read through it */
@@ -241,8 +245,9 @@ Test(diff, likely_rename)
 Test(diff, label_change)
 {
 	/* new: evidence rebuts c1, which goes from IN to OUT */
-	pair p = diff(BASE, BASE "  <evidence id=\"e2\" source=\"s2\"><quote>No.</quote></evidence>\n"
-	                         "  <rebut from=\"e2\" to=\"c1\"/>\n");
+	pair p =
+	    diff(BASE, BASE "  <evidence id=\"e2\" source=\"s2\"><quote>No.</quote></evidence>\n"
+	                    "  <rebut from=\"e2\" to=\"c1\"/>\n");
 	char *t = argmap_diff_format_text(p.d), *j = argmap_diff_format_json(p.d);
 	json_t *v, *l;
 	json_error_t err;
@@ -261,7 +266,8 @@ Test(diff, label_change)
 	cr_expect_str_eq(json_string_value(json_object_get(l, "new")), "OUT");
 	cr_expect_eq(json_array_size(json_object_get(json_object_get(v, "added"), "nodes")), 1);
 	cr_expect_eq(json_array_size(json_object_get(json_object_get(v, "added"), "relations")), 1);
-	cr_expect_eq(json_integer_value(json_object_get(json_object_get(v, "summary"), "added")), 2);
+	cr_expect_eq(json_integer_value(json_object_get(json_object_get(v, "summary"), "added")),
+	             2);
 	json_decref(v);
 	free(t);
 	free(j);
@@ -342,4 +348,103 @@ Test(diff, maps_with_errors_do_not_crash_stats_or_diff)
 	argmap_map_free(bad);
 	argmap_map_free(good);
 	argmap_diags_free(dg);
+}
+
+/* A random small map without errors of reference: claims with unique ids
+ * (c<i> or c<i+10>, so that some ids differ between two maps), texts drawn
+ * from a few (so renames happen), random holders, supports, rebuts and
+ * answers between them. */
+static char *random_body(unsigned *seed)
+{
+	static const char *const texts[] = {"A.", "B.", "C.", "D.", "E."};
+	static const char *const kinds[] = {"support", "rebut", "answer"};
+	char *buf = malloc(16384);
+	unsigned ids[8];
+	size_t len = 0, i, n = 2 + (size_t)(rand_r(seed) % 5);
+
+	cr_assert(buf);
+	len += (size_t)snprintf(buf + len, 16384 - len, "%s",
+	                        PEOPLE "  <question id=\"q\"><text>Q?</text></question>\n");
+	for (i = 0; i < n; i++) {
+		ids[i] = (unsigned)i + (unsigned)(rand_r(seed) % 2) * 10;
+		len += (size_t)snprintf(buf + len, 16384 - len,
+		                        "  <claim id=\"c%u\" by=\"%s\"><text>%s</text></claim>\n",
+		                        ids[i], rand_r(seed) % 2 ? "ann" : "bob",
+		                        texts[rand_r(seed) % 5]);
+	}
+	for (i = 0; i < 4; i++) {
+		unsigned k = (unsigned)(rand_r(seed) % 3), from = ids[rand_r(seed) % n],
+		         to = ids[rand_r(seed) % n];
+		if (k == 2)
+			len += (size_t)snprintf(buf + len, 16384 - len,
+			                        "  <answer from=\"c%u\" to=\"q\" stance=\"%s\"/>\n",
+			                        from, rand_r(seed) % 2 ? "yes" : "no");
+		else if (from != to)
+			len += (size_t)snprintf(buf + len, 16384 - len,
+			                        "  <%s from=\"c%u\" to=\"c%u\"/>\n", kinds[k], from,
+			                        to);
+	}
+	return buf;
+}
+
+static argmap_map *load_any(const char *body)
+{
+	size_t n = strlen(TS_HEAD) + strlen(body) + strlen(TS_TAIL) + 1;
+	char *xml = malloc(n);
+	argmap_diags *dg = argmap_diags_new();
+	argmap_map *m = NULL;
+
+	cr_assert(xml && dg);
+	snprintf(xml, n, "%s%s%s", TS_HEAD, body, TS_TAIL);
+	/* a support cycle (AM205) is an error the diff does not mind */
+	argmap_map_load_memory(&m, "r.xml", xml, strlen(xml), NULL, dg);
+	cr_assert(m);
+	free(xml);
+	argmap_diags_free(dg);
+	return m;
+}
+
+static size_t count_what(const argmap_diff *d, am_diff_what w, int rel)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->n; i++)
+		n += d->e[i].what == w && d->e[i].relation == rel;
+	return n;
+}
+
+Test(diff, random_pairs_are_symmetric)
+{
+	unsigned seed = 20261201;
+	int round;
+
+	for (round = 0; round < 300; round++) {
+		char *x = random_body(&seed), *y = random_body(&seed);
+		argmap_map *a = load_any(x), *b = load_any(y);
+		argmap_diff *ab = NULL, *ba = NULL, *aa = NULL;
+		int rel;
+
+		cr_assert_eq(argmap_diff_compute(a, b, &ab), 0);
+		cr_assert_eq(argmap_diff_compute(b, a, &ba), 0);
+		cr_assert_eq(argmap_diff_compute(a, a, &aa), 0);
+		for (rel = 0; rel < 2; rel++) {
+			cr_expect_eq(count_what(ab, AM_DIFF_ADDED, rel),
+			             count_what(ba, AM_DIFF_REMOVED, rel), "round %d:\n%s\n---\n%s",
+			             round, x, y);
+			cr_expect_eq(count_what(ab, AM_DIFF_CHANGED, rel),
+			             count_what(ba, AM_DIFF_CHANGED, rel), "round %d:\n%s\n---\n%s",
+			             round, x, y);
+		}
+		cr_expect_eq(count_what(ab, AM_DIFF_RENAMED, 0), count_what(ba, AM_DIFF_RENAMED, 0),
+		             "round %d:\n%s\n---\n%s", round, x, y);
+		cr_expect_eq(ab->n_labels, ba->n_labels);
+		cr_expect_eq(argmap_diff_count(aa), 0, "round %d:\n%s", round, x);
+		argmap_diff_free(ab);
+		argmap_diff_free(ba);
+		argmap_diff_free(aa);
+		argmap_map_free(a);
+		argmap_map_free(b);
+		free(x);
+		free(y);
+	}
 }
