@@ -13,6 +13,8 @@
 #include "diag.h"
 #include "map.h"
 #include "check.h"
+#include "stats.h"
+#include "diff.h"
 #include "eval.h"
 #include "render.h"
 #include "export.h"

@@ -6,8 +6,11 @@
  * ids). argmap_check adds the rules that need the whole debate: references
  * to the wrong kind of item, self-support and support cycles, items
  * connected to nothing, empty texts, unused sources and actors, claims with
- * no attribution, malformed dates and URLs, and (with quote_texts_dir)
- * quotes that do not appear verbatim in their source's text.
+ * no attribution, malformed dates and URLs, (with quote_texts_dir)
+ * quotes that do not appear verbatim in their source's text, and the
+ * evidence-coverage group (AM801-AM806: claims and attacks that rest on no
+ * evidence, or on one source, or on their holders' own words; sources with
+ * no URL or date; relations declared twice), unless switched off.
  *
  * Only items declared in the debate's file 0 and its imports are checked;
  * diagnostics go to `diags`; the map is not changed.
@@ -30,10 +33,15 @@ typedef struct argmap_check_options {
 	 *  quotes are not verified, and one note says so. A source whose text
 	 *  is in none of them gets a note (AM602), never a silent pass. */
 	const char *quote_texts_dir;
+	/** ARGMAP_CHECK_* flags, or'ed; 0 runs every rule. */
+	unsigned int flags;
 } argmap_check_options;
 
-#define ARGMAP_CHECK_OPTIONS_VERSION 1
-#define ARGMAP_CHECK_OPTIONS_INIT {ARGMAP_CHECK_OPTIONS_VERSION, NULL}
+/** Leave out the evidence-coverage group (AM801-AM806). */
+#define ARGMAP_CHECK_NO_COVERAGE 1u
+
+#define ARGMAP_CHECK_OPTIONS_VERSION 2
+#define ARGMAP_CHECK_OPTIONS_INIT {ARGMAP_CHECK_OPTIONS_VERSION, NULL, 0}
 
 /** Set *opts to the defaults of this `version` (ARGMAP_CHECK_OPTIONS_VERSION).
  *  Returns 0, or ARGMAP_EARG for NULL or an unknown version. */

@@ -490,5 +490,8 @@ int argmap_check(const argmap_map *map, const argmap_check_options *opts, argmap
 		c.oom = 1;
 	if (am_check_quotes(map, opts ? opts->quote_texts_dir : NULL, diags) < 0)
 		c.oom = 1;
+	if (!(opts && (opts->flags & ARGMAP_CHECK_NO_COVERAGE)) &&
+	    am_check_coverage(map, diags) < 0)
+		c.oom = 1;
 	return c.oom ? am_fail(ARGMAP_ENOMEM, "out of memory") : 0;
 }

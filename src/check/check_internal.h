@@ -22,4 +22,10 @@ int am_check_basis(const argmap_map *map, argmap_diags *diags);
  * out of memory. */
 int am_check_support_cycles(const argmap_map *map, argmap_diags *diags);
 
+/* The evidence-coverage group (see coverage.c): AM801-AM805 notes and
+ * AM806 warnings for the items of file 0. Linear in the debate, but for
+ * AM806's sort (n log n in relations). Returns 0, or negative when out of
+ * memory. */
+int am_check_coverage(const argmap_map *map, argmap_diags *diags);
+
 #endif

@@ -24,6 +24,8 @@ int cli_export(int argc, char **argv);
  * NULL-terminated): `argmap render`, and `argmap export -T dot`, which is
  * the renderer's DOT. Returns CLI_IO (with a message) when it cannot. */
 int cli_exec_render(int argc, char **argv);
+int cli_stats(int argc, char **argv);
+int cli_diff(int argc, char **argv);
 
 /* Prints diagnostics (sorted, deduplicated): text to stderr, JSON to
  * stdout. Notes are left out in text form when quiet is set. */
@@ -33,6 +35,9 @@ void cli_print_diags(argmap_diags *diags, enum cli_format fmt, int quiet);
  * frees) when a model was built. Returns an exit code for this file. */
 int cli_load_and_check(const char *path, const char *sources_dir, argmap_diags *diags,
                        argmap_map **map);
+/* The same with argmap_check_options.flags (ARGMAP_CHECK_NO_COVERAGE). */
+int cli_load_and_check_flags(const char *path, const char *sources_dir, unsigned check_flags,
+                             argmap_diags *diags, argmap_map **map);
 
 /* First thing in main(): process settings of the programs (SIGXFSZ
  * ignored, so that a file size limit is a write error). */

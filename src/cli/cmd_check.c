@@ -24,6 +24,10 @@ static void check_usage(FILE *out)
 	      "                    folder or several separated by ':'\n"
 	      "  --format FORMAT   text (default, on stderr) or json (on stdout: an array\n"
 	      "                    with one object per diagnostic)\n"
+	      "  --no-coverage     leave out the evidence-coverage checks (AM801-AM806:\n"
+	      "                    claims and attacks that rest on no evidence, on one\n"
+	      "                    source or on their holders' words; sources with no\n"
+	      "                    URL or date; relations declared twice)\n"
 	      "  --werror          treat warnings as errors\n"
 	      "  -q, --quiet       leave out notes and the summary line\n"
 	      "  -h, --help        show this help\n"
@@ -38,13 +42,17 @@ static void check_usage(FILE *out)
 
 int cli_check(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"sources", required_argument, NULL, 's'}, {"format", required_argument, NULL, 'f'},
-	    {"werror", no_argument, NULL, 'W'},        {"quiet", no_argument, NULL, 'q'},
-	    {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"sources", required_argument, NULL, 's'},
+	                                         {"format", required_argument, NULL, 'f'},
+	                                         {"werror", no_argument, NULL, 'W'},
+	                                         {"quiet", no_argument, NULL, 'q'},
+	                                         {"help", no_argument, NULL, 'h'},
+	                                         {"no-coverage", no_argument, NULL, 'C'},
+	                                         {NULL, 0, NULL, 0}};
 	enum cli_format fmt = CLI_TEXT;
 	const char *sources = NULL;
 	int werror = 0, quiet = 0, opt, i, worst = CLI_OK;
+	unsigned flags = 0;
 	argmap_diags *diags;
 	size_t nerr, nwarn;
 
@@ -65,6 +73,7 @@ int cli_check(int argc, char **argv)
 			}
 			break;
 		case 'W': werror = 1; break;
+		case 'C': flags |= ARGMAP_CHECK_NO_COVERAGE; break;
 		case 'q': quiet = 1; break;
 		case 'h':
 			check_usage(stdout);
@@ -85,7 +94,7 @@ int cli_check(int argc, char **argv)
 	}
 	for (i = optind; i < argc; i++) {
 		argmap_map *map = NULL;
-		int rc = cli_load_and_check(argv[i], sources, diags, &map);
+		int rc = cli_load_and_check_flags(argv[i], sources, flags, diags, &map);
 		argmap_map_free(map);
 		if (rc > worst && rc != CLI_USAGE)
 			worst = rc;

@@ -47,6 +47,12 @@ void cli_print_diags(argmap_diags *diags, enum cli_format fmt, int quiet)
 int cli_load_and_check(const char *path, const char *sources_dir, argmap_diags *diags,
                        argmap_map **out)
 {
+	return cli_load_and_check_flags(path, sources_dir, 0, diags, out);
+}
+
+int cli_load_and_check_flags(const char *path, const char *sources_dir, unsigned check_flags,
+                             argmap_diags *diags, argmap_map **out)
+{
 	argmap_map *map = NULL;
 	argmap_check_options copts = ARGMAP_CHECK_OPTIONS_INIT;
 	int rc;
@@ -67,6 +73,7 @@ int cli_load_and_check(const char *path, const char *sources_dir, argmap_diags *
 	}
 	if (map) {
 		copts.quote_texts_dir = sources_dir;
+		copts.flags = check_flags;
 		if (argmap_check(map, &copts, diags) != 0) {
 			fprintf(stderr, "argmap: %s: checking ran out of memory or failed: %s\n",
 			        path, argmap_error_last());

@@ -29,6 +29,8 @@ static void usage(FILE *out)
 	      "  render FILE...    draw the maps as SVG, PDF, PNG or DOT\n"
 	      "  export FILE...    write the maps as JSON, AIF, Argdown, GraphML or DOT\n"
 	      "  eval FILE...      which claims stand (grounded or preferred), and why\n"
+	      "  stats FILE...     count what each map holds and how its argument is built\n"
+	      "  diff OLD NEW      what changed between two versions of a map\n"
 	      "\n"
 	      "Options:\n"
 	      "  -h, --help        show this help (argmap COMMAND --help for a command)\n"
@@ -123,6 +125,10 @@ int main(int argc, char **argv)
 		rc = cli_export(argc - 1, argv + 1);
 	else if (!strcmp(cmd, "eval"))
 		rc = cli_eval(argc - 1, argv + 1);
+	else if (!strcmp(cmd, "stats"))
+		rc = cli_stats(argc - 1, argv + 1);
+	else if (!strcmp(cmd, "diff"))
+		rc = cli_diff(argc - 1, argv + 1);
 	else if (!strcmp(cmd, "render"))
 		return cli_finish(cli_exec_render(argc - 1, argv + 1));
 	else {
