@@ -15,5 +15,6 @@
 #include "check.h"
 #include "eval.h"
 #include "render.h"
+#include "export.h"
 
 #endif
