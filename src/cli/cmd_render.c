@@ -468,8 +468,8 @@ int cli_render(int argc, char **argv)
 	memset(&c, 0, sizeof c);
 	c.opts = init;
 	c.view = view_init;
-	cli_catch_fatal_signals();
 	c.status = -1;
+	cli_catch_fatal_signals();
 	rc = parse_args(&c, argc, argv);
 	if (rc < 0)
 		return CLI_OK; /* --help */
