@@ -63,7 +63,10 @@ typedef struct argmap_eval_options {
 } argmap_eval_options;
 
 #define ARGMAP_EVAL_OPTIONS_VERSION 1
-#define ARGMAP_EVAL_OPTIONS_INIT {ARGMAP_EVAL_OPTIONS_VERSION, ARGMAP_SEMANTICS_GROUNDED, 0, 0, 0}
+#define ARGMAP_EVAL_OPTIONS_INIT                                                                   \
+	{                                                                                          \
+		ARGMAP_EVAL_OPTIONS_VERSION, ARGMAP_SEMANTICS_GROUNDED, 0, 0, 0                    \
+	}
 
 /** Set *opts to the defaults of this `version` (ARGMAP_EVAL_OPTIONS_VERSION).
  *  Returns 0, or ARGMAP_EARG for NULL or an unknown version. */

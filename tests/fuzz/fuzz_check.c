@@ -98,6 +98,39 @@ static void export_without_layout(const argmap_map *m, unsigned bits)
 }
 #endif
 
+/* argmap eval on whatever was built, errors or not: every item of the map
+ * labelled or explicitly not, every label explained, the preferred search
+ * bounded (a small step limit keeps each input fast), the JSON writable. */
+static void eval_checks(const argmap_map *m)
+{
+	int sem;
+
+	for (sem = 0; sem < 2; sem++) {
+		argmap_eval_options eo = ARGMAP_EVAL_OPTIONS_INIT;
+		argmap_eval_result *r = NULL;
+		size_t i;
+		char *json;
+		eo.semantics = sem ? ARGMAP_SEMANTICS_PREFERRED : ARGMAP_SEMANTICS_GROUNDED;
+		eo.max_steps = 200000;
+		eo.max_ms = 2000;
+		FUZZ_CHECK(argmap_eval_map(m, &eo, &r) == 0, "argmap_eval_map failed: %s",
+		           argmap_error_last());
+		FUZZ_CHECK(r->n_items == argmap_map_node_count(m) + argmap_map_relation_count(m),
+		           "eval: wrong item count");
+		for (i = 0; i < r->n_items; i++) {
+			FUZZ_CHECK(r->label[i] <= ARGMAP_LABEL_UNDEC, "eval: bad label");
+			FUZZ_CHECK(r->label[i] == ARGMAP_LABEL_NONE || r->explanation[i],
+			           "eval: a label without an explanation");
+		}
+		FUZZ_CHECK(!sem || r->complete || r->limit_message,
+		           "eval: a stop without a reason");
+		json = argmap_eval_format_json(m, r);
+		FUZZ_CHECK(json, "argmap_eval_format_json failed");
+		free(json);
+		argmap_eval_free(r);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	fuzz_opts fo;
@@ -116,6 +149,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(argmap_check(m, NULL, d) == 0, "argmap_check failed: %s",
 		           argmap_error_last());
 		FUZZ_CHECK(argmap_diags_count(d) >= before, "argmap_check removed diagnostics");
+		eval_checks(m);
 #ifdef ARGMAP_FUZZ_HAVE_RENDER
 		if (argmap_diags_count_severity(d, ARGMAP_SEV_ERROR) == 0)
 			export_without_layout(m, fo.bits);
