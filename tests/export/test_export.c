@@ -335,7 +335,8 @@ Test(export_json, view)
  * second load of the same file. */
 Test(export_json, deterministic)
 {
-	static const argmap_export_format fs[] = {ARGMAP_EXPORT_JSON, ARGMAP_EXPORT_ARGDOWN};
+	static const argmap_export_format fs[] = {ARGMAP_EXPORT_JSON, ARGMAP_EXPORT_ARGDOWN,
+	                                          ARGMAP_EXPORT_GRAPHML};
 	argmap_map *a = load(EXAMPLE), *b = load(EXAMPLE);
 	size_t i;
 

@@ -130,3 +130,64 @@ Test(export_argdown, linked_rebut)
 	       "  -> [The bridge is safe]\n");
 	free(s);
 }
+
+Test(export_graphml, bytes)
+{
+	char *s = export_file(SMALL, ARGMAP_EXPORT_GRAPHML, NULL);
+
+	cr_expect(!strncmp(s,
+	                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml "
+	                   "xmlns=\"http://graphml.graphdrawing.org/xmlns\"",
+	                   87),
+	          "%.120s", s);
+	HAS(s, "\n  <key id=\"n_line\" for=\"node\" attr.name=\"line\" attr.type=\"int\"/>\n");
+	HAS(s,
+	    "\n  <key id=\"e_linked\" for=\"edge\" attr.name=\"linked\" attr.type=\"boolean\"/>\n");
+	HAS(s, "\n  <graph id=\"argmap\" edgedefault=\"directed\">\n"
+	       "    <data key=\"g_title\">Should the park get a pond?</data>\n");
+	/* text escaped by libxml2's writer; evidence: speaker, locator */
+	HAS(s, "<data key=\"n_text\">A pond costs too much: &lt;5% of the budget&gt; is left "
+	       "&amp; #reserve *now*.</data>");
+	HAS(s, "    <node id=\"e-birds\">\n      <data key=\"n_kind\">evidence</data>\n"
+	       "      <data key=\"n_text\">Ponds in nearby parks drew &quot;twelve new "
+	       "species&quot; in a "
+	       "year.</data>\n      <data key=\"n_actor\">a-council</data>\n"
+	       "      <data key=\"n_actor_name\">Park Council</data>\n");
+	HAS(s, "<data key=\"n_locator\">p. 2</data>");
+	/* the linked support is a node; its premises lead into it */
+	HAS(s, "    <node id=\"r-nature\">\n      <data key=\"n_kind\">relation</data>\n"
+	       "      <data key=\"n_relation\">support</data>\n    </node>\n");
+	HAS(s, "source=\"c-birds\" target=\"r-nature\">\n      <data "
+	       "key=\"e_relation\">support</data>\n"
+	       "      <data key=\"e_role\">premise</data>\n");
+	HAS(s,
+	    "source=\"r-nature\" target=\"c-yes\">\n      <data key=\"e_relation\">support</data>\n"
+	    "      <data key=\"e_role\">target</data>\n      <data key=\"e_relation_id\">r-nature"
+	    "</data>\n      <data key=\"e_actor\">a-council</data>\n"
+	    "      <data key=\"e_source\">s-plan</data>\n"
+	    "      <data key=\"e_basis\">source</data>\n"
+	    "      <data key=\"e_linked\">true</data>\n");
+	/* the undercut is an edge to that node; an answer carries its stance */
+	HAS(s, "source=\"c-dry\" target=\"r-nature\">\n      <data "
+	       "key=\"e_relation\">undercut</data>");
+	HAS(s, "source=\"c-cost\" target=\"q\">\n      <data key=\"e_relation\">answer</data>\n"
+	       "      <data key=\"e_role\">whole</data>\n      <data key=\"e_stance\">no</data>\n");
+	cr_expect(!strcmp(s + strlen(s) - 22, "  </graph>\n</graphml>\n"), "%s",
+	          s + strlen(s) - 22);
+	free(s);
+}
+
+/* A linked relation without an id gets a node id no argmap id can be. */
+Test(export_graphml, junction_ids)
+{
+	char *s = export_body("<claim id=\"t\"><text>T.</text></claim>"
+	                      "<claim id=\"p1\"><text>P1.</text></claim>"
+	                      "<claim id=\"p2\"><text>P2.</text></claim>"
+	                      "<support from=\"p1 p2\" to=\"t\"/>",
+	                      ARGMAP_EXPORT_GRAPHML);
+
+	HAS(s, "<node id=\"rel:0\">");
+	HAS(s, "source=\"p2\" target=\"rel:0\"");
+	HAS(s, "source=\"rel:0\" target=\"t\"");
+	free(s);
+}
