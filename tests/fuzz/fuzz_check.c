@@ -136,8 +136,10 @@ static void export_formats(const argmap_map *m, unsigned bits)
 			FUZZ_CHECK(!a && la == 0, "a failed export left output behind");
 			continue;
 		}
-		FUZZ_CHECK(a && a[la] == '\0' && strlen(a) == la, "export output is not one string");
-		FUZZ_CHECK(argmap_export(m, &o, NULL, &b, &lb) == 0 && lb == la && !memcmp(a, b, la),
+		FUZZ_CHECK(a && a[la] == '\0' && strlen(a) == la,
+		           "export output is not one string");
+		FUZZ_CHECK(argmap_export(m, &o, NULL, &b, &lb) == 0 && lb == la &&
+		               !memcmp(a, b, la),
 		           "two exports to %s differ", argmap_export_format_name(fs[i]));
 		if (fs[i] == ARGMAP_EXPORT_JSON || fs[i] == ARGMAP_EXPORT_AIF)
 			FUZZ_CHECK(ts_json_ok(a, la), "the %s export is not JSON",
