@@ -26,16 +26,13 @@
  */
 #include <string.h>
 
+#include "export/argdown_title.h"
 #include "export/exporters.h"
 #include "model/graph.h"
 #include "model/walk.h"
 #include "util/am_internal.h"
 #include "util/escape_argdown.h"
 #include "util/json.h"
-
-/* Title: at most this many words of the text, and about this many bytes. */
-#define TITLE_WORDS 6
-#define TITLE_BYTES 48
 
 typedef struct ad_ctx {
 	const argmap_map *map;
@@ -46,10 +43,8 @@ typedef struct ad_ctx {
 	char **arg_title;         /* per relation written as an argument */
 	char **concl_title;       /* per linked rebut/undercut: its conclusion */
 	unsigned char *as_arg;    /* per relation: written as an argument */
-	size_t *anchor;           /* per relation: the node it stands under */
 	am_graph under;           /* node -> the relations that stand under it */
-	json_t *titles;           /* every title given, as a set */
-	json_t *bases;            /* title base -> the next number to try */
+	am_ad_titles titles;      /* every title given */
 	json_t *sources, *actors; /* for the front matter */
 	am_buf section[4];        /* questions, claims, evidence, arguments */
 } ad_ctx;
@@ -100,102 +95,6 @@ static const argmap_actor *holder(const ad_ctx *c, const argmap_node *nd)
 	return nd->n_by ? actor_of(c, &nd->by[0]) : NULL;
 }
 
-/* Appends the characters of s[0..n) that may stand in a title: letters,
- * digits, non-ASCII characters, and a little punctuation; runs of anything
- * else become one space. */
-static void put_title_chars(am_buf *b, const char *s, size_t n)
-{
-	static const char keep[] = "',.-?!%&";
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		int ok = ch >= 0x80 || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
-		         (ch >= 'A' && ch <= 'Z') || (ch && strchr(keep, ch));
-		if (ok)
-			am_buf_putc(b, (char)ch);
-		else if (b->len && b->data[b->len - 1] != ' ')
-			am_buf_putc(b, ' ');
-	}
-}
-
-/* The short name of an actor: a person's last name, else the name. */
-static void put_actor_name(am_buf *b, const argmap_actor *a)
-{
-	const char *name = a->name && *a->name ? a->name : a->id;
-	const char *sp = a->kind == ARGMAP_ACTOR_PERSON ? strrchr(name, ' ') : NULL;
-
-	if (sp && sp[1])
-		name = sp + 1;
-	put_title_chars(b, name, strlen(name));
-}
-
-/* The first words of `text` (at most TITLE_WORDS, about TITLE_BYTES). */
-static void put_words(am_buf *b, const char *text)
-{
-	size_t start = b->len, words = 0;
-	const char *p = text;
-
-	while (*p && words < TITLE_WORDS && b->len - start < TITLE_BYTES) {
-		const char *w;
-		while (*p == ' ')
-			p++;
-		w = p;
-		while (*p && *p != ' ')
-			p++;
-		if (p > w) {
-			if (b->len > start && b->data[b->len - 1] != ' ')
-				am_buf_putc(b, ' ');
-			put_title_chars(b, w, (size_t)(p - w));
-			words++;
-		}
-	}
-	/* no trailing space or comma */
-	while (b->len > start && !b->failed && strchr(" ,.-", b->data[b->len - 1]))
-		b->data[--b->len] = '\0';
-}
-
-/* Makes `b` a title no other item has ("X", else "X (2)", "X (3)"...),
- * records it, and returns it (caller frees); NULL when out of memory. */
-static char *unique_title(ad_ctx *c, am_buf *b, const char *fallback)
-{
-	json_t *next;
-	json_int_t k;
-	char *base;
-
-	while (b->len && !b->failed && b->data[b->len - 1] == ' ')
-		b->data[--b->len] = '\0';
-	if (!b->failed && (b->len == 0 || b->data[0] == ' ')) {
-		b->len = 0;
-		put_title_chars(b, fallback, strlen(fallback));
-	}
-	base = am_buf_detach(b);
-	if (!base)
-		return NULL;
-	if (!json_object_get(c->titles, base)) {
-		if (am_json_set(c->titles, base, json_true()) != 0) {
-			free(base);
-			return NULL;
-		}
-		return base;
-	}
-	next = json_object_get(c->bases, base);
-	for (k = next ? json_integer_value(next) : 2;; k++) {
-		am_buf_printf(b, "%s (%lld)", base, (long long)k);
-		if (b->failed || !json_object_get(c->titles, b->data))
-			break;
-		b->len = 0;
-	}
-	if (b->failed || am_json_set(c->titles, b->data, json_true()) != 0 ||
-	    am_json_set(c->bases, base, json_integer(k + 1)) != 0) {
-		am_buf_free(b);
-		free(base);
-		return NULL;
-	}
-	free(base);
-	return am_buf_detach(b);
-}
-
 static char *node_title(ad_ctx *c, const argmap_node *nd)
 {
 	am_buf b = {0};
@@ -204,11 +103,11 @@ static char *node_title(ad_ctx *c, const argmap_node *nd)
 	if (nd->kind == ARGMAP_NODE_QUESTION)
 		am_buf_puts(&b, "Question");
 	else if (a)
-		put_actor_name(&b, a);
+		am_ad_title_actor(&b, a);
 	if (b.len)
 		am_buf_puts(&b, ": ");
-	put_words(&b, nd->text ? nd->text : "");
-	return unique_title(c, &b, nd->id);
+	am_ad_title_words(&b, nd->text ? nd->text : "");
+	return am_ad_title_unique(&c->titles, &b, nd->id);
 }
 
 static const argmap_node *node_of(const ad_ctx *c, const argmap_ref *ref)
@@ -226,7 +125,7 @@ static char *arg_title(ad_ctx *c, const argmap_relation *r, const char *word)
 	const argmap_node *to = node_of(c, &r->to);
 
 	if (a)
-		put_actor_name(&b, a);
+		am_ad_title_actor(&b, a);
 	else if (r->basis == ARGMAP_BASIS_EDITOR)
 		am_buf_puts(&b, "Editors");
 	if (b.len)
@@ -234,11 +133,11 @@ static char *arg_title(ad_ctx *c, const argmap_relation *r, const char *word)
 	am_buf_puts(&b, word);
 	am_buf_putc(&b, ' ');
 	if (to)
-		put_words(&b, to->text ? to->text : "");
+		am_ad_title_words(&b, to->text ? to->text : "");
 	else if (r->to.kind == ARGMAP_ITEM_RELATION && r->to.index < c->m &&
 	         c->arg_title[r->to.index])
-		put_title_chars(&b, c->arg_title[r->to.index], strlen(c->arg_title[r->to.index]));
-	return unique_title(c, &b, r->id ? r->id : word);
+		am_ad_title_chars(&b, c->arg_title[r->to.index], strlen(c->arg_title[r->to.index]));
+	return am_ad_title_unique(&c->titles, &b, r->id ? r->id : word);
 }
 
 /* ---------------------------------------------------------------- data */
@@ -658,12 +557,10 @@ int am_export_argdown(const argmap_map *map, const am_view *view, am_buf *out)
 	c.arg_title = calloc(c.m + 1, sizeof *c.arg_title);
 	c.concl_title = calloc(c.m + 1, sizeof *c.concl_title);
 	c.as_arg = calloc(c.m + 1, 1);
-	c.titles = json_object();
-	c.bases = json_object();
 	c.sources = json_object();
 	c.actors = json_object();
-	if (!c.node_title || !c.arg_title || !c.concl_title || !c.as_arg || !c.titles || !c.bases ||
-	    !c.sources || !c.actors) {
+	if (am_ad_titles_init(&c.titles) != 0 || !c.node_title || !c.arg_title || !c.concl_title ||
+	    !c.as_arg || !c.sources || !c.actors) {
 		rc = am_fail(ARGMAP_ENOMEM, "out of memory writing Argdown");
 		goto done;
 	}
@@ -700,8 +597,7 @@ done:
 	free(c.concl_title);
 	free(c.as_arg);
 	am_graph_free(&c.under);
-	json_decref(c.titles);
-	json_decref(c.bases);
+	am_ad_titles_free(&c.titles);
 	json_decref(c.sources);
 	json_decref(c.actors);
 	return rc;
