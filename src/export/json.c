@@ -195,7 +195,7 @@ static int add_relation(json_ctx *c, size_t index, const argmap_relation *r)
 
 	for (i = 0; !bad && i < r->n_from; i++) {
 		const argmap_ref *p = &r->from[i];
-		if (p->kind == ARGMAP_ITEM_NODE && p->index < c->view->n_nodes &&
+		if (p->kind == ARGMAP_ITEM_NODE && p->index < argmap_map_node_count(c->map) &&
 		    !c->view->node_on[p->index])
 			hidden++;
 		else
@@ -266,7 +266,7 @@ static json_t *view_json(const argmap_map *map, const am_view *v)
 
 	if (!o || am_json_set(o, "filtered", json_boolean(v->filtered)) ||
 	    am_json_set(o, "focus",
-	                v->focus != ARGMAP_NONE && v->focus < v->n_nodes
+	                v->focus != ARGMAP_NONE && v->focus < argmap_map_node_count(map)
 	                    ? json_string(argmap_map_node(map, v->focus)->id)
 	                    : json_null()) ||
 	    am_json_set(o, "nodes_total", json_integer((json_int_t)v->n_nodes)) ||

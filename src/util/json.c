@@ -32,7 +32,8 @@ static int dump_cb(const char *buffer, size_t size, void *data)
 
 int am_json_append(am_buf *out, const json_t *v, am_json_style style)
 {
-	size_t flags = JSON_PRESERVE_ORDER | JSON_ESCAPE_SLASH | JSON_REAL_PRECISION(10);
+	size_t flags =
+	    JSON_PRESERVE_ORDER | JSON_ESCAPE_SLASH | JSON_ENCODE_ANY | JSON_REAL_PRECISION(10);
 	if (style == AM_JSON_PRETTY)
 		flags |= JSON_INDENT(2);
 	else

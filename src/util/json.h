@@ -24,9 +24,10 @@ typedef enum am_json_style {
 	AM_JSON_PRETTY = 1   /* two-space indent and a final newline, for files */
 } am_json_style;
 
-/* Appends `v` to `out` in the given style. Returns 0, or -1 (out of memory,
- * or `v` holds invalid UTF-8) with the last error set; `out` then holds
- * whatever was appended before the call. `v` stays the caller's. */
+/* Appends `v` (any JSON value, not only an object or array) to `out` in
+ * the given style. Returns 0, or -1 (out of memory, or `v` holds invalid
+ * UTF-8) with the last error set; `out` then holds whatever was appended
+ * before the call. `v` stays the caller's. */
 int am_json_append(am_buf *out, const json_t *v, am_json_style style);
 
 /* json_string for text the model holds (already checked UTF-8): a JSON

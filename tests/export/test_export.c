@@ -27,8 +27,7 @@ static argmap_map *load(const char *path)
 	return m;
 }
 
-static char *export_as(const argmap_map *m, argmap_export_format f, const char *focus,
-                       size_t *len)
+static char *export_as(const argmap_map *m, argmap_export_format f, const char *focus, size_t *len)
 {
 	argmap_export_options o = ARGMAP_EXPORT_OPTIONS_INIT;
 	char *out = NULL;
@@ -63,10 +62,9 @@ static json_t *find(json_t *arr, const char *key, const char *val)
 	size_t i;
 	json_t *v;
 
-	json_array_foreach (arr, i, v)
-		if (json_is_string(json_object_get(v, key)) &&
-		    !strcmp(json_string_value(json_object_get(v, key)), val))
-			return v;
+	json_array_foreach(
+	    arr, i, v) if (json_is_string(json_object_get(v, key)) &&
+	                   !strcmp(json_string_value(json_object_get(v, key)), val)) return v;
 	cr_assert_fail("no item with %s = %s", key, val);
 	return NULL;
 }
@@ -123,20 +121,14 @@ Test(export_api, format_from_path)
 		const char *path;
 		int ok;
 		argmap_export_format f;
-	} rows[] = {{"out/x.json", 1, ARGMAP_EXPORT_JSON},
-	            {"x.aif.json", 1, ARGMAP_EXPORT_AIF},
-	            {"X.AIF.JSON", 1, ARGMAP_EXPORT_AIF},
-	            {"a.b/x.argdown", 1, ARGMAP_EXPORT_ARGDOWN},
-	            {"x.ad", 1, ARGMAP_EXPORT_ARGDOWN},
-	            {"x.graphml", 1, ARGMAP_EXPORT_GRAPHML},
-	            {"x.gv", 1, ARGMAP_EXPORT_DOT},
-	            {"x.dot", 1, ARGMAP_EXPORT_DOT},
-	            {"x.svg", 0, ARGMAP_EXPORT_JSON},
-	            {"json", 0, ARGMAP_EXPORT_JSON},
-	            {".json", 0, ARGMAP_EXPORT_JSON},
-	            {"dir/.json", 0, ARGMAP_EXPORT_JSON},
-	            {"x.json/", 0, ARGMAP_EXPORT_JSON},
-	            {"x.json/y", 0, ARGMAP_EXPORT_JSON}};
+	} rows[] = {
+	    {"out/x.json", 1, ARGMAP_EXPORT_JSON}, {"x.aif.json", 1, ARGMAP_EXPORT_AIF},
+	    {"X.AIF.JSON", 1, ARGMAP_EXPORT_AIF},  {"a.b/x.argdown", 1, ARGMAP_EXPORT_ARGDOWN},
+	    {"x.ad", 1, ARGMAP_EXPORT_ARGDOWN},    {"x.graphml", 1, ARGMAP_EXPORT_GRAPHML},
+	    {"x.gv", 1, ARGMAP_EXPORT_DOT},        {"x.dot", 1, ARGMAP_EXPORT_DOT},
+	    {"x.svg", 0, ARGMAP_EXPORT_JSON},      {"json", 0, ARGMAP_EXPORT_JSON},
+	    {".json", 0, ARGMAP_EXPORT_JSON},      {"dir/.json", 0, ARGMAP_EXPORT_JSON},
+	    {"x.json/", 0, ARGMAP_EXPORT_JSON},    {"x.json/y", 0, ARGMAP_EXPORT_JSON}};
 	argmap_export_format f;
 	size_t i;
 
@@ -214,29 +206,32 @@ Test(export_json, bytes)
 {
 	argmap_map *m = load(SMALL);
 	char *s = export_as(m, ARGMAP_EXPORT_JSON, NULL, NULL);
-	static const char head[] = "{\n  \"format\": \"argmap-json\",\n  \"version\": 1,\n"
-	                           "  \"meta\": {\n    \"title\": \"Should the park get a pond?\",\n";
+	static const char head[] =
+	    "{\n  \"format\": \"argmap-json\",\n  \"version\": 1,\n"
+	    "  \"meta\": {\n    \"title\": \"Should the park get a pond?\",\n";
 
 	cr_expect(!strncmp(s, head, sizeof head - 1), "%.200s", s);
-	cr_expect(strstr(s, "    {\n"
-	                    "      \"id\": \"e-birds\",\n"
-	                    "      \"kind\": \"evidence\",\n"
-	                    "      \"text\": \"Ponds in nearby parks drew \\\"twelve new species\\\" in a "
-	                    "year.\",\n"
-	                    "      \"note\": null,\n"
-	                    "      \"by\": [],\n"
-	                    "      \"sources\": [\n"
-	                    "        \"s-plan\"\n"
-	                    "      ],\n"
-	                    "      \"speaker\": \"a-council\",\n"
-	                    "      \"locator\": \"p. 2\",\n"
-	                    "      \"tags\": [],\n"
-	                    "      \"file\": 0,\n"
-	                    "      \"line\": 38,\n"
-	                    "      \"col\": 3,\n"
-	                    "      \"text_line\": 39\n"
-	                    "    }"),
-	          "the evidence node's bytes:\n%s", s);
+	cr_expect(
+	    strstr(s,
+	           "    {\n"
+	           "      \"id\": \"e-birds\",\n"
+	           "      \"kind\": \"evidence\",\n"
+	           "      \"text\": \"Ponds in nearby parks drew \\\"twelve new species\\\" in a "
+	           "year.\",\n"
+	           "      \"note\": null,\n"
+	           "      \"by\": [],\n"
+	           "      \"sources\": [\n"
+	           "        \"s-plan\"\n"
+	           "      ],\n"
+	           "      \"speaker\": \"a-council\",\n"
+	           "      \"locator\": \"p. 2\",\n"
+	           "      \"tags\": [],\n"
+	           "      \"file\": 0,\n"
+	           "      \"line\": 38,\n"
+	           "      \"col\": 3,\n"
+	           "      \"text_line\": 39\n"
+	           "    }"),
+	    "the evidence node's bytes:\n%s", s);
 	cr_expect(strstr(s, "      \"id\": null,\n"
 	                    "      \"key\": \"#5\",\n"
 	                    "      \"kind\": \"undercut\",\n"
@@ -284,7 +279,7 @@ Test(export_json, model)
 	cr_expect_str_eq(str(r, "note"), "Kim does not say it in these words.");
 	cr_expect(json_is_null(json_object_get(find(rels, "key", "#4"), "stance")));
 	tags = json_object_get(doc, "tags");
-	cr_expect_eq(json_array_size(tags), 2);
+	cr_expect_eq(json_array_size(tags), 3);
 	cr_expect_str_eq(str(json_array_get(tags, 0), "name"), "nature");
 	cr_expect_eq(json_integer_value(json_object_get(json_array_get(tags, 0), "count")), 2);
 	cr_expect_str_eq(str(json_array_get(tags, 1), "name"), "money");
@@ -322,12 +317,12 @@ Test(export_json, view)
 	cr_expect_eq((size_t)json_integer_value(json_object_get(v, "nodes_shown")),
 	             json_array_size(nodes));
 	cr_expect_lt(json_array_size(nodes), argmap_map_node_count(m));
-	json_array_foreach (nodes, i, r)
-		cr_expect_str_neq(str(r, "kind"), "evidence");
-	json_array_foreach (rels, i, r) {
+	json_array_foreach(nodes, i, r) cr_expect_str_neq(str(r, "kind"), "evidence");
+	json_array_foreach(rels, i, r)
+	{
 		json_t *f;
-		json_array_foreach (json_object_get(r, "from"), k, f)
-			find(nodes, "id", json_string_value(f));
+		json_array_foreach(json_object_get(r, "from"), k, f)
+		    find(nodes, "id", json_string_value(f));
 		if (!strcmp(str(r, "to_kind"), "node"))
 			find(nodes, "id", str(r, "to"));
 	}
@@ -340,7 +335,8 @@ Test(export_json, view)
  * second load of the same file. */
 Test(export_json, deterministic)
 {
-	static const argmap_export_format fs[] = {ARGMAP_EXPORT_JSON};
+	static const argmap_export_format fs[] = {ARGMAP_EXPORT_JSON, ARGMAP_EXPORT_ARGDOWN,
+	                                          ARGMAP_EXPORT_GRAPHML};
 	argmap_map *a = load(EXAMPLE), *b = load(EXAMPLE);
 	size_t i;
 

@@ -10,6 +10,9 @@
  *   -> the exporters that need no Graphviz layout: the view statistics and
  *      the DOT text, which must read back with cgraph (when the renderer is
  *      linked in: ARGMAP_FUZZ_HAVE_RENDER), for maps with no errors
+ *   -> argmap_export to every format of libargmap, on a view the option
+ *      bits choose: deterministic, NUL-terminated, JSON strict JSON,
+ *      GraphML well-formed XML
  *
  * Besides crashes, leaks and UB (the sanitizers), it asserts the API's
  * contracts: the load status matches the map and the diagnostics, every
@@ -24,6 +27,8 @@
 
 #include "argmap/argmap.h"
 #include "fuzz_common.h"
+
+#include <libxml/parser.h>
 
 #ifdef ARGMAP_FUZZ_HAVE_RENDER
 #include <cgraph.h>
@@ -128,6 +133,56 @@ static void eval_checks(const argmap_map *m)
 		FUZZ_CHECK(json, "argmap_eval_format_json failed");
 		free(json);
 		argmap_eval_free(r);
+/* argmap_export to each format on the view the bits pick (the first
+ * node and tag of the map): twice, byte-identical; valid where a check is
+ * cheap. */
+static void export_formats(const argmap_map *m, unsigned bits)
+{
+	static const argmap_export_format fs[] = {ARGMAP_EXPORT_JSON, ARGMAP_EXPORT_AIF,
+	                                          ARGMAP_EXPORT_ARGDOWN, ARGMAP_EXPORT_GRAPHML};
+	argmap_export_options o = ARGMAP_EXPORT_OPTIONS_INIT;
+	size_t i, n = argmap_map_node_count(m);
+
+	for (i = 0; i < n; i++) {
+		const argmap_node *nd = argmap_map_node(m, i);
+		if ((bits & 1) && !o.focus)
+			o.focus = nd->id;
+		if ((bits & 2) && !o.tag && nd->n_tags)
+			o.tag = nd->tags[0];
+	}
+	o.depth = (bits >> 2) & 3;
+	o.hide_evidence = (bits >> 4) & 1;
+	for (i = 0; i < sizeof fs / sizeof fs[0]; i++) {
+		char *a = NULL, *b = NULL;
+		size_t la = 1, lb = 1;
+		int rc;
+		o.format = fs[i];
+		rc = argmap_export(m, &o, NULL, &a, &la);
+		if (rc == ARGMAP_EARG && fs[i] == ARGMAP_EXPORT_AIF)
+			continue; /* not built into this libargmap yet */
+		FUZZ_CHECK(rc == 0 || rc == ARGMAP_EINVALID, "export %s returned %d (%s)",
+		           argmap_export_format_name(fs[i]), rc, argmap_error_last());
+		if (rc != 0) {
+			FUZZ_CHECK(!a && la == 0, "a failed export left output behind");
+			continue;
+		}
+		FUZZ_CHECK(a && a[la] == '\0' && strlen(a) == la,
+		           "export output is not one string");
+		FUZZ_CHECK(argmap_export(m, &o, NULL, &b, &lb) == 0 && lb == la &&
+		               !memcmp(a, b, la),
+		           "two exports to %s differ", argmap_export_format_name(fs[i]));
+		if (fs[i] == ARGMAP_EXPORT_JSON || fs[i] == ARGMAP_EXPORT_AIF)
+			FUZZ_CHECK(ts_json_ok(a, la), "the %s export is not JSON",
+			           argmap_export_format_name(fs[i]));
+		if (fs[i] == ARGMAP_EXPORT_GRAPHML) {
+			xmlDocPtr doc = xmlReadMemory(a, (int)la, "export.graphml", NULL,
+			                              XML_PARSE_NONET | XML_PARSE_NOERROR |
+			                                  XML_PARSE_NOWARNING);
+			FUZZ_CHECK(doc, "the GraphML export is not well-formed XML");
+			xmlFreeDoc(doc);
+		}
+		free(a);
+		free(b);
 	}
 }
 
@@ -150,6 +205,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		           argmap_error_last());
 		FUZZ_CHECK(argmap_diags_count(d) >= before, "argmap_check removed diagnostics");
 		eval_checks(m);
+		if (argmap_diags_count_severity(d, ARGMAP_SEV_ERROR) == 0)
+			export_formats(m, fo.bits);
 #ifdef ARGMAP_FUZZ_HAVE_RENDER
 		if (argmap_diags_count_severity(d, ARGMAP_SEV_ERROR) == 0)
 			export_without_layout(m, fo.bits);
