@@ -24,7 +24,8 @@ typedef struct am_layers {
 	size_t *pos;         /* nv: where each node is in order[] */
 	size_t ns;           /* segments */
 	size_t *sa, *sb;     /* ns: the upper and the lower end (adjacent ranks) */
-	double *sw;          /* ns: weight (1 real-real, 2 real-virtual, 8 virtual-virtual) */
+	double *sw;          /* ns: weight (1 real-real, 2 real-virtual, 8 virtual-virtual;
+	                      * a quarter of that for edges that do not rank) */
 	am_graph down, up;   /* over nv: sa -> sb and sb -> sa, label = segment */
 	size_t *vfirst;      /* m: the first virtual node of edge i (top to bottom) */
 	size_t *vcount;      /* m: how many */

@@ -33,6 +33,7 @@
 
 #define SWEEP_ROUNDS 6     /* down + up pairs of the crossing reduction */
 #define TRANSPOSE_PASSES 4 /* adjacent-exchange passes after each sweep */
+#define CROSS_PULL 0.25      /* weight of edges that do not rank, in x */
 #define TRANSPOSE_WORK 1024 /* largest deg(u) deg(v) a pair is weighed at */
 
 void am_fast_layers_free(am_layers *L)
@@ -108,7 +109,8 @@ static size_t span_of(const size_t *rank, size_t a, size_t b)
 	return rank[a] > rank[b] ? rank[a] - rank[b] : rank[b] - rank[a];
 }
 
-static int make_segments(am_layers *L, const size_t *from, const size_t *to, size_t budget)
+static int make_segments(am_layers *L, const size_t *from, const size_t *to,
+                         const unsigned char *constraint, size_t budget)
 {
 	size_t e, nv = L->n, ns = 0, extra = 0;
 
@@ -144,6 +146,9 @@ static int make_segments(am_layers *L, const size_t *from, const size_t *to, siz
 	ns = 0;
 	for (e = 0; e < L->m; e++) {
 		size_t up = from[e], low = to[e], s = L->vcount[e], k, prev;
+		/* an edge that does not rank pulls less: the tree's own edges
+		 * decide where a subtree sits */
+		double f = constraint && !constraint[e] ? CROSS_PULL : 1;
 		if (L->rank[up] > L->rank[low]) {
 			up = to[e];
 			low = from[e];
@@ -158,13 +163,13 @@ static int make_segments(am_layers *L, const size_t *from, const size_t *to, siz
 			L->rank[nv] = L->rank[up] + k;
 			L->sa[ns] = prev;
 			L->sb[ns] = nv;
-			L->sw[ns++] = prev == up ? 2 : 8;
+			L->sw[ns++] = f * (prev == up ? 2 : 8);
 			prev = nv++;
 		}
 		L->vcount[e] = s - 1;
 		L->sa[ns] = prev;
 		L->sb[ns] = low;
-		L->sw[ns++] = prev == up ? 1 : 2;
+		L->sw[ns++] = f * (prev == up ? 1 : 2);
 	}
 	L->nv = nv;
 	L->ns = ns;
@@ -447,7 +452,7 @@ int am_fast_layers_build(am_layers *L, size_t n, size_t m, const size_t *from, c
 			max_rank = L->rank[i];
 	L->nranks = n ? max_rank + 1 : 0;
 	if (rc == 0)
-		rc = make_segments(L, from, to, 4 * (n + m) + 64);
+		rc = make_segments(L, from, to, constraint, 4 * (n + m) + 64);
 	if (rc == 0)
 		rc = make_order(L, from, to);
 	if (rc != 0)
