@@ -2,7 +2,9 @@
  * readability.c - how readable a drawn graph is, from its SVG alone, for the
  * layout benchmark (bench/layout.sh). Not part of argmap.
  *
- *   readability FILE.svg
+ *   readability [-v] FILE.svg
+ *
+ * -v also lists each (edge, node) pair of "through" on stderr.
  *
  * Reads the SVG that Graphviz writes (argmap's or `dot`'s): every
  * <g class="node..."> group's first shape (path, polygon or ellipse) is a
@@ -387,11 +389,13 @@ int main(int argc, char **argv)
 	char **etitle;
 	size_t etcap = 0;
 
-	if (argc != 2) {
-		fprintf(stderr, "usage: readability FILE.svg\n");
+	int verbose = argc == 3 && !strcmp(argv[1], "-v");
+
+	if (argc != 2 && !verbose) {
+		fprintf(stderr, "usage: readability [-v] FILE.svg\n");
 		return 2;
 	}
-	svg = read_all(argv[1]);
+	svg = read_all(argv[argc - 1]);
 	etitle = NULL;
 	/* the groups, in document order */
 	for (p = svg; (p = strstr(p, "<g id=\"")) != NULL; p++) {
@@ -469,7 +473,7 @@ int main(int argc, char **argv)
 		by1 = fmax(by1, fmax(segs[i].ay, segs[i].by));
 	}
 	if (!nn || !wcount) {
-		fprintf(stderr, "readability: no nodes in %s\n", argv[1]);
+		fprintf(stderr, "readability: no nodes in %s\n", argv[argc - 1]);
 		return 1;
 	}
 	cell = wsum / (double)wcount;
@@ -510,6 +514,11 @@ int main(int argc, char **argv)
 					if (in.x1 > in.x0 && in.y1 > in.y0 && seg_box(s, &in)) {
 						seen[v] = s->edge;
 						through++;
+						if (verbose)
+							fprintf(stderr, "edge %zu (%s -> %s) through %s\n", s->edge,
+							        edges[s->edge].tail < nn ? nodes[edges[s->edge].tail].name : "?",
+							        edges[s->edge].head < nn ? nodes[edges[s->edge].head].name : "?",
+							        nodes[v].name);
 					}
 				}
 	}

@@ -20,6 +20,7 @@
  * segment then enters a box other than its two ends'. Edges within one
  * rank that are not neighbours go round below, through the gap.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,12 @@
 #include "render/fastlayout.h"
 
 #define PLACE_ROUNDS 24 /* down + up sweeps with both neighbours */
+/* An edge leaves (enters) a box through a vertical-ish stub at least this
+ * long: Graphviz draws an arrowhead on the first piece of the path only
+ * if that piece is longer than the arrow (arrowsize 1.1: 11 pt), and
+ * otherwise moves the path's start onto the next piece, which could then
+ * graze a taller neighbour. */
+#define STUB 12.0
 
 /* Pool-adjacent-violators on rank order[a..b): x minimises
  * sum wt_v (x_v - t_v)^2 with x_{i+1} - x_i >= (w_i + w_{i+1}) / 2 + sep.
@@ -134,7 +141,7 @@ static double clampd(double v, double lo, double hi)
 /* Bend points of edge e (see the top of the file); writes them at p (two
  * doubles each) when p is not NULL, and returns how many. */
 static size_t route_of(const am_layers *L, size_t e, const size_t *from, const size_t *to,
-                       const double *w, const double *X, const double *ry, const double *rh,
+                       const double *w, const double *hh, const double *X, const double *ry, const double *rh,
                        double ranksep, double *p)
 {
 	size_t t = from[e], h = to[e], up, low, k = 0, j, cnt;
@@ -165,7 +172,7 @@ static size_t route_of(const am_layers *L, size_t e, const size_t *from, const s
 		double nx = L->vcount[e] ? X[L->vfirst[e]] : X[low];
 		inset = w[up] > 4 ? w[up] / 2 - 2 : 0;
 		p[k++] = clampd(nx, X[up] - inset, X[up] + inset);
-		p[k++] = ry[L->rank[up]] - rh[L->rank[up]] / 2;
+		p[k++] = fmin(ry[L->rank[up]] - rh[L->rank[up]] / 2, ry[L->rank[up]] - hh[up] / 2 - STUB);
 	}
 	for (j = 0; j < L->vcount[e]; j++) {
 		size_t v = L->vfirst[e] + j, r = L->rank[v];
@@ -178,7 +185,7 @@ static size_t route_of(const am_layers *L, size_t e, const size_t *from, const s
 		double px = L->vcount[e] ? X[L->vfirst[e] + L->vcount[e] - 1] : X[up];
 		inset = w[low] > 4 ? w[low] / 2 - 2 : 0;
 		p[k++] = clampd(px, X[low] - inset, X[low] + inset);
-		p[k++] = ry[L->rank[low]] + rh[L->rank[low]] / 2;
+		p[k++] = fmax(ry[L->rank[low]] + rh[L->rank[low]] / 2, ry[L->rank[low]] + hh[low] / 2 + STUB);
 	}
 	if (L->flip[e]) /* tail first */
 		for (j = 0; j < cnt / 2; j++) {
@@ -193,7 +200,7 @@ static size_t route_of(const am_layers *L, size_t e, const size_t *from, const s
 }
 
 static int make_routes(const am_layers *L, const size_t *from, const size_t *to, const double *w,
-                       const double *X, const double *ry, const double *rh, double ranksep,
+                       const double *h, const double *X, const double *ry, const double *rh, double ranksep,
                        am_fast_routes *out)
 {
 	size_t e, total = 0;
@@ -203,14 +210,14 @@ static int make_routes(const am_layers *L, const size_t *from, const size_t *to,
 		return ARGMAP_ENOMEM;
 	for (e = 0; e < L->m; e++) {
 		out->start[e] = total;
-		total += route_of(L, e, from, to, w, X, ry, rh, ranksep, NULL);
+		total += route_of(L, e, from, to, w, h, X, ry, rh, ranksep, NULL);
 	}
 	out->start[L->m] = total;
 	out->pts = malloc((2 * total + 1) * sizeof *out->pts);
 	if (!out->pts)
 		return ARGMAP_ENOMEM;
 	for (e = 0; e < L->m; e++)
-		route_of(L, e, from, to, w, X, ry, rh, ranksep, out->pts + 2 * out->start[e]);
+		route_of(L, e, from, to, w, h, X, ry, rh, ranksep, out->pts + 2 * out->start[e]);
 	return 0;
 }
 
@@ -257,7 +264,7 @@ int am_fast_layout_routed(size_t n, const double *w, const double *h, size_t m,
 		x[i] = lx[i];
 		y[i] = ry[L.rank[i]];
 	}
-	if (routes && make_routes(&L, from, to, lw, lx, ry, rh, ranksep, routes) != 0) {
+	if (routes && make_routes(&L, from, to, lw, h, lx, ry, rh, ranksep, routes) != 0) {
 		am_fast_routes_free(routes);
 		goto out;
 	}
