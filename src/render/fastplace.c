@@ -47,7 +47,9 @@ static void pav(const size_t *order, size_t a, size_t b, const double *w, double
 
 	for (i = a; i < b; i++) {
 		size_t v = order[i];
-		off[i - a] = i == a ? 0 : off[i - a - 1] + (w[order[i - 1]] + w[v]) / 2 + sep;
+		off[i - a] = i == a ? 0
+		                    : off[i - a - 1] + (w[order[i - 1]] + w[v]) / 2 +
+		                          (w[order[i - 1]] > 0 && w[v] > 0 ? sep : sep / 2);
 		bw[top] = wt[v];
 		bs[top] = wt[v] * (t[v] - off[i - a]);
 		bn[top++] = 1;
