@@ -31,9 +31,9 @@
 #include "render/fastlayers.h"
 #include "render/fastlayout.h"
 
-#define SWEEP_ROUNDS 6     /* down + up pairs of the crossing reduction */
-#define TRANSPOSE_PASSES 4 /* adjacent-exchange passes after each sweep */
-#define CROSS_PULL 0.25      /* weight of edges that do not rank, in x */
+#define SWEEP_ROUNDS 6      /* down + up pairs of the crossing reduction */
+#define TRANSPOSE_PASSES 4  /* adjacent-exchange passes after each sweep */
+#define CROSS_PULL 0.25     /* weight of edges that do not rank, in x */
 #define TRANSPOSE_WORK 1024 /* largest deg(u) deg(v) a pair is weighed at */
 
 void am_fast_layers_free(am_layers *L)
@@ -279,7 +279,8 @@ static void sweep(am_layers *L, int down, keyed *tmp)
 	size_t step, i, k;
 
 	for (step = 1; step < L->nranks; step++) {
-		size_t r = down ? step : L->nranks - 1 - step, a = L->rstart[r], b = L->rstart[r + 1];
+		size_t r = down ? step : L->nranks - 1 - step, a = L->rstart[r],
+		       b = L->rstart[r + 1];
 		const am_graph *g = down ? &L->up : &L->down;
 		size_t moving = 0, j = 0;
 		for (i = a; i < b; i++) {

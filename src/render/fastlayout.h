@@ -27,10 +27,9 @@ typedef struct am_fast_routes {
  * *routes. Time and memory are O((n + m) log(n + m)) plus the bend points
  * of long edges, which are capped at 4 (n + m) + 64: edges beyond the cap
  * are drawn straight. Returns 0 or ARGMAP_ENOMEM (*routes then empty). */
-int am_fast_layout_routed(size_t n, const double *w, const double *h, size_t m,
-                          const size_t *from, const size_t *to, const unsigned char *constraint,
-                          double nodesep, double ranksep, double *x, double *y,
-                          am_fast_routes *routes);
+int am_fast_layout_routed(size_t n, const double *w, const double *h, size_t m, const size_t *from,
+                          const size_t *to, const unsigned char *constraint, double nodesep,
+                          double ranksep, double *x, double *y, am_fast_routes *routes);
 
 /* The same without routes. */
 int am_fast_layout(size_t n, const double *w, const double *h, size_t m, const size_t *from,

@@ -71,13 +71,13 @@ static void pav(const size_t *order, size_t a, size_t b, const double *w, double
 
 /* One sweep over the ranks; `up_nb`/`down_nb` say which neighbours pull. */
 static void place_sweep(const am_layers *L, const double *w, double sep, int down, int up_nb,
-                        int down_nb, double *x, double *t, double *wt, double *scratch,
-                        size_t *bn)
+                        int down_nb, double *x, double *t, double *wt, double *scratch, size_t *bn)
 {
 	size_t step, i, k, nv = L->nv;
 
 	for (step = 0; step < L->nranks; step++) {
-		size_t r = down ? step : L->nranks - 1 - step, a = L->rstart[r], b = L->rstart[r + 1];
+		size_t r = down ? step : L->nranks - 1 - step, a = L->rstart[r],
+		       b = L->rstart[r + 1];
 		for (i = a; i < b; i++) {
 			size_t v = L->order[i];
 			double sw = 0, sx = 0;
@@ -96,7 +96,8 @@ static void place_sweep(const am_layers *L, const double *w, double sep, int dow
 			wt[v] = sw > 0 ? sw : 1e-6;
 		}
 		if (b > a)
-			pav(L->order, a, b, w, sep, t, wt, x, scratch, scratch + nv, scratch + 2 * nv, bn);
+			pav(L->order, a, b, w, sep, t, wt, x, scratch, scratch + nv,
+			    scratch + 2 * nv, bn);
 	}
 }
 
@@ -143,8 +144,8 @@ static double clampd(double v, double lo, double hi)
 /* Bend points of edge e (see the top of the file); writes them at p (two
  * doubles each) when p is not NULL, and returns how many. */
 static size_t route_of(const am_layers *L, size_t e, const size_t *from, const size_t *to,
-                       const double *w, const double *hh, const double *X, const double *ry, const double *rh,
-                       double ranksep, double *p)
+                       const double *w, const double *hh, const double *X, const double *ry,
+                       const double *rh, double ranksep, double *p)
 {
 	size_t t = from[e], h = to[e], up, low, k = 0, j, cnt;
 	size_t rt = L->rank[t], rh_ = L->rank[h];
@@ -174,7 +175,8 @@ static size_t route_of(const am_layers *L, size_t e, const size_t *from, const s
 		double nx = L->vcount[e] ? X[L->vfirst[e]] : X[low];
 		inset = w[up] > 4 ? w[up] / 2 - 2 : 0;
 		p[k++] = clampd(nx, X[up] - inset, X[up] + inset);
-		p[k++] = fmin(ry[L->rank[up]] - rh[L->rank[up]] / 2, ry[L->rank[up]] - hh[up] / 2 - STUB);
+		p[k++] = fmin(ry[L->rank[up]] - rh[L->rank[up]] / 2,
+		              ry[L->rank[up]] - hh[up] / 2 - STUB);
 	}
 	for (j = 0; j < L->vcount[e]; j++) {
 		size_t v = L->vfirst[e] + j, r = L->rank[v];
@@ -187,7 +189,8 @@ static size_t route_of(const am_layers *L, size_t e, const size_t *from, const s
 		double px = L->vcount[e] ? X[L->vfirst[e] + L->vcount[e] - 1] : X[up];
 		inset = w[low] > 4 ? w[low] / 2 - 2 : 0;
 		p[k++] = clampd(px, X[low] - inset, X[low] + inset);
-		p[k++] = fmax(ry[L->rank[low]] + rh[L->rank[low]] / 2, ry[L->rank[low]] + hh[low] / 2 + STUB);
+		p[k++] = fmax(ry[L->rank[low]] + rh[L->rank[low]] / 2,
+		              ry[L->rank[low]] + hh[low] / 2 + STUB);
 	}
 	if (L->flip[e]) /* tail first */
 		for (j = 0; j < cnt / 2; j++) {
@@ -202,8 +205,8 @@ static size_t route_of(const am_layers *L, size_t e, const size_t *from, const s
 }
 
 static int make_routes(const am_layers *L, const size_t *from, const size_t *to, const double *w,
-                       const double *h, const double *X, const double *ry, const double *rh, double ranksep,
-                       am_fast_routes *out)
+                       const double *h, const double *X, const double *ry, const double *rh,
+                       double ranksep, am_fast_routes *out)
 {
 	size_t e, total = 0;
 
@@ -223,10 +226,9 @@ static int make_routes(const am_layers *L, const size_t *from, const size_t *to,
 	return 0;
 }
 
-int am_fast_layout_routed(size_t n, const double *w, const double *h, size_t m,
-                          const size_t *from, const size_t *to, const unsigned char *constraint,
-                          double nodesep, double ranksep, double *x, double *y,
-                          am_fast_routes *routes)
+int am_fast_layout_routed(size_t n, const double *w, const double *h, size_t m, const size_t *from,
+                          const size_t *to, const unsigned char *constraint, double nodesep,
+                          double ranksep, double *x, double *y, am_fast_routes *routes)
 {
 	am_layers L;
 	double *lw = NULL, *lx = NULL, *ry = NULL, *rh = NULL, cur = 0;
@@ -284,5 +286,6 @@ int am_fast_layout(size_t n, const double *w, const double *h, size_t m, const s
                    const size_t *to, const unsigned char *constraint, double nodesep,
                    double ranksep, double *x, double *y)
 {
-	return am_fast_layout_routed(n, w, h, m, from, to, constraint, nodesep, ranksep, x, y, NULL);
+	return am_fast_layout_routed(n, w, h, m, from, to, constraint, nodesep, ranksep, x, y,
+	                             NULL);
 }

@@ -135,8 +135,8 @@ static void fast_engine_layout(graph_t *g)
 				cons[k] = !(c && strcmp(c, "false") == 0);
 			}
 		}
-		placed = am_fast_layout_routed(i, w, h, k, from, to, cons, 0.30 * 72.0, 0.50 * 72.0, x,
-		                               y, &routes) == 0;
+		placed = am_fast_layout_routed(i, w, h, k, from, to, cons, 0.30 * 72.0, 0.50 * 72.0,
+		                               x, y, &routes) == 0;
 	}
 	if (placed) {
 		for (k = 0; k < i; k++) {
