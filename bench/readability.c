@@ -12,11 +12,13 @@
  * <title> names the two nodes ("a->b"). Bezier pieces are flattened to
  * within 0.5 pt. Prints one line:
  *
- *   nodes=N edges=M width=W len=L crossings=C through=T area=A
+ *   nodes=N edges=M width=W len=L median=D crossings=C through=T area=A
  *
  *   width      mean width of the node boxes at least 20 pt wide (junction
  *              dots are smaller), in points
  *   len        mean edge length (along the drawn path) / width
+ *   median     the median edge length / width (the typical edge: a few
+ *              long cross-links dominate the mean)
  *   crossings  points where two edges that share no node cross
  *   through    (edge, node) pairs where the edge's path enters the box
  *              (shrunk by 1 pt) of a node that is not one of its two ends
@@ -374,6 +376,12 @@ static void bucket(size_t count, bbfn bb, size_t **start_out, size_t **items_out
 	*items_out = items;
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+	double p = *(const double *)a, q = *(const double *)b;
+	return p < q ? -1 : p > q;
+}
+
 static int shares_node(const edge *a, const edge *b)
 {
 	return a->tail == b->tail || a->tail == b->head || a->head == b->tail ||
@@ -383,7 +391,7 @@ static int shares_node(const edge *a, const edge *b)
 int main(int argc, char **argv)
 {
 	char *svg, *p;
-	double wsum = 0, lsum = 0, bx0 = 1e300, by0 = 1e300, bx1 = -1e300, by1 = -1e300;
+	double wsum = 0, lsum = 0, median, bx0 = 1e300, by0 = 1e300, bx1 = -1e300, by1 = -1e300;
 	size_t wcount = 0, i, crossings = 0, through = 0, *sstart, *sitems, *nstart, *nitems;
 	size_t *seen;
 	char **etitle;
@@ -522,8 +530,17 @@ int main(int argc, char **argv)
 					}
 				}
 	}
-	printf("nodes=%zu edges=%zu width=%.1f len=%.3f crossings=%zu through=%zu area=%.0f\n", nn,
-	       ne, cell, ne ? lsum / (double)ne / cell : 0.0, crossings, through,
+	{
+		double *lens = malloc((ne + 1) * sizeof *lens);
+		for (i = 0; i < ne; i++)
+			lens[i] = edges[i].len;
+		qsort(lens, ne, sizeof *lens, cmp_double);
+		median = ne ? (ne % 2 ? lens[ne / 2] : (lens[ne / 2 - 1] + lens[ne / 2]) / 2) / cell : 0;
+		free(lens);
+	}
+	printf("nodes=%zu edges=%zu width=%.1f len=%.3f median=%.3f crossings=%zu through=%zu "
+	       "area=%.0f\n",
+	       nn, ne, cell, ne ? lsum / (double)ne / cell : 0.0, median, crossings, through,
 	       (bx1 - bx0) * (by1 - by0) / (double)nn);
 	return 0;
 }

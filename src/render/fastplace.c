@@ -28,7 +28,7 @@
 #include "render/fastlayers.h"
 #include "render/fastlayout.h"
 
-#define PLACE_ROUNDS 24 /* down + up sweeps with both neighbours */
+#define PLACE_ROUNDS 12 /* down + up sweeps with both neighbours */
 /* An edge leaves (enters) a box through a vertical-ish stub at least this
  * long: Graphviz draws an arrowhead on the first piece of the path only
  * if that piece is longer than the arrow (arrowsize 1.1: 11 pt), and
@@ -69,9 +69,42 @@ static void pav(const size_t *order, size_t a, size_t b, const double *w, double
 	}
 }
 
-/* One sweep over the ranks; `up_nb`/`down_nb` say which neighbours pull. */
+typedef struct pull {
+	double x, w;
+} pull;
+
+static int cmp_pull(const void *a, const void *b)
+{
+	double p = ((const pull *)a)->x, q = ((const pull *)b)->x;
+	return p < q ? -1 : p > q;
+}
+
+/* The weighted median of the d pulls (sorted here): where half the
+ * weight lies on either side; on a tie, the midpoint of the two. */
+static double weighted_median(pull *p, size_t d, double total)
+{
+	double acc = 0;
+	size_t i;
+
+	qsort(p, d, sizeof *p, cmp_pull);
+	for (i = 0; i < d; i++) {
+		acc += p[i].w;
+		if (acc > total / 2 + 1e-9)
+			return p[i].x;
+		if (acc > total / 2 - 1e-9)
+			return i + 1 < d ? (p[i].x + p[i + 1].x) / 2 : p[i].x;
+	}
+	return p[d - 1].x;
+}
+
+/* One sweep over the ranks; `up_nb`/`down_nb` say which neighbours pull.
+ * Each node wants the weighted median of its neighbours' x (so that most
+ * edges come out vertical, as dot's do, rather than all of them a little
+ * slanted), with the weight of all of them. pulls holds the largest
+ * degree. */
 static void place_sweep(const am_layers *L, const double *w, double sep, int down, int up_nb,
-                        int down_nb, double *x, double *t, double *wt, double *scratch, size_t *bn)
+                        int down_nb, double *x, double *t, double *wt, double *scratch, size_t *bn,
+                        pull *pulls)
 {
 	size_t step, i, k, nv = L->nv;
 
@@ -79,20 +112,22 @@ static void place_sweep(const am_layers *L, const double *w, double sep, int dow
 		size_t r = down ? step : L->nranks - 1 - step, a = L->rstart[r],
 		       b = L->rstart[r + 1];
 		for (i = a; i < b; i++) {
-			size_t v = L->order[i];
-			double sw = 0, sx = 0;
+			size_t v = L->order[i], d = 0;
+			double sw = 0;
 			if (up_nb)
 				for (k = L->up.start[v]; k < L->up.start[v + 1]; k++) {
+					pulls[d].w = L->sw[L->up.label[k]];
+					pulls[d++].x = x[L->up.to[k]];
 					sw += L->sw[L->up.label[k]];
-					sx += L->sw[L->up.label[k]] * x[L->up.to[k]];
 				}
 			if (down_nb)
 				for (k = L->down.start[v]; k < L->down.start[v + 1]; k++) {
+					pulls[d].w = L->sw[L->down.label[k]];
+					pulls[d++].x = x[L->down.to[k]];
 					sw += L->sw[L->down.label[k]];
-					sx += L->sw[L->down.label[k]] * x[L->down.to[k]];
 				}
 			/* nothing pulls: stay (a feather weight) */
-			t[v] = sw > 0 ? sx / sw : x[v];
+			t[v] = sw > 0 ? weighted_median(pulls, d, sw) : x[v];
 			wt[v] = sw > 0 ? sw : 1e-6;
 		}
 		if (b > a)
@@ -106,10 +141,18 @@ int am_fast_place(const am_layers *L, const double *w, double nodesep, double *x
 	size_t nv = L->nv, r, i;
 	double *t = malloc((nv + 1) * sizeof *t), *wt = malloc((nv + 1) * sizeof *wt);
 	double *scratch = malloc((3 * nv + 1) * sizeof *scratch);
-	size_t *bn = malloc((nv + 1) * sizeof *bn);
+	size_t *bn = malloc((nv + 1) * sizeof *bn), maxdeg = 1;
+	pull *pulls = NULL;
 	int rc = ARGMAP_ENOMEM, round;
 
-	if (!t || !wt || !scratch || !bn)
+	for (i = 0; i < nv; i++) {
+		size_t d =
+		    L->up.start[i + 1] - L->up.start[i] + L->down.start[i + 1] - L->down.start[i];
+		if (d > maxdeg)
+			maxdeg = d;
+	}
+	pulls = malloc(maxdeg * sizeof *pulls);
+	if (!t || !wt || !scratch || !bn || !pulls)
 		goto out;
 	/* packed left to right, then parents over children (up), children
 	 * under parents (down), then both neighbours, down and up */
@@ -121,16 +164,17 @@ int am_fast_place(const am_layers *L, const double *w, double nodesep, double *x
 			x[L->order[i]] = cur;
 		}
 	}
-	place_sweep(L, w, nodesep, 0, 0, 1, x, t, wt, scratch, bn);
-	place_sweep(L, w, nodesep, 1, 1, 0, x, t, wt, scratch, bn);
+	place_sweep(L, w, nodesep, 0, 0, 1, x, t, wt, scratch, bn, pulls);
+	place_sweep(L, w, nodesep, 1, 1, 0, x, t, wt, scratch, bn, pulls);
 	for (round = 0; round < PLACE_ROUNDS; round++)
-		place_sweep(L, w, nodesep, round % 2 == 1, 1, 1, x, t, wt, scratch, bn);
+		place_sweep(L, w, nodesep, round % 2 == 1, 1, 1, x, t, wt, scratch, bn, pulls);
 	rc = 0;
 out:
 	free(t);
 	free(wt);
 	free(scratch);
 	free(bn);
+	free(pulls);
 	return rc;
 }
 
