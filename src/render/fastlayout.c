@@ -18,9 +18,10 @@
  *     barycenter sweeps down and up, keeping the order with the fewest
  *     crossings (counted exactly with a Fenwick tree, O(s log n) for s
  *     segments);
- *  4. x (fastplace.c): per rank, the exact weighted least-squares
- *     position given the neighbours (pool-adjacent-violators, linear),
- *     swept down and up; y: ranks stacked with the tallest node of each.
+ *  4. x (fastplace.c): per rank, each node as near the weighted median of
+ *     its neighbours as order and spacing allow (pool-adjacent-violators,
+ *     linear), swept down and up; y: ranks stacked with the tallest node
+ *     of each; routes through the virtual nodes, clear of the boxes.
  *
  * Pure C: no Graphviz types; gv_fast.c feeds it sizes and edges.
  */

@@ -2,15 +2,17 @@
  * fastplace.c - coordinates and edge routes of the fast layout
  * (fastlayout.h), on the ordered layered graph of fastlayout.c.
  *
- * x: the drawing should have short edges, so the energy is the weighted
- * sum of squared horizontal lengths of the segments (weights 1, 2, 8 as in
- * dot: long edges are kept straight hardest). For one rank with the others
- * fixed, the best places are a weighted least-squares fit of each node to
- * the mean of its neighbours, under "in order, at least the spacing
- * apart": with z_i = x_i - offset_i that is isotonic regression, solved
- * exactly in linear time by pool-adjacent-violators. Sweeping the ranks
- * down and up lowers the energy at every step (block coordinate descent);
- * a parent ends up over its children and subtrees close up under it.
+ * x: the drawing should have short edges, most of them straight down
+ * (weights 1, 2, 8 as in dot: long edges are kept straight hardest). For
+ * one rank with the others fixed, each node wants the weighted median of
+ * its neighbours' x (a median puts a node right over one neighbour, where
+ * a mean slants every edge a little: measured, the median halved the
+ * typical edge's length), and the rank is then fitted to those wishes by
+ * weighted least squares under "in order, at least the spacing apart":
+ * with z_i = x_i - offset_i that is isotonic regression, solved exactly in
+ * linear time by pool-adjacent-violators. The ranks are swept down and up
+ * PLACE_ROUNDS times (more rounds let the pooled blocks drift apart:
+ * longer edges and a wider drawing, measured).
  *
  * Routes: an edge leaves its upper node through the bottom of that node's
  * rank band within the node's own width, crosses each gap between ranks
@@ -28,7 +30,10 @@
 #include "render/fastlayers.h"
 #include "render/fastlayout.h"
 
-#define PLACE_ROUNDS 12 /* down + up sweeps with both neighbours */
+/* Sweeps with both neighbours. Mean / median edge length at 1,000 claims,
+ * in node widths: 8 rounds 11.60 / 2.51, 12 rounds 11.60 / 2.20, 24 rounds
+ * 11.97 / 2.10, 48 rounds 12.79 / 2.10. */
+#define PLACE_ROUNDS 12
 /* An edge leaves (enters) a box through a vertical-ish stub at least this
  * long: Graphviz draws an arrowhead on the first piece of the path only
  * if that piece is longer than the arrow (arrowsize 1.1: 11 pt), and
