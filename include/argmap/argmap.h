@@ -13,6 +13,8 @@
 #include "diag.h"
 #include "map.h"
 #include "check.h"
+#include "eval.h"
 #include "render.h"
+#include "export.h"
 
 #endif

@@ -26,6 +26,7 @@
 
 #include "common.h"
 #include "diag.h"
+#include "eval.h"
 #include "map.h"
 
 #ifdef __cplusplus
@@ -78,12 +79,16 @@ typedef struct argmap_render_options {
 	                              0: default (3 GiB); (size_t)-1: no limit */
 	int in_process;            /* 1: run Graphviz in this process, without the
 	                              child and its limits (fuzzers, debuggers) */
+	const argmap_eval_result *status; /* argmap_eval_map of this map: each node's label
+	                              (or, preferred, its acceptance) drawn as a border
+	                              style and a glyph, in the legend, and its
+	                              explanation in the tooltips; NULL: none */
 } argmap_render_options;
 
 #define ARGMAP_RENDER_OPTIONS_VERSION 1
 #define ARGMAP_RENDER_OPTIONS_INIT                                                         \
 	{ARGMAP_RENDER_OPTIONS_VERSION, ARGMAP_RENDER_SVG, ARGMAP_THEME_COLOR,              \
-	 ARGMAP_PAGE_NONE, 0, 1, 1, NULL, 2, ARGMAP_GROUP_NONE, 0, NULL, 0.0, 0, 0}
+	 ARGMAP_PAGE_NONE, 0, 1, 1, NULL, 2, ARGMAP_GROUP_NONE, 0, NULL, 0.0, 0, 0, NULL}
 
 /** Set *opts to the defaults of this `version` (ARGMAP_RENDER_OPTIONS_VERSION).
  *  Returns 0, or ARGMAP_EARG for NULL or an unknown version. */
@@ -134,6 +139,9 @@ ARGMAP_API const char *argmap_render_format_ext(argmap_render_format format);
 /** Parse a format name ("svg", "pdf", "png", "dot" or "gv", any case) into
  *  *format. Returns 0, or ARGMAP_EARG if the name is unknown. */
 ARGMAP_API int argmap_render_format_parse(const char *name, argmap_render_format *format);
+
+/* The two functions below are defined in libargmap itself (for exporters
+ * and importers too); they are declared here, where they began. */
 
 /**
  * Write data[0..len) to `path` atomically: a temporary file ".argmap-*" in
