@@ -5,9 +5,12 @@
  *  1. Graphviz initialises and sizes every node and edge with its own code
  *     (HTML-like labels parsed and measured once);
  *  2. fastlayout.c places the nodes from those sizes;
- *  3. Graphviz draws straight edges clipped at the node borders
- *     (makeStraightEdge) and post-processes as dot does: bounding box,
- *     title block (the graph label), translation to the origin.
+ *  3. each edge follows the route fastlayout.c gives it (bend points that
+ *     keep it out of the other boxes), as a polyline Bezier clipped at
+ *     both node borders and arrows (clip_and_install); an edge without
+ *     bends is a straight line (makeStraightEdge). Then the post-processing
+ *     dot does: bounding box, title block (the graph label), translation
+ *     to the origin.
  *
  * Graphviz's "nop" engine reads positions before it sizes labels, so the
  * same result through it took two passes, each parsing every label: 54 %
@@ -45,6 +48,43 @@ static boolean never_merge(node_t *n)
 
 static splineInfo straight = {never_swap, never_merge, TRUE, FALSE};
 
+/* Installs edge k's route (centre, bend points, centre) as a Bezier of
+ * straight pieces; 0 if it has none (or no memory), for a straight edge. */
+static int draw_route(edge_t *e, const am_fast_routes *r, size_t k, size_t m)
+{
+	size_t b, nb, i, j = 0;
+	pointf *ps, a, c;
+
+	if (k >= m || !r->start)
+		return 0;
+	b = r->start[k];
+	nb = r->start[k + 1] - b;
+	if (nb == 0)
+		return 0;
+	ps = malloc((3 * (nb + 1) + 1) * sizeof *ps);
+	if (!ps)
+		return 0;
+	a = ND_coord(agtail(e));
+	ps[j++] = a;
+	for (i = 0; i <= nb; i++) {
+		if (i < nb) {
+			c.x = r->pts[2 * (b + i)];
+			c.y = r->pts[2 * (b + i) + 1];
+		} else {
+			c = ND_coord(aghead(e));
+		}
+		ps[j].x = a.x + (c.x - a.x) / 3;
+		ps[j++].y = a.y + (c.y - a.y) / 3;
+		ps[j].x = a.x + 2 * (c.x - a.x) / 3;
+		ps[j++].y = a.y + 2 * (c.y - a.y) / 3;
+		ps[j++] = c;
+		a = c;
+	}
+	clip_and_install(e, aghead(e), ps, (int)j, &straight);
+	free(ps);
+	return 1;
+}
+
 static void fast_engine_layout(graph_t *g)
 {
 	size_t n = (size_t)agnnodes(g), m = (size_t)agnedges(g), i = 0, k = 0;
@@ -55,6 +95,7 @@ static void fast_engine_layout(graph_t *g)
 	size_t *index = calloc(n + 2, sizeof *index);
 	unsigned char *cons = calloc(m + 1, 1);
 	Agsym_t *constraint = agattr(g, AGEDGE, am_s("constraint"), NULL);
+	am_fast_routes routes = {NULL, NULL};
 	int placed = 0, ok = 1;
 
 	setEdgeType(g, AM_ET_LINE);
@@ -94,8 +135,8 @@ static void fast_engine_layout(graph_t *g)
 				cons[k] = !(c && strcmp(c, "false") == 0);
 			}
 		}
-		placed =
-		    am_fast_layout(i, w, h, k, from, to, cons, 0.30 * 72.0, 0.50 * 72.0, x, y) == 0;
+		placed = am_fast_layout_routed(i, w, h, k, from, to, cons, 0.30 * 72.0, 0.50 * 72.0,
+		                               x, y, &routes) == 0;
 	}
 	if (placed) {
 		for (k = 0; k < i; k++) {
@@ -104,10 +145,12 @@ static void fast_engine_layout(graph_t *g)
 			ND_pos(nodes[k])[0] = x[k] / 72.0;
 			ND_pos(nodes[k])[1] = y[k] / 72.0;
 		}
+		k = 0;
 		for (v = agfstnode(g); v; v = agnxtnode(g, v)) {
 			edge_t *e;
-			for (e = agfstout(g, v); e; e = agnxtout(g, e))
-				makeStraightEdge(g, e, AM_ET_LINE, &straight);
+			for (e = agfstout(g, v); e; e = agnxtout(g, e), k++)
+				if (!draw_route(e, &routes, k, m))
+					makeStraightEdge(g, e, AM_ET_LINE, &straight);
 		}
 		State = AM_GV_SPLINES;
 		compute_bb(g);
@@ -126,6 +169,7 @@ static void fast_engine_layout(graph_t *g)
 	free(to);
 	free(index);
 	free(cons);
+	am_fast_routes_free(&routes);
 }
 
 static void fast_engine_cleanup(graph_t *g)

@@ -26,6 +26,9 @@ extern void gv_nodesize(node_t *n, boolean flip); /* width/height from the label
 extern void setEdgeType(graph_t *g, int dflt);    /* spline type from "splines" */
 /* routespl.c: a straight edge clipped at the node borders */
 extern void makeStraightEdge(graph_t *g, edge_t *e, int edgetype, splineInfo *info);
+/* splines.c: installs the Bezier ps[0..pn) (pn = 3k + 1, tail to head) as
+ * the edge's spline, clipped at both nodes' borders and at the arrows */
+extern void clip_and_install(edge_t *fe, node_t *hn, pointf *ps, int pn, splineInfo *info);
 extern void compute_bb(graph_t *g); /* the bounding box from the positions */
 /* postproc.c: translation to the origin, the graph label's place */
 extern void dotneato_postprocess(graph_t *g);

@@ -52,8 +52,13 @@ Test(fastlayout, tree_with_cross_links)
 	cr_expect(y[0] > y[1] && y[1] == y[2] && y[2] == y[3] && y[3] > y[4]);
 	/* subtrees stay together: 4,5 (under 1) left of 6,7 (under 2) */
 	cr_expect(x[4] < x[6] && x[5] < x[6] && x[7] < x[8]);
-	/* parents sit over their children */
-	cr_expect(x[1] > x[4] - 1 && x[1] < x[5] + 1, "1 is not over 4 and 5");
+	/* parents sit over their children (1 also reaches across to 9,
+	 * which pulls it a little towards 9) */
+	cr_expect(x[1] > x[4] - 1 && x[1] < x[9] + 1, "1 is not over 4, 5 and 9");
+	/* 2's box reaches to within one spacing (20) of over 6 and 7 (its
+	 * neighbour 3 is drawn left, towards 9) */
+	cr_expect(x[2] + w[2] / 2 + 20 >= x[6] && x[2] - w[2] / 2 - 20 <= x[7],
+	          "2's box is not over 6 and 7");
 }
 
 Test(fastlayout, cycles_and_empty)
@@ -338,4 +343,308 @@ Test(fastlayout, engine_draws_every_node_and_edge_in_process)
 	free(svg);
 	am_render_fast_min = saved;
 	argmap_map_free(map);
+}
+
+/* ------------------------------------- the new layout's invariants */
+
+/* Does the segment (ax,ay)-(bx,by) enter the open box? (Liang-Barsky) */
+static int segment_enters(double ax, double ay, double bx, double by, double x0, double y0,
+                          double x1, double y1)
+{
+	double t0 = 0, t1 = 1, dx = bx - ax, dy = by - ay;
+	double p[4] = {-dx, dx, -dy, dy}, q[4] = {ax - x0, x1 - ax, ay - y0, y1 - ay};
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		if (fabs(p[i]) < 1e-12) {
+			if (q[i] <= 0)
+				return 0;
+			continue;
+		}
+		if (p[i] < 0)
+			t0 = fmax(t0, q[i] / p[i]);
+		else
+			t1 = fmin(t1, q[i] / p[i]);
+		if (t0 >= t1)
+			return 0;
+	}
+	return 1;
+}
+
+/* A random near-tree of n nodes (i under a random earlier one, sizes
+ * varied) with cross-links of every length, some upward and some
+ * flat (not constraints), laid out with routes: no two boxes of a rank
+ * overlap, conclusions sit above premises, and no route segment enters
+ * a box but its edge's own two. */
+Test(fastlayout, routes_stay_out_of_other_boxes)
+{
+	enum { N = 400, M = 520 };
+	static double w[N], h[N], x[N], y[N];
+	static size_t from[M], to[M];
+	static unsigned char cons[M];
+	am_fast_routes r = {NULL, NULL};
+	unsigned long s = 11;
+	size_t i, e, v, bends = 0;
+
+	for (i = 0; i < N; i++) {
+		s = s * 6364136223846793005UL + 1442695040888963407UL;
+		w[i] = i % 9 == 4 ? 9 : 120 + (double)((s >> 40) % 120);
+		h[i] = i % 9 == 4 ? 9 : 40 + (double)((s >> 20) % 50);
+	}
+	for (e = 0; e < M; e++) {
+		s = s * 6364136223846793005UL + 1442695040888963407UL;
+		if (e + 1 < N) {
+			from[e] = (size_t)(s >> 33) % (e + 1);
+			to[e] = e + 1;
+			cons[e] = 1;
+		} else {
+			size_t a = (size_t)(s >> 33) % N, b = (size_t)(s >> 13) % N;
+			from[e] = a < b ? a : b;
+			to[e] = a < b ? b : (a + 1) % N;
+			cons[e] = e % 3 != 0; /* some may point up or stay flat */
+		}
+	}
+	cr_assert_eq(am_fast_layout_routed(N, w, h, M, from, to, cons, 21.6, 36, x, y, &r), 0);
+	check_layout(N, w, h, M, from, to, cons, x, y);
+	cr_assert(r.start);
+	for (e = 0; e < M; e++) {
+		double ax = x[from[e]], ay = y[from[e]];
+		size_t k, nb = r.start[e + 1] - r.start[e];
+		bends += nb;
+		for (k = 0; k <= nb; k++) {
+			double bx = k < nb ? r.pts[2 * (r.start[e] + k)] : x[to[e]];
+			double by = k < nb ? r.pts[2 * (r.start[e] + k) + 1] : y[to[e]];
+			for (v = 0; v < N; v++)
+				if (v != from[e] && v != to[e])
+					cr_expect(!segment_enters(ax, ay, bx, by, x[v] - w[v] / 2, y[v] - h[v] / 2,
+					                          x[v] + w[v] / 2, y[v] + h[v] / 2),
+					          "edge %zu (%zu -> %zu) runs through node %zu", e, from[e], to[e],
+					          v);
+			ax = bx;
+			ay = by;
+		}
+	}
+	cr_expect_gt(bends, M, "long edges bend round the boxes");
+	am_fast_routes_free(&r);
+	am_fast_routes_free(&r); /* emptied: a second free is harmless */
+}
+
+/* Edges spanning thousands of ranks would need millions of virtual nodes;
+ * past the cap (4 (n + m) + 64) they are drawn straight and the layout
+ * stays quick and valid. */
+Test(fastlayout, virtual_nodes_are_capped, .timeout = 20)
+{
+	enum { N = 3000, M = 2 * N };
+	size_t *from = malloc(M * sizeof *from), *to = malloc(M * sizeof *to), i, straight = 0;
+	double *w = malloc(N * sizeof *w), *h = malloc(N * sizeof *h);
+	double *x = malloc(N * sizeof *x), *y = malloc(N * sizeof *y);
+	am_fast_routes r = {NULL, NULL};
+
+	cr_assert(from && to && w && h && x && y);
+	for (i = 0; i < N; i++) {
+		w[i] = 100;
+		h[i] = 30;
+	}
+	for (i = 0; i < M; i++) {
+		from[i] = i < N - 1 ? i : 0; /* a chain, then the top to everything */
+		to[i] = i < N - 1 ? i + 1 : (i - (N - 1)) % N;
+	}
+	cr_assert_eq(am_fast_layout_routed(N, w, h, M, from, to, NULL, 20, 30, x, y, &r), 0);
+	for (i = 0; i + 1 < N; i++)
+		cr_assert(y[i] > y[i + 1]);
+	for (i = N - 1; i < M; i++)
+		straight += r.start[i + 1] == r.start[i];
+	cr_expect_gt(straight, 0, "some edges are over the cap");
+	cr_expect_leq(r.start[M], 2 * (4 * (size_t)(N + M) + 64) + 2 * M);
+	am_fast_routes_free(&r);
+	free(from);
+	free(to);
+	free(w);
+	free(h);
+	free(x);
+	free(y);
+}
+
+/* A generated debate of `n` claims under three questions: supports from
+ * each claim to an earlier one, linked supports, rebuttals across the
+ * branches, undercuts and evidence. */
+static argmap_map *debate_map(const char *dir, size_t n)
+{
+	am_buf b = {0};
+	argmap_map *map;
+	unsigned long s = 5;
+	size_t i, nsup = 0, *sup = calloc(n + 1, sizeof *sup);
+
+	cr_assert(sup);
+	am_buf_printf(&b, "<source id=\"src\" kind=\"report\"><title>Report</title></source>\n"
+	                  "<actor id=\"a\" kind=\"person\" name=\"A. Person\"/>\n");
+	for (i = 0; i < 3; i++)
+		am_buf_printf(&b, "<question id=\"q%zu\"><text>Question %zu, long enough to wrap "
+		                  "over a line or two of its box?</text></question>\n",
+		              i, i);
+	for (i = 0; i < n; i++)
+		am_buf_printf(&b, "<claim id=\"c%zu\" by=\"a\"><text>Claim %zu%s</text></claim>\n", i, i,
+		              i % 3 ? "" : ", which says a little more than the others do here");
+	for (i = 0; i < n / 5; i++)
+		am_buf_printf(&b, "<evidence id=\"e%zu\" source=\"src\"><quote>quote %zu</quote></evidence>\n",
+		              i, i);
+	for (i = 0; i < n; i++) {
+		size_t p;
+		s = s * 6364136223846793005UL + 1442695040888963407UL;
+		if (i < 6) {
+			am_buf_printf(&b, "<answer from=\"c%zu\" to=\"q%zu\" stance=\"%s\"/>\n", i, i / 2,
+			              i % 2 ? "no" : "yes");
+			continue;
+		}
+		p = i / 3 + (size_t)(s >> 40) % 3; /* branching about 3 */
+		if (p >= i)
+			p = i - 1;
+		if (i % 11 == 0 && i + 1 < n) {
+			am_buf_printf(&b, "<support id=\"s%zu\" from=\"c%zu c%zu\" to=\"c%zu\"/>\n", i, i,
+			              i + 1, p);
+			sup[nsup++] = i++;
+		} else if (i % 4 == 1) {
+			am_buf_printf(&b, "<rebut from=\"c%zu\" to=\"c%zu\"/>\n", i, p);
+		} else {
+			am_buf_printf(&b, "<support id=\"s%zu\" from=\"c%zu\" to=\"c%zu\"/>\n", i, i, p);
+			sup[nsup++] = i;
+		}
+		if (i % 10 == 3)
+			am_buf_printf(&b, "<rebut from=\"c%zu\" to=\"c%zu\"/>\n", i,
+			              (size_t)(s >> 20) % (i - 1));
+	}
+	for (i = 0; i < n / 5; i++)
+		am_buf_printf(&b, "<support from=\"e%zu\" to=\"c%zu\"/>\n", i, (i * 7) % n);
+	for (i = 7; i < nsup; i += 13)
+		if (sup[i] + 3 < n)
+			am_buf_printf(&b, "<undercut from=\"c%zu\" to=\"s%zu\"/>\n", sup[i] + 3, sup[i]);
+	free(sup);
+	cr_assert(!b.failed);
+	map = rs_load_body(dir, "debate.xml", b.data, NULL);
+	am_buf_free(&b);
+	return map;
+}
+
+typedef struct drawn_path {
+	char name[24];
+	char cls[80];
+	double *pt; /* x, y pairs: the path's points (straight pieces) */
+	size_t n;
+} drawn_path;
+
+/* Every edge group's class, title and path points. */
+static void collect_paths(xmlNode *n, drawn_path *p, size_t *np, size_t cap)
+{
+	for (; n; n = n->next) {
+		xmlChar *cls;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		cls = xmlGetProp(n, (const xmlChar *)"class");
+		if (cls && !strcmp((const char *)n->name, "g") && !strncmp((const char *)cls, "edge", 4)) {
+			xmlNode *title = child_named(n, "title"), *path = child_named(n, "path");
+			xmlChar *t = title ? xmlNodeGetContent(title) : NULL;
+			xmlChar *d = path ? xmlGetProp(path, (const xmlChar *)"d") : NULL;
+			const char *q = (const char *)d;
+			size_t k = 0;
+			cr_assert(t && d && *np < cap);
+			snprintf(p[*np].name, sizeof p[*np].name, "%s", (const char *)t);
+			snprintf(p[*np].cls, sizeof p[*np].cls, "%s", (const char *)cls);
+			p[*np].pt = malloc((strlen(q) + 2) * sizeof(double));
+			cr_assert(p[*np].pt);
+			while (*q) {
+				char *end;
+				double v;
+				if (!strchr("-.0123456789", *q)) {
+					q++;
+					continue;
+				}
+				v = strtod(q, &end);
+				if (end == q) {
+					q++;
+					continue;
+				}
+				p[*np].pt[k++] = v;
+				q = end;
+			}
+			p[*np].n = k / 2;
+			(*np)++;
+			xmlFree(t);
+			xmlFree(d);
+		} else {
+			collect_paths(n->children, p, np, cap);
+		}
+		xmlFree(cls);
+	}
+}
+
+/* A 300-claim debate through the fast engine: no two boxes overlap, every
+ * edge is clipped at both ends, supports and answers run down from the
+ * conclusion, and no edge runs through a box it does not end at. */
+Test(fastlayout, generated_debate_is_drawn_cleanly, .timeout = 60)
+{
+	enum { CAP = 1200 };
+	char *dir = ts_tmpdir(), *svg;
+	argmap_map *map = debate_map(dir, 300);
+	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	size_t len, saved = am_render_fast_min, nn = 0, ne = 0, np = 0, i, j, k;
+	drawn_box *nodes = calloc(CAP, sizeof *nodes), *edges = calloc(CAP, sizeof *edges);
+	drawn_path *paths = calloc(CAP, sizeof *paths);
+	xmlDocPtr doc;
+
+	cr_assert(nodes && edges && paths);
+	am_render_fast_min = 1;
+	o.in_process = 1;
+	o.format = ARGMAP_RENDER_SVG;
+	svg = rs_render_ok(map, &o, &len);
+	am_render_fast_min = saved;
+	doc = xmlReadMemory(svg, (int)len, "f.svg", NULL, XML_PARSE_NONET | XML_PARSE_HUGE);
+	cr_assert(doc, "not well-formed");
+	collect(xmlDocGetRootElement(doc), nodes, &nn, edges, &ne, CAP);
+	collect_paths(xmlDocGetRootElement(doc), paths, &np, CAP);
+	cr_assert_eq(ne, np);
+	cr_assert_geq(nn, 300, "only %zu nodes", nn);
+	cr_assert_geq(ne, 300, "only %zu edges", ne);
+	for (i = 0; i < nn; i++)
+		for (j = i + 1; j < nn; j++)
+			cr_expect(nodes[i].x1 <= nodes[j].x0 || nodes[j].x1 <= nodes[i].x0 ||
+			              nodes[i].y1 <= nodes[j].y0 || nodes[j].y1 <= nodes[i].y0,
+			          "%s and %s overlap", nodes[i].name, nodes[j].name);
+	for (i = 0; i < ne; i++) {
+		const char *arrow = strstr(edges[i].name, "->");
+		const drawn_box *tail, *head;
+		cr_assert(arrow, "edge title %s", edges[i].name);
+		tail = find_box(nodes, nn, edges[i].name, (size_t)(arrow - edges[i].name));
+		head = find_box(nodes, nn, arrow + 2, strlen(arrow + 2));
+		cr_assert(tail && head, "edge %s joins unknown nodes", edges[i].name);
+		cr_expect(fabs(border_gap(tail, edges[i].x0, edges[i].y0) - 6.0) < 7.0,
+		          "edge %s starts %g pt off its tail's border", edges[i].name,
+		          border_gap(tail, edges[i].x0, edges[i].y0));
+		cr_expect(fabs(border_gap(head, edges[i].x1, edges[i].y1) - 6.0) < 7.0,
+		          "edge %s ends %g pt off its head's border", edges[i].name,
+		          border_gap(head, edges[i].x1, edges[i].y1));
+		/* SVG y grows downwards: the conclusion's box is above */
+		if (strstr(paths[i].cls, "support") || strstr(paths[i].cls, "answer"))
+			cr_expect(tail->y1 <= head->y0, "%s (%s) does not run down", edges[i].name,
+			          paths[i].cls);
+		for (k = 0; k + 1 < paths[i].n; k++) {
+			const double *a = &paths[i].pt[2 * k];
+			for (j = 0; j < nn; j++) {
+				if (&nodes[j] == tail || &nodes[j] == head)
+					continue;
+				cr_expect(!segment_enters(a[0], a[1], a[2], a[3], nodes[j].x0 + 1,
+				                          nodes[j].y0 + 1, nodes[j].x1 - 1, nodes[j].y1 - 1),
+				          "edge %s runs through %s", edges[i].name, nodes[j].name);
+			}
+		}
+	}
+	for (i = 0; i < np; i++)
+		free(paths[i].pt);
+	xmlFreeDoc(doc);
+	free(svg);
+	free(nodes);
+	free(edges);
+	free(paths);
+	argmap_map_free(map);
+	ts_rmtree(dir);
+	free(dir);
 }
