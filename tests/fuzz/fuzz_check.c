@@ -133,6 +133,9 @@ static void eval_checks(const argmap_map *m)
 		FUZZ_CHECK(json, "argmap_eval_format_json failed");
 		free(json);
 		argmap_eval_free(r);
+	}
+}
+
 /* argmap_export to each format on the view the bits pick (the first
  * node and tag of the map): twice, byte-identical; valid where a check is
  * cheap. */
