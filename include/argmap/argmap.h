@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "map.h"
 #include "check.h"
+#include "schema.h"
 #include "render.h"
 
 #endif

@@ -27,6 +27,7 @@ static void usage(FILE *out)
 	      "Commands:\n"
 	      "  check FILE...     report every problem in the maps (alias: validate)\n"
 	      "  render FILE...    draw the maps as SVG, PDF, PNG or DOT\n"
+	      "  lsp               the language server for editors (docs/editors.md)\n"
 	      "\n"
 	      "Options:\n"
 	      "  -h, --help        show this help (argmap COMMAND --help for a command)\n"
@@ -117,6 +118,8 @@ int main(int argc, char **argv)
 		rc = cli_check(argc - 1, argv + 1);
 	else if (!strcmp(cmd, "render"))
 		return cli_finish(exec_render(argc - 1, argv + 1));
+	else if (!strcmp(cmd, "lsp"))
+		rc = cli_lsp(argc - 1, argv + 1);
 	else {
 		fprintf(stderr, "argmap: unknown command '%s'\n", cmd);
 		fprintf(stderr, "Try 'argmap --help'.\n");
