@@ -32,8 +32,7 @@ char *am_lsp_code_doc(const char *code)
 			break;
 	if (!e)
 		e = end;
-	am_buf_puts(&b, "#");
-	am_buf_put(&b, s + 3, (size_t)(e - s - 3));
+	am_buf_put(&b, s, (size_t)(e - s));
 	return am_buf_detach(&b);
 }
 

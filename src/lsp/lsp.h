@@ -60,7 +60,8 @@ typedef struct am_lsp_doc {
 	argmap_map *map;
 	argmap_diags *diags; /* of `map` */
 	am_text snap; /* the text `map` was built from */
-	long map_version;
+	long map_version;    /* of the last analysis */
+	int map_current;     /* `map` is of that analysis (not kept from an earlier one) */
 	int pending;     /* changed and not yet submitted */
 	double due;      /* when to submit it (monotonic seconds) */
 	char **others;   /* other files' URIs this document published for */

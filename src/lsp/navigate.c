@@ -199,6 +199,11 @@ void am_lsp_rename(am_lsp_server *srv, const json_t *id, const json_t *params)
 	/* Edits must match the text the client has now. */
 	am_lsp_refresh(srv, doc);
 	w = word_at(doc, off, buf, sizeof buf);
+	if (!doc->map_current) {
+		am_lsp_reply_error(srv, id, AM_RPC_REQUEST_FAILED,
+		                   "the map has errors that stop it from being read; fix them first");
+		return;
+	}
 	if (!doc->map || !w || argmap_map_id_loc(doc->map, w, &loc) == ARGMAP_ITEM_NONE) {
 		am_lsp_reply_error(srv, id, AM_RPC_REQUEST_FAILED, "no id here to rename");
 		return;

@@ -197,7 +197,8 @@ static char *file_uri(am_lsp_doc *doc, const char *file)
 	return file[0] == '/' ? am_lsp_path_uri(file) : NULL;
 }
 
-static void publish(am_lsp_server *srv, am_lsp_doc *doc, const argmap_diags *diags)
+static void publish(am_lsp_server *srv, am_lsp_doc *doc, const argmap_diags *diags,
+                    am_text *own)
 {
 	size_t i, n = diags ? argmap_diags_count(diags) : 0, ng = 0, k;
 	file_diags *g = NULL;
@@ -211,9 +212,11 @@ static void publish(am_lsp_server *srv, am_lsp_doc *doc, const argmap_diags *dia
 	for (i = 0; i < n; i++) {
 		const argmap_diag *d = argmap_diags_get(diags, i);
 		const char *file = d->file && doc->path && !strcmp(d->file, doc->path) ? NULL : d->file;
-		am_text *text = file ? NULL : &doc->snap;
-		if (file && !strcmp(file, doc->uri))
-			file = NULL, text = &doc->snap;
+		am_text *text = file ? NULL : own;
+		if (file && !strcmp(file, doc->uri)) {
+			file = NULL;
+			text = own;
+		}
 		if (d->parent != ARGMAP_NONE && d->parent < n && made[d->parent]) {
 			/* a note: related information of its parent */
 			json_t *rel = json_object_get(made[d->parent], "relatedInformation");
@@ -317,14 +320,21 @@ static void install(am_lsp_server *srv, am_lsp_result *res)
 		am_lsp_result_free(res);
 		return;
 	}
-	argmap_map_free(doc->map);
-	am_text_free(&doc->snap);
-	doc->map = res->map;
-	doc->snap = res->text;
 	doc->map_version = res->version;
-	res->map = NULL;
-	memset(&res->text, 0, sizeof res->text);
-	publish(srv, doc, res->diags);
+	doc->map_current = res->map != NULL;
+	if (res->map) {
+		argmap_map_free(doc->map);
+		am_text_free(&doc->snap);
+		doc->map = res->map;
+		doc->snap = res->text;
+		res->map = NULL;
+		memset(&res->text, 0, sizeof res->text);
+		publish(srv, doc, res->diags, &doc->snap);
+	} else {
+		/* Nothing could be built (a half-typed tag): navigation keeps the
+		 * last map; the diagnostics are of this text. */
+		publish(srv, doc, res->diags, &res->text);
+	}
 	argmap_diags_free(doc->diags);
 	doc->diags = res->diags;
 	res->diags = NULL;
@@ -349,7 +359,7 @@ static void analyze_now(am_lsp_server *srv, am_lsp_doc *doc)
 
 void am_lsp_refresh(am_lsp_server *srv, am_lsp_doc *doc)
 {
-	if (doc->map_version != doc->version || doc->pending)
+	if (doc->map_version != doc->version || doc->pending || !doc->map_current)
 		analyze_now(srv, doc);
 }
 
