@@ -10,20 +10,24 @@
 
 static void check_usage(FILE *out)
 {
-	fputs("Usage: argmap check [options] FILE...\n"
+	fputs("Usage: argmap check [options] FILE|DIR|-...\n"
 	      "       argmap validate [options] FILE...\n"
 	      "\n"
 	      "Report every problem in each map in one run, compiler style:\n"
 	      "  path:line:col: error: message [CODE]\n"
 	      "with a hint line and notes that point at related places.\n"
-	      "Each map is read with everything it imports.\n"
+	      "Each map is read with everything it imports. A folder stands for every\n"
+	      "*.xml file below it; - reads one map from standard input (its imports\n"
+	      "are relative to the current folder).\n"
 	      "\n"
 	      "Options:\n"
 	      "  --sources DIRS    verify every quote against its source's full text,\n"
 	      "                    DIR/<textfile> or DIR/<source-id>.txt; DIRS is one\n"
 	      "                    folder or several separated by ':'\n"
-	      "  --format FORMAT   text (default, on stderr) or json (on stdout: an array\n"
-	      "                    with one object per diagnostic)\n"
+	      "  --format FORMAT   text (default, on stderr); on stdout: json (an array\n"
+	      "                    with one object per diagnostic), sarif (SARIF 2.1.0,\n"
+	      "                    for code-scanning interfaces) or github (GitHub\n"
+	      "                    Actions annotations)\n"
 	      "  --werror          treat warnings as errors\n"
 	      "  -q, --quiet       leave out notes and the summary line\n"
 	      "  -h, --help        show this help\n"
@@ -44,9 +48,10 @@ int cli_check(int argc, char **argv)
 	    {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
 	enum cli_format fmt = CLI_TEXT;
 	const char *sources = NULL;
-	int werror = 0, quiet = 0, opt, i, worst = CLI_OK;
+	int werror = 0, quiet = 0, opt, worst = CLI_OK;
 	argmap_diags *diags;
-	size_t nerr, nwarn;
+	size_t nerr, nwarn, i, nmaps;
+	char **paths = NULL;
 
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
@@ -57,9 +62,14 @@ int cli_check(int argc, char **argv)
 				fmt = CLI_TEXT;
 			else if (!strcmp(optarg, "json"))
 				fmt = CLI_JSON;
+			else if (!strcmp(optarg, "sarif"))
+				fmt = CLI_SARIF;
+			else if (!strcmp(optarg, "github"))
+				fmt = CLI_GITHUB;
 			else {
 				fprintf(stderr,
-				        "argmap check: unknown format '%s' (use text or json)\n",
+				        "argmap check: unknown format '%s' (use text, json, sarif or "
+				        "github)\n",
 				        optarg);
 				return CLI_USAGE;
 			}
@@ -83,13 +93,19 @@ int cli_check(int argc, char **argv)
 		fputs("argmap: out of memory\n", stderr);
 		return CLI_IO;
 	}
-	for (i = optind; i < argc; i++) {
+	if (cli_expand_paths(argv + optind, argc - optind, &paths) != 0) {
+		argmap_diags_free(diags);
+		return CLI_IO;
+	}
+	for (i = 0; paths[i]; i++) {
 		argmap_map *map = NULL;
-		int rc = cli_load_and_check(argv[i], sources, diags, &map);
+		int rc = cli_load_and_check(paths[i], sources, diags, &map);
 		argmap_map_free(map);
 		if (rc > worst && rc != CLI_USAGE)
 			worst = rc;
 	}
+	nmaps = i;
+	cli_free_paths(paths);
 	if (werror)
 		argmap_diags_promote_warnings(diags);
 	cli_print_diags(diags, fmt, quiet);
@@ -98,8 +114,8 @@ int cli_check(int argc, char **argv)
 	if (nerr && worst == CLI_OK)
 		worst = CLI_ERRORS;
 	if (!quiet && fmt == CLI_TEXT)
-		fprintf(stderr, "argmap: checked %d map%s: %zu error%s, %zu warning%s\n",
-		        argc - optind, argc - optind == 1 ? "" : "s", nerr, nerr == 1 ? "" : "s",
+		fprintf(stderr, "argmap: checked %zu map%s: %zu error%s, %zu warning%s\n", nmaps,
+		        nmaps == 1 ? "" : "s", nerr, nerr == 1 ? "" : "s",
 		        nwarn, nwarn == 1 ? "" : "s");
 	argmap_diags_free(diags);
 	return worst;

@@ -28,6 +28,8 @@ static void usage(FILE *out)
 	      "  check FILE...     report every problem in the maps (alias: validate)\n"
 	      "  render FILE...    draw the maps as SVG, PDF, PNG or DOT\n"
 	      "  lsp               the language server for editors (docs/editors.md)\n"
+	      "  schema            print the RELAX NG schema of the format\n"
+	      "  help COMMAND      the help of a command (as COMMAND --help)\n"
 	      "\n"
 	      "Options:\n"
 	      "  -h, --help        show this help (argmap COMMAND --help for a command)\n"
@@ -104,6 +106,18 @@ int main(int argc, char **argv)
 		return cli_finish(CLI_USAGE);
 	}
 	cmd = argv[1];
+	if (!strcmp(cmd, "help") && argc > 2) {
+		/* argmap help CMD = argmap CMD --help */
+		static char help_opt[] = "--help";
+		static char *hargv[4];
+		hargv[0] = argv[0];
+		hargv[1] = argv[2];
+		hargv[2] = help_opt;
+		hargv[3] = NULL;
+		argv = hargv;
+		argc = 3;
+		cmd = argv[1];
+	}
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
 		usage(stdout);
 		cli_flush_stdout();
@@ -120,6 +134,8 @@ int main(int argc, char **argv)
 		return cli_finish(exec_render(argc - 1, argv + 1));
 	else if (!strcmp(cmd, "lsp"))
 		rc = cli_lsp(argc - 1, argv + 1);
+	else if (!strcmp(cmd, "schema"))
+		rc = cli_schema(argc - 1, argv + 1);
 	else {
 		fprintf(stderr, "argmap: unknown command '%s'\n", cmd);
 		fprintf(stderr, "Try 'argmap --help'.\n");

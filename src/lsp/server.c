@@ -19,6 +19,7 @@
 #include "util/json.h"
 
 #define MAX_DOCS 1024
+#define MAX_CHANGES 4096
 
 static double now(void)
 {
@@ -457,7 +458,10 @@ static void did_change(am_lsp_server *srv, const json_t *params)
 	json_t *changes = json_object_get(params, "contentChanges"), *ver;
 	size_t i;
 
-	if (!doc || !json_is_array(changes))
+	/* Each change costs a pass over the document (its line index): the
+	 * number in one message is bounded, so a message costs at most
+	 * MAX_CHANGES passes. */
+	if (!doc || !json_is_array(changes) || json_array_size(changes) > MAX_CHANGES)
 		return;
 	json_array_foreach(changes, i, ch)
 	{

@@ -1,0 +1,135 @@
+/* The command-line conventions of issue 15: "-" for standard input, a
+ * folder for every map in it, argmap help CMD, argmap schema, and the
+ * sarif and github formats. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "json_check.h"
+#include "support.h"
+
+static char *dir;
+
+static void setup(void)
+{
+	dir = ts_tmpdir();
+}
+
+static void teardown(void)
+{
+	ts_rmtree(dir);
+	free(dir);
+}
+
+TestSuite(conv, .init = setup, .fini = teardown, .timeout = 60);
+
+#define BAD_BODY                                                                                  \
+	"  <actor id=\"ann\" kind=\"person\" name=\"Ann\"/>\n"                                    \
+	"  <claim id=\"c\" by=\"anne\"><text>x</text></claim>\n"
+
+static int run(const char *const *args, char **out, char **err)
+{
+	return ts_run_cli(args, out, err, 30);
+}
+
+Test(conv, dash_reads_standard_input_with_imports_from_the_current_folder)
+{
+	char *lib = ts_write(dir, "lib.xml",
+	                     "<argmap xmlns=\"urn:argmap:1\" version=\"1\" kind=\"library\">\n"
+	                     "  <actor id=\"ann\" kind=\"person\" name=\"Ann\"/>\n" TS_TAIL,
+	                     (size_t)-1);
+	char *p = ts_write(dir, "in.xml",
+	                   TS_HEAD "  <import href=\"lib.xml\"/>\n"
+	                           "  <claim id=\"c\" by=\"anne\"><text>x</text></claim>\n" TS_TAIL,
+	                   (size_t)-1);
+	char cmd[4096], *err;
+	int rc;
+
+	snprintf(cmd, sizeof cmd, "cd '%s' && '%s' check - < in.xml 2> err.txt", dir, ARGMAP_CLI);
+	rc = system(cmd);
+	cr_assert(WIFEXITED(rc));
+	cr_expect_eq(WEXITSTATUS(rc), 1);
+	snprintf(cmd, sizeof cmd, "%s/err.txt", dir);
+	err = ts_read(cmd, NULL);
+	cr_expect(strstr(err, "<stdin>:4:21: error: claim 'c' by=\"anne\": no item has this id "
+	                      "[AM202]\n    hint: did you mean 'ann'?"),
+	          "the import is followed, so the hint knows 'ann': %s", err);
+	free(err);
+	free(p);
+	free(lib);
+}
+
+Test(conv, a_folder_checks_every_map_below_it)
+{
+	char sub[4096], *a, *b, *c, *err;
+	const char *args[] = {"check", dir, NULL};
+
+	snprintf(sub, sizeof sub, "%s/sub", dir);
+	cr_assert_eq(mkdir(sub, 0700), 0);
+	a = ts_write(dir, "a.xml", TS_HEAD BAD_BODY TS_TAIL, (size_t)-1);
+	b = ts_write(sub, "b.xml", TS_HEAD BAD_BODY TS_TAIL, (size_t)-1);
+	c = ts_write(dir, "notes.txt", "not a map", (size_t)-1);
+	cr_expect_eq(run(args, NULL, &err), 1);
+	cr_expect(strstr(err, "/a.xml:4:21: error"), "%s", err);
+	cr_expect(strstr(err, "/sub/b.xml:4:21: error"), "%s", err);
+	cr_expect_null(strstr(err, "notes.txt"), "%s", err);
+	cr_expect(strstr(err, "checked 2 maps: 2 errors"), "%s", err);
+	free(err);
+	free(a);
+	free(b);
+	free(c);
+}
+
+Test(conv, help_command_and_schema)
+{
+	const char *h[] = {"help", "check", NULL}, *s[] = {"schema", NULL},
+	           *bad[] = {"schema", "x", NULL}, *hl[] = {"help", "lsp", NULL};
+	char *out, *err, *rng;
+	size_t len;
+
+	cr_expect_eq(run(h, &out, &err), 0);
+	cr_expect(strstr(out, "Usage: argmap check"), "%s", out);
+	free(out);
+	free(err);
+	cr_expect_eq(run(hl, &out, &err), 0);
+	cr_expect(strstr(out, "Usage: argmap lsp"), "%s", out);
+	free(out);
+	free(err);
+	cr_expect_eq(run(s, &out, &err), 0);
+	rng = ts_read(ARGMAP_SOURCE_DIR "/docs/argmap.rng", &len);
+	cr_expect_eq(strlen(out), len);
+	cr_expect(strcmp(out, rng) == 0, "argmap schema prints docs/argmap.rng");
+	free(rng);
+	free(out);
+	free(err);
+	cr_expect_eq(run(bad, NULL, &err), 2);
+	free(err);
+}
+
+Test(conv, github_and_sarif_formats)
+{
+	char *p = ts_write(dir, "bad.xml", TS_HEAD BAD_BODY TS_TAIL, (size_t)-1);
+	const char *g[] = {"check", "--format", "github", p, NULL},
+	           *s[] = {"check", "--format", "sarif", p, NULL};
+	char *out, *err, want[4200];
+
+	cr_expect_eq(run(g, &out, &err), 1);
+	snprintf(want, sizeof want,
+	         "::error file=%s,line=4,col=21,title=AM202::claim 'c' by=\"anne\": no item has "
+	         "this id%%0Ahint: did you mean 'ann'?\n",
+	         p);
+	cr_expect(strstr(out, want), "%s", out);
+	free(out);
+	free(err);
+	cr_expect_eq(run(s, &out, &err), 1);
+	cr_expect(ts_json_ok(out, strlen(out)), "%s", out);
+	cr_expect(strstr(out, "\"version\": \"2.1.0\""), "%s", out);
+	cr_expect(strstr(out, "\"ruleId\": \"AM202\""), "%s", out);
+	cr_expect(strstr(out, "\"startLine\": 4"), "%s", out);
+	cr_expect(strstr(out, "\"startColumn\": 21"), "%s", out);
+	free(out);
+	free(err);
+	free(p);
+}
