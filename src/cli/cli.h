@@ -23,6 +23,10 @@ int cli_schema(int argc, char **argv);
 /* Prints diagnostics (sorted, deduplicated): text to stderr, JSON to
  * stdout. Notes are left out in text form when quiet is set. */
 void cli_print_diags(argmap_diags *diags, enum cli_format fmt, int quiet);
+/* The same; promoted[i] (after argmap_diags_sort; may be NULL) marks the
+ * errors that --werror made of warnings: "[AM302, -Werror]". */
+void cli_print_diags_werror(argmap_diags *diags, enum cli_format fmt, int quiet,
+                            const unsigned char *promoted);
 
 /* The maps a command line names: each FILE as it is, "-" for standard
  * input, and every *.xml file below each directory (sorted, hidden folders

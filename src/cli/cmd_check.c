@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -28,8 +29,9 @@ static void check_usage(FILE *out)
 	      "                    with one object per diagnostic), sarif (SARIF 2.1.0,\n"
 	      "                    for code-scanning interfaces) or github (GitHub\n"
 	      "                    Actions annotations)\n"
-	      "  --werror          treat warnings as errors\n"
-	      "  -q, --quiet       leave out notes and the summary line\n"
+	      "  --werror          treat warnings as errors (marked [CODE, -Werror])\n"
+	      "  -q, --quiet       leave out the summary line and the notes that stand\n"
+	      "                    alone (notes that explain an error stay)\n"
 	      "  -h, --help        show this help\n"
 	      "\n"
 	      "Exit status: 0 no errors (warnings allowed unless --werror), 1 errors,\n"
@@ -38,6 +40,28 @@ static void check_usage(FILE *out)
 	      "Codes are explained in " ARGMAP_DOCDIR "/diagnostics.md\n"
 	      "(docs/diagnostics.md in the source tree).\n",
 	      out);
+}
+
+/* Each folder of --sources must exist: a typo would otherwise verify
+ * nothing and pass. */
+static int check_sources(const char *dirs)
+{
+	char *copy = strdup(dirs), *p, *save = NULL;
+	int rc = 0;
+
+	if (!copy)
+		return 0;
+	for (p = strtok_r(copy, ":", &save); p; p = strtok_r(NULL, ":", &save)) {
+		struct stat st;
+		if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			fprintf(stderr, "argmap check: --sources: '%s' is not a folder\n", p);
+			rc = -1;
+		}
+	}
+	free(copy);
+	if (rc)
+		fputs("Try 'argmap check --help'.\n", stderr);
+	return rc;
 }
 
 int cli_check(int argc, char **argv)
@@ -52,6 +76,7 @@ int cli_check(int argc, char **argv)
 	argmap_diags *diags;
 	size_t nerr, nwarn, i, nmaps;
 	char **paths = NULL;
+	unsigned char *promoted = NULL;
 
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
@@ -88,6 +113,8 @@ int cli_check(int argc, char **argv)
 		fputs("Try 'argmap check --help'.\n", stderr);
 		return CLI_USAGE;
 	}
+	if (sources && check_sources(sources) != 0)
+		return CLI_USAGE;
 	diags = argmap_diags_new();
 	if (!diags) {
 		fputs("argmap: out of memory\n", stderr);
@@ -106,9 +133,17 @@ int cli_check(int argc, char **argv)
 	}
 	nmaps = i;
 	cli_free_paths(paths);
-	if (werror)
+	if (werror) {
+		size_t k, n;
+		argmap_diags_sort(diags);
+		n = argmap_diags_count(diags);
+		promoted = calloc(n ? n : 1, 1);
+		for (k = 0; promoted && k < n; k++)
+			promoted[k] = argmap_diags_get(diags, k)->severity == ARGMAP_SEV_WARNING;
 		argmap_diags_promote_warnings(diags);
-	cli_print_diags(diags, fmt, quiet);
+	}
+	cli_print_diags_werror(diags, fmt, quiet, promoted);
+	free(promoted);
 	nerr = argmap_diags_count_severity(diags, ARGMAP_SEV_ERROR);
 	nwarn = argmap_diags_count_severity(diags, ARGMAP_SEV_WARNING);
 	if (nerr && worst == CLI_OK)

@@ -67,6 +67,36 @@ static void print_github(const argmap_diags *diags)
 
 void cli_print_diags(argmap_diags *diags, enum cli_format fmt, int quiet)
 {
+	cli_print_diags_werror(diags, fmt, quiet, NULL);
+}
+
+/* The text form of d, with ", -Werror" after its code when it was a
+ * warning that --werror promoted: "[AM302, -Werror]", as gcc says. */
+static void print_text(const argmap_diag *d, int promoted)
+{
+	char *line = argmap_diag_format_text(d), *nl, *code;
+
+	if (!line)
+		return;
+	nl = strchr(line, '\n');
+	if (nl)
+		*nl = '\0';
+	code = promoted ? strrchr(line, '[') : NULL;
+	if (code && code[strlen(code) - 1] == ']') {
+		code[strlen(code) - 1] = '\0';
+		fprintf(stderr, "%s, -Werror]", line);
+	} else {
+		fputs(line, stderr);
+	}
+	if (nl)
+		fprintf(stderr, "\n%s", nl + 1);
+	fputc('\n', stderr);
+	free(line);
+}
+
+void cli_print_diags_werror(argmap_diags *diags, enum cli_format fmt, int quiet,
+                            const unsigned char *promoted)
+{
 	size_t i, n;
 
 	if (argmap_diags_sort(diags) != 0)
@@ -94,14 +124,10 @@ void cli_print_diags(argmap_diags *diags, enum cli_format fmt, int quiet)
 	}
 	for (i = 0; i < n; i++) {
 		const argmap_diag *d = argmap_diags_get(diags, i);
-		char *line;
-		if (quiet && d->severity == ARGMAP_SEV_NOTE)
+		/* -q drops standalone notes; notes that explain an error stay */
+		if (quiet && d->severity == ARGMAP_SEV_NOTE && d->parent == ARGMAP_NONE)
 			continue;
-		line = argmap_diag_format_text(d);
-		if (line) {
-			fprintf(stderr, "%s\n", line);
-			free(line);
-		}
+		print_text(d, promoted && promoted[i]);
 	}
 }
 

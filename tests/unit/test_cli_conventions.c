@@ -133,3 +133,37 @@ Test(conv, github_and_sarif_formats)
 	free(err);
 	free(p);
 }
+
+Test(conv, werror_says_so_and_quiet_keeps_attached_notes)
+{
+	char *p = ts_write(dir, "dup.xml",
+	                   TS_HEAD "  <actor id=\"a\" kind=\"person\" name=\"A\"/>\n"
+	                           "  <claim id=\"c\" by=\"a\"><text>Alone.</text></claim>\n"
+	                           "  <claim id=\"c\" by=\"a\"><text>Again.</text></claim>\n" TS_TAIL,
+	                   (size_t)-1);
+	const char *a[] = {"check", "-q", "--werror", p, NULL};
+	char *err;
+
+	cr_expect_eq(run(a, NULL, &err), 1);
+	cr_expect(strstr(err, "connected to nothing [AM302, -Werror]"), "%s", err);
+	cr_expect(strstr(err, "duplicate id 'c'"), "%s", err);
+	cr_expect(strstr(err, ":4:14: note: the id was first declared here"),
+	          "-q keeps the note that explains an error: %s", err);
+	cr_expect_null(strstr(err, "AM603"), "-q drops the standalone note: %s", err);
+	cr_expect_null(strstr(err, "checked 1 map"), "%s", err);
+	free(err);
+	free(p);
+}
+
+Test(conv, sources_that_do_not_exist_are_a_usage_error)
+{
+	char *p = ts_write(dir, "m.xml", TS_HEAD BAD_BODY TS_TAIL, (size_t)-1);
+	const char *a[] = {"check", "--sources", "/nonexistent-argmap-texts", p, NULL};
+	char *err;
+
+	cr_expect_eq(run(a, NULL, &err), 2);
+	cr_expect(strstr(err, "argmap check: --sources: '/nonexistent-argmap-texts' is not a folder"),
+	          "%s", err);
+	free(err);
+	free(p);
+}
