@@ -29,6 +29,7 @@ static void usage(FILE *out)
 	      "  render FILE...    draw the maps as SVG, PDF, PNG or DOT\n"
 	      "  lsp               the language server for editors (docs/editors.md)\n"
 	      "  schema            print the RELAX NG schema of the format\n"
+	      "  new FILE          write a commented starter map to FILE\n"
 	      "  help COMMAND      the help of a command (as COMMAND --help)\n"
 	      "\n"
 	      "Options:\n"
@@ -136,6 +137,8 @@ int main(int argc, char **argv)
 		rc = cli_lsp(argc - 1, argv + 1);
 	else if (!strcmp(cmd, "schema"))
 		rc = cli_schema(argc - 1, argv + 1);
+	else if (!strcmp(cmd, "new"))
+		rc = cli_new(argc - 1, argv + 1);
 	else {
 		fprintf(stderr, "argmap: unknown command '%s'\n", cmd);
 		fprintf(stderr, "Try 'argmap --help'.\n");

@@ -167,3 +167,26 @@ Test(conv, sources_that_do_not_exist_are_a_usage_error)
 	free(err);
 	free(p);
 }
+
+Test(conv, new_writes_a_starter_that_passes_check_and_never_replaces)
+{
+	char path[4096], *before, *after;
+	const char *n[] = {"new", path, NULL}, *c[] = {"check", "--werror", path, NULL};
+	char *err;
+
+	snprintf(path, sizeof path, "%s/start.xml", dir);
+	cr_expect_eq(run(n, NULL, &err), 0, "%s", err);
+	free(err);
+	cr_expect_eq(run(c, NULL, &err), 0, "the starter passes check --werror: %s", err);
+	cr_expect(strstr(err, "0 errors, 0 warnings"), "%s", err);
+	free(err);
+	before = ts_read(path, NULL);
+	cr_expect(strstr(before, "<!--"), "the starter explains itself in comments");
+	cr_expect_eq(run(n, NULL, &err), 3);
+	cr_expect(strstr(err, "exists already; not replaced"), "%s", err);
+	free(err);
+	after = ts_read(path, NULL);
+	cr_expect_str_eq(after, before);
+	free(before);
+	free(after);
+}
