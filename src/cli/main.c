@@ -30,6 +30,7 @@ static void usage(FILE *out)
 	      "  lsp               the language server for editors (docs/editors.md)\n"
 	      "  schema            print the RELAX NG schema of the format\n"
 	      "  new FILE          write a commented starter map to FILE\n"
+	      "  watch FILE...     check (and --render) again on every save\n"
 	      "  help COMMAND      the help of a command (as COMMAND --help)\n"
 	      "\n"
 	      "Options:\n"
@@ -139,6 +140,8 @@ int main(int argc, char **argv)
 		rc = cli_schema(argc - 1, argv + 1);
 	else if (!strcmp(cmd, "new"))
 		rc = cli_new(argc - 1, argv + 1);
+	else if (!strcmp(cmd, "watch"))
+		rc = cli_watch(argc - 1, argv + 1);
 	else {
 		fprintf(stderr, "argmap: unknown command '%s'\n", cmd);
 		fprintf(stderr, "Try 'argmap --help'.\n");

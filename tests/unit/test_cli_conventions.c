@@ -5,7 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "json_check.h"
 #include "support.h"
@@ -189,4 +193,70 @@ Test(conv, new_writes_a_starter_that_passes_check_and_never_replaces)
 	cr_expect_str_eq(after, before);
 	free(before);
 	free(after);
+}
+
+static void nap(void)
+{
+	struct timespec ts = {0, 50000000};
+	nanosleep(&ts, NULL);
+}
+
+/* Waits until the file at path holds `want` at least `times` times. */
+static int wait_for(const char *path, const char *want, int times, int seconds)
+{
+	int i;
+
+	for (i = 0; i < seconds * 20; i++) {
+		char *s = ts_read(path, NULL);
+		int n = 0;
+		const char *p = s;
+		while (p && (p = strstr(p, want)) != NULL) {
+			n++;
+			p++;
+		}
+		free(s);
+		if (n >= times)
+			return 1;
+		nap();
+	}
+	return 0;
+}
+
+Test(conv, watch_checks_again_on_every_save)
+{
+	char *p = ts_write(dir, "w.xml", TS_HEAD BAD_BODY TS_TAIL, (size_t)-1), errp[4096], *err;
+	pid_t pid;
+	int st = 0, i;
+
+	snprintf(errp, sizeof errp, "%s/watch.err", dir);
+	pid = fork();
+	cr_assert_geq(pid, 0);
+	if (pid == 0) {
+		FILE *e = freopen(errp, "w", stderr);
+		(void)e;
+		execl(ARGMAP_CLI, ARGMAP_CLI, "watch", "--max-runs", "2", p, (char *)NULL);
+		_exit(127);
+	}
+	cr_assert(wait_for(errp, "checked 1 map: 1 error", 1, 30), "the first run");
+	/* saved as editors do: a new file renamed over the old one */
+	free(ts_write(dir, "w.tmp",
+	              TS_HEAD "  <actor id=\"ann\" kind=\"person\" name=\"Ann\"/>\n"
+	                      "  <claim id=\"c\" by=\"ann\"><text>x</text></claim>\n" TS_TAIL,
+	              (size_t)-1));
+	{
+		char tmp[4096];
+		snprintf(tmp, sizeof tmp, "%s/w.tmp", dir);
+		cr_assert_eq(rename(tmp, p), 0);
+	}
+	for (i = 0; i < 600 && waitpid(pid, &st, WNOHANG) == 0; i++)
+		nap();
+	if (i == 600)
+		kill(pid, SIGKILL);
+	cr_assert(i < 600, "watch stops after --max-runs 2");
+	err = ts_read(errp, NULL);
+	cr_expect(strstr(err, "checked 1 map: 0 errors, 1 warning"), "the second run sees the fix: %s",
+	          err);
+	cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 0, "%s", err);
+	free(err);
+	free(p);
 }
