@@ -92,10 +92,11 @@ int cli_check(int argc, char **argv)
 			else if (!strcmp(optarg, "github"))
 				fmt = CLI_GITHUB;
 			else {
-				fprintf(stderr,
-				        "argmap check: unknown format '%s' (use text, json, sarif or "
-				        "github)\n",
-				        optarg);
+				fprintf(
+				    stderr,
+				    "argmap check: unknown format '%s' (use text, json, sarif or "
+				    "github)\n",
+				    optarg);
 				return CLI_USAGE;
 			}
 			break;
@@ -150,8 +151,8 @@ int cli_check(int argc, char **argv)
 		worst = CLI_ERRORS;
 	if (!quiet && fmt == CLI_TEXT)
 		fprintf(stderr, "argmap: checked %zu map%s: %zu error%s, %zu warning%s\n", nmaps,
-		        nmaps == 1 ? "" : "s", nerr, nerr == 1 ? "" : "s",
-		        nwarn, nwarn == 1 ? "" : "s");
+		        nmaps == 1 ? "" : "s", nerr, nerr == 1 ? "" : "s", nwarn,
+		        nwarn == 1 ? "" : "s");
 	argmap_diags_free(diags);
 	return worst;
 }

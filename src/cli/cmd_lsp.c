@@ -53,10 +53,11 @@ int cli_lsp(int argc, char **argv)
 		case 'd':
 			debounce = strtoul(optarg, &end, 10);
 			if (!*optarg || *end || debounce > 5000) {
-				fprintf(stderr,
-				        "argmap lsp: --debounce wants milliseconds from 0 to 5000, not "
-				        "'%s'\n",
-				        optarg);
+				fprintf(
+				    stderr,
+				    "argmap lsp: --debounce wants milliseconds from 0 to 5000, not "
+				    "'%s'\n",
+				    optarg);
 				return CLI_USAGE;
 			}
 			break;

@@ -149,7 +149,8 @@ static int run_once(watcher *w, char **files, int n, const char *sources, int we
 		return CLI_IO;
 	if (sources) {
 		char *copy = strdup(sources), *p, *save = NULL;
-		for (p = copy ? strtok_r(copy, ":", &save) : NULL; p; p = strtok_r(NULL, ":", &save))
+		for (p = copy ? strtok_r(copy, ":", &save) : NULL; p;
+		     p = strtok_r(NULL, ":", &save))
 			add_watch(w, p, 1);
 		free(copy);
 	}
@@ -235,8 +236,10 @@ int cli_watch(int argc, char **argv)
 		case 'm':
 			max_runs = strtol(optarg, &p, 10);
 			if (!*optarg || *p || max_runs < 1) {
-				fprintf(stderr, "argmap watch: --max-runs wants a number from 1, not '%s'\n",
-				        optarg);
+				fprintf(
+				    stderr,
+				    "argmap watch: --max-runs wants a number from 1, not '%s'\n",
+				    optarg);
 				return CLI_USAGE;
 			}
 			break;

@@ -149,9 +149,10 @@ static int load_stdin(argmap_map **map, argmap_diags *diags)
 			if (!nb) {
 				free(buf);
 				if (cap > limit) {
-					argmap_diags_add(diags, ARGMAP_SEV_ERROR, "AM002", "<stdin>", 0, 0,
-					                 "standard input is larger than 8 MiB",
-					                 "split the debate into several maps", ARGMAP_NONE);
+					argmap_diags_add(
+					    diags, ARGMAP_SEV_ERROR, "AM002", "<stdin>", 0, 0,
+					    "standard input is larger than 8 MiB",
+					    "split the debate into several maps", ARGMAP_NONE);
 					return ARGMAP_ELIMIT;
 				}
 				return ARGMAP_ENOMEM;

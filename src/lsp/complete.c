@@ -47,9 +47,9 @@ static void add(comp *c, const char *label, int kind, const char *detail, const 
 	}
 	it = json_pack("{s:s,s:i,s:s?}", "label", label, "kind", kind, "detail", detail);
 	if (it && c->range)
-		json_object_set_new(it, "textEdit",
-		                    json_pack("{s:O,s:s}", "range", c->range, "newText",
-		                              insert ? insert : label));
+		json_object_set_new(
+		    it, "textEdit",
+		    json_pack("{s:O,s:s}", "range", c->range, "newText", insert ? insert : label));
 	else if (it && insert)
 		json_object_set_new(it, "insertText", json_string(insert));
 	if (it)

@@ -59,27 +59,27 @@ typedef struct am_lsp_doc {
 	/* the last analysis */
 	argmap_map *map;
 	argmap_diags *diags; /* of `map` */
-	am_text snap; /* the text `map` was built from */
+	am_text snap;        /* the text `map` was built from */
 	long map_version;    /* of the last analysis */
 	int map_current;     /* `map` is of that analysis (not kept from an earlier one) */
-	int pending;     /* changed and not yet submitted */
-	double due;      /* when to submit it (monotonic seconds) */
-	char **others;   /* other files' URIs this document published for */
+	int pending;         /* changed and not yet submitted */
+	double due;          /* when to submit it (monotonic seconds) */
+	char **others;       /* other files' URIs this document published for */
 	size_t nothers;
 } am_lsp_doc;
 
 typedef struct am_lsp_server {
-	int out_fd;     /* -1: output is kept in `out` only (tests, fuzzing) */
-	am_buf out;     /* framed messages not yet written */
+	int out_fd; /* -1: output is kept in `out` only (tests, fuzzing) */
+	am_buf out; /* framed messages not yet written */
 	am_lsp_doc **docs;
 	size_t ndocs, capdocs;
-	char *root;     /* real path of the workspace root; NULL: each map's folder */
-	char *sources;  /* initializationOptions.sources, resolved; NULL if none */
+	char *root;    /* real path of the workspace root; NULL: each map's folder */
+	char *sources; /* initializationOptions.sources, resolved; NULL if none */
 	unsigned debounce_ms;
 	int initialized, shutdown, exiting, exit_code;
 	am_lsp_worker *worker; /* NULL: analyse synchronously (fuzzing) */
 	const char *log_prefix;
-	int log;        /* write a log line per analysis to stderr */
+	int log;              /* write a log line per analysis to stderr */
 	double last_analysis; /* seconds, for the log and the benchmark */
 } am_lsp_server;
 

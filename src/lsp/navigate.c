@@ -59,8 +59,8 @@ static const char *word_at(am_lsp_doc *doc, size_t off, char *buf, size_t cap)
 	return buf;
 }
 
-static am_lsp_doc *doc_and_id(am_lsp_server *srv, const json_t *id, const json_t *params,
-                              char *buf, size_t cap, const char **word)
+static am_lsp_doc *doc_and_id(am_lsp_server *srv, const json_t *id, const json_t *params, char *buf,
+                              size_t cap, const char **word)
 {
 	size_t off;
 	am_lsp_doc *doc = am_lsp_position(srv, id, params, &off);
@@ -102,7 +102,8 @@ static void add_location(const argmap_ref *r, void *arg)
 	collect *c = arg;
 
 	if (strcmp(r->id, c->id) == 0)
-		json_array_append_new(c->out, am_lsp_location(c->srv, c->doc, r->loc, strlen(r->id)));
+		json_array_append_new(c->out,
+		                      am_lsp_location(c->srv, c->doc, r->loc, strlen(r->id)));
 }
 
 void am_lsp_references(am_lsp_server *srv, const json_t *id, const json_t *params)
@@ -200,8 +201,9 @@ void am_lsp_rename(am_lsp_server *srv, const json_t *id, const json_t *params)
 	am_lsp_refresh(srv, doc);
 	w = word_at(doc, off, buf, sizeof buf);
 	if (!doc->map_current) {
-		am_lsp_reply_error(srv, id, AM_RPC_REQUEST_FAILED,
-		                   "the map has errors that stop it from being read; fix them first");
+		am_lsp_reply_error(
+		    srv, id, AM_RPC_REQUEST_FAILED,
+		    "the map has errors that stop it from being read; fix them first");
 		return;
 	}
 	if (!doc->map || !w || argmap_map_id_loc(doc->map, w, &loc) == ARGMAP_ITEM_NONE) {
@@ -249,9 +251,9 @@ static json_t *symbol(am_lsp_server *srv, am_lsp_doc *doc, const char *id, const
 
 void am_lsp_symbols(am_lsp_server *srv, const json_t *id, const json_t *params)
 {
-	am_lsp_doc *doc =
-	    am_lsp_find_doc(srv, json_string_value(json_object_get(
-	                             json_object_get(params, "textDocument"), "uri")));
+	am_lsp_doc *doc = am_lsp_find_doc(
+	    srv,
+	    json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri")));
 	json_t *out;
 	size_t i, n;
 	/* SymbolKind: Interface 11, Class 5, String 15, Module 2, Object 19, Operator 25 */

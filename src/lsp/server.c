@@ -90,7 +90,8 @@ void am_lsp_reply_error(am_lsp_server *srv, const json_t *id, int code, const ch
 
 static void notify(am_lsp_server *srv, const char *method, json_t *params)
 {
-	json_t *m = json_pack("{s:s,s:s,s:o}", "jsonrpc", "2.0", "method", method, "params", params);
+	json_t *m =
+	    json_pack("{s:s,s:s,s:o}", "jsonrpc", "2.0", "method", method, "params", params);
 	am_lsp_send(srv, m);
 	json_decref(m);
 }
@@ -198,8 +199,7 @@ static char *file_uri(am_lsp_doc *doc, const char *file)
 	return file[0] == '/' ? am_lsp_path_uri(file) : NULL;
 }
 
-static void publish(am_lsp_server *srv, am_lsp_doc *doc, const argmap_diags *diags,
-                    am_text *own)
+static void publish(am_lsp_server *srv, am_lsp_doc *doc, const argmap_diags *diags, am_text *own)
 {
 	size_t i, n = diags ? argmap_diags_count(diags) : 0, ng = 0, k;
 	file_diags *g = NULL;
@@ -212,7 +212,8 @@ static void publish(am_lsp_server *srv, am_lsp_doc *doc, const argmap_diags *dia
 	group(&g, &ng, NULL); /* the document itself always gets a list */
 	for (i = 0; i < n; i++) {
 		const argmap_diag *d = argmap_diags_get(diags, i);
-		const char *file = d->file && doc->path && !strcmp(d->file, doc->path) ? NULL : d->file;
+		const char *file =
+		    d->file && doc->path && !strcmp(d->file, doc->path) ? NULL : d->file;
 		am_text *text = file ? NULL : own;
 		if (file && !strcmp(file, doc->uri)) {
 			file = NULL;
@@ -223,9 +224,10 @@ static void publish(am_lsp_server *srv, am_lsp_doc *doc, const argmap_diags *dia
 			json_t *rel = json_object_get(made[d->parent], "relatedInformation");
 			char *uri = file_uri(doc, d->file);
 			if (uri && rel)
-				json_array_append_new(
-				    rel, json_pack("{s:{s:s,s:o},s:s}", "location", "uri", uri, "range",
-				                   diag_range(text, d), "message", d->message));
+				json_array_append_new(rel, json_pack("{s:{s:s,s:o},s:s}",
+				                                     "location", "uri", uri,
+				                                     "range", diag_range(text, d),
+				                                     "message", d->message));
 			free(uri);
 			continue;
 		}
@@ -236,9 +238,9 @@ static void publish(am_lsp_server *srv, am_lsp_doc *doc, const argmap_diags *dia
 			if (d->hint)
 				am_buf_printf(&msg, "\nhint: %s", d->hint);
 			o = json_pack("{s:o,s:i,s:s,s:s,s:s?,s:[]}", "range", diag_range(text, d),
-			              "severity", lsp_severity(d->severity), "code", d->code, "source",
-			              "argmap", "message", msg.data ? msg.data : d->message,
-			              "relatedInformation");
+			              "severity", lsp_severity(d->severity), "code", d->code,
+			              "source", "argmap", "message",
+			              msg.data ? msg.data : d->message, "relatedInformation");
 			am_buf_free(&msg);
 			if (o && list) {
 				json_array_append_new(list, o);
@@ -440,8 +442,8 @@ static void did_open(am_lsp_server *srv, const json_t *params)
 		doc->in_workspace =
 		    doc->path && (!srv->root || am_lsp_inside(srv->root, doc->path));
 		if (doc->in_workspace && doc->path)
-			doc->sources = am_lsp_sources_for(srv->root, srv->sources ? srv->sources : NULL,
-			                                  doc->path);
+			doc->sources = am_lsp_sources_for(
+			    srv->root, srv->sources ? srv->sources : NULL, doc->path);
 		doc->map_version = -1;
 		srv->docs[srv->ndocs++] = doc;
 	}
@@ -465,23 +467,26 @@ static void did_change(am_lsp_server *srv, const json_t *params)
 		return;
 	json_array_foreach(changes, i, ch)
 	{
-		const json_t *range = json_object_get(ch, "range"), *text = json_object_get(ch, "text");
+		const json_t *range = json_object_get(ch, "range"),
+		             *text = json_object_get(ch, "text");
 		if (!json_is_string(text))
 			continue;
 		if (range) {
-			const json_t *s = json_object_get(range, "start"), *e = json_object_get(range, "end");
-			size_t a = am_text_offset(&doc->text,
-			                          (long)json_integer_value(json_object_get(s, "line")),
-			                          (long)json_integer_value(json_object_get(s, "character")));
-			size_t b = am_text_offset(&doc->text,
-			                          (long)json_integer_value(json_object_get(e, "line")),
-			                          (long)json_integer_value(json_object_get(e, "character")));
+			const json_t *s = json_object_get(range, "start"),
+			             *e = json_object_get(range, "end");
+			size_t a = am_text_offset(
+			    &doc->text, (long)json_integer_value(json_object_get(s, "line")),
+			    (long)json_integer_value(json_object_get(s, "character")));
+			size_t b = am_text_offset(
+			    &doc->text, (long)json_integer_value(json_object_get(e, "line")),
+			    (long)json_integer_value(json_object_get(e, "character")));
 			if (b < a) {
 				size_t t = a;
 				a = b;
 				b = t;
 			}
-			am_text_splice(&doc->text, a, b, json_string_value(text), json_string_length(text));
+			am_text_splice(&doc->text, a, b, json_string_value(text),
+			               json_string_length(text));
 		} else {
 			am_text_set(&doc->text, json_string_value(text), json_string_length(text));
 		}
@@ -567,12 +572,9 @@ static const struct {
 	const char *method;
 	request_fn fn;
 } requests[] = {
-    {"textDocument/definition", am_lsp_definition},
-    {"textDocument/references", am_lsp_references},
-    {"textDocument/rename", am_lsp_rename},
-    {"textDocument/documentSymbol", am_lsp_symbols},
-    {"textDocument/completion", am_lsp_completion},
-    {"textDocument/hover", am_lsp_hover},
+    {"textDocument/definition", am_lsp_definition}, {"textDocument/references", am_lsp_references},
+    {"textDocument/rename", am_lsp_rename},         {"textDocument/documentSymbol", am_lsp_symbols},
+    {"textDocument/completion", am_lsp_completion}, {"textDocument/hover", am_lsp_hover},
 };
 
 static int valid_id(const json_t *id)
@@ -605,12 +607,14 @@ void am_lsp_handle(am_lsp_server *srv, const char *body, size_t len)
 		goto done; /* a response to a request of ours: we send none */
 	}
 	if (id && !valid_id(id)) {
-		am_lsp_reply_error(srv, NULL, AM_RPC_INVALID_REQUEST, "id must be a number or string");
+		am_lsp_reply_error(srv, NULL, AM_RPC_INVALID_REQUEST,
+		                   "id must be a number or string");
 		goto done;
 	}
 	if (params && !json_is_object(params) && !json_is_array(params)) {
 		if (id)
-			am_lsp_reply_error(srv, id, AM_RPC_INVALID_PARAMS, "params must be structured");
+			am_lsp_reply_error(srv, id, AM_RPC_INVALID_PARAMS,
+			                   "params must be structured");
 		goto done;
 	}
 	if (!strcmp(method, "exit")) {
@@ -654,7 +658,8 @@ void am_lsp_handle(am_lsp_server *srv, const char *body, size_t len)
 	for (i = 0; i < sizeof requests / sizeof requests[0]; i++) {
 		if (!strcmp(method, requests[i].method)) {
 			if (!json_is_object(params))
-				am_lsp_reply_error(srv, id, AM_RPC_INVALID_PARAMS, "params must be an object");
+				am_lsp_reply_error(srv, id, AM_RPC_INVALID_PARAMS,
+				                   "params must be an object");
 			else
 				requests[i].fn(srv, id, params);
 			goto done;
@@ -665,8 +670,7 @@ done:
 	json_decref(msg);
 }
 
-am_lsp_doc *am_lsp_position(am_lsp_server *srv, const json_t *id, const json_t *params,
-                            size_t *off)
+am_lsp_doc *am_lsp_position(am_lsp_server *srv, const json_t *id, const json_t *params, size_t *off)
 {
 	const json_t *pos = json_object_get(params, "position");
 	am_lsp_doc *doc = am_lsp_find_doc(srv, str(json_object_get(params, "textDocument"), "uri"));
@@ -677,7 +681,8 @@ am_lsp_doc *am_lsp_position(am_lsp_server *srv, const json_t *id, const json_t *
 		return NULL;
 	}
 	if (!json_is_integer(l) || !json_is_integer(c)) {
-		am_lsp_reply_error(srv, id, AM_RPC_INVALID_PARAMS, "position needs line and character");
+		am_lsp_reply_error(srv, id, AM_RPC_INVALID_PARAMS,
+		                   "position needs line and character");
 		return NULL;
 	}
 	*off = am_text_offset(&doc->text, (long)json_integer_value(l), (long)json_integer_value(c));
@@ -737,7 +742,8 @@ int am_lsp_run(int in_fd, int out_fd, unsigned debounce_ms, int log)
 			while (!srv.exiting && am_rpc_next(&rd, &body, &len) == 1)
 				am_lsp_handle(&srv, body, len);
 			if (rd.problems) {
-				fprintf(stderr, "argmap lsp: skipped %u malformed message frame%s\n",
+				fprintf(stderr,
+				        "argmap lsp: skipped %u malformed message frame%s\n",
 				        rd.problems, rd.problems == 1 ? "" : "s");
 				rd.problems = 0;
 			}

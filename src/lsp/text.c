@@ -12,7 +12,7 @@ static int reserve(am_text *t, size_t n)
 	size_t cap = t->cap ? t->cap : 256;
 	char *s;
 
-	if (n + 1 <= t->cap)
+	if (t->s && n + 1 <= t->cap)
 		return 0;
 	while (cap < n + 1)
 		cap *= 2;
@@ -78,11 +78,15 @@ static int index_lines(am_text *t)
 
 	if (!t->dirty && t->lines)
 		return 0;
-	if (!t->s && reserve(t, 0) < 0)
-		return -1;
+	if (!t->s) { /* never set: an empty text */
+		if (reserve(t, 0) < 0)
+			return -1;
+		t->s[0] = '\0';
+		t->len = 0;
+	}
 	for (i = 0; i < t->len; i++)
 		n += t->s[i] == '\n';
-	if (n > t->caplines) {
+	if (n > t->caplines || !t->lines) {
 		size_t *l = realloc(t->lines, n * sizeof *l);
 		if (!l) {
 			t->nlines = 0;

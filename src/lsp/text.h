@@ -52,9 +52,9 @@ typedef enum am_cursor_kind {
 
 typedef struct am_cursor {
 	am_cursor_kind kind;
-	char elem[64];     /* the element whose tag the cursor is in (or the parent) */
-	char attr[64];     /* AM_CUR_ATTR_VALUE: the attribute */
-	size_t tok_start;  /* the word the cursor is in: [tok_start, tok_end) */
+	char elem[64];    /* the element whose tag the cursor is in (or the parent) */
+	char attr[64];    /* AM_CUR_ATTR_VALUE: the attribute */
+	size_t tok_start; /* the word the cursor is in: [tok_start, tok_end) */
 	size_t tok_end;
 	size_t value_start; /* AM_CUR_ATTR_VALUE: first byte of the value */
 } am_cursor;

@@ -65,8 +65,8 @@ char *am_lsp_path_uri(const char *path)
 
 	am_buf_puts(&b, "file://");
 	for (p = (const unsigned char *)path; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    strchr("/-._~", *p)) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p)) {
 			am_buf_putc(&b, (char)*p);
 		} else {
 			am_buf_putc(&b, '%');
@@ -159,10 +159,10 @@ char *am_lsp_sources_for(const char *root, const char *opt, const char *map_path
 		joined = am_buf_detach(&j);
 		if (!joined)
 			continue;
-		if (realpath(joined, real) && (strcmp(limit, "/") == 0 ||
-		                               (strncmp(real, limit, strlen(limit)) == 0 &&
-		                                (real[strlen(limit)] == '/' ||
-		                                 real[strlen(limit)] == '\0')))) {
+		if (realpath(joined, real) &&
+		    (strcmp(limit, "/") == 0 ||
+		     (strncmp(real, limit, strlen(limit)) == 0 &&
+		      (real[strlen(limit)] == '/' || real[strlen(limit)] == '\0')))) {
 			if (b.len)
 				am_buf_putc(&b, ':');
 			am_buf_puts(&b, real);

@@ -26,7 +26,8 @@ static json_t *location(const argmap_diag *d)
 	if (phys && d->line) {
 		json_t *region = json_pack("{s:I}", "startLine", (json_int_t)d->line);
 		if (region && d->col)
-			json_object_set_new(region, "startColumn", json_integer((json_int_t)d->col));
+			json_object_set_new(region, "startColumn",
+			                    json_integer((json_int_t)d->col));
 		json_object_set_new(phys, "region", region);
 	}
 	loc = json_pack("{s:o}", "physicalLocation", phys);
@@ -51,7 +52,8 @@ char *argmap_diags_format_sarif(const argmap_diags *diags)
 			/* a note: a related location of its result */
 			if (d->parent < n && made[d->parent] && loc) {
 				json_t *rel = json_object_get(made[d->parent], "relatedLocations");
-				json_object_set_new(loc, "message", json_pack("{s:s}", "text", d->message));
+				json_object_set_new(loc, "message",
+				                    json_pack("{s:s}", "text", d->message));
 				json_array_append_new(rel, loc);
 			} else {
 				json_decref(loc);
@@ -62,8 +64,8 @@ char *argmap_diags_format_sarif(const argmap_diags *diags)
 		if (d->hint)
 			am_buf_printf(&msg, "\nhint: %s", d->hint);
 		r = json_pack("{s:s,s:s,s:{s:s},s:[],s:[]}", "ruleId", d->code, "level",
-		              level(d->severity), "message", "text", msg.data ? msg.data : d->message,
-		              "locations", "relatedLocations");
+		              level(d->severity), "message", "text",
+		              msg.data ? msg.data : d->message, "locations", "relatedLocations");
 		am_buf_free(&msg);
 		if (!r) {
 			json_decref(loc);
@@ -74,8 +76,9 @@ char *argmap_diags_format_sarif(const argmap_diags *diags)
 		json_array_append_new(results, r);
 		made[i] = r;
 		for (k = 0; k < json_array_size(rules); k++)
-			if (!strcmp(json_string_value(json_object_get(json_array_get(rules, k), "id")),
-			            d->code))
+			if (!strcmp(
+			        json_string_value(json_object_get(json_array_get(rules, k), "id")),
+			        d->code))
 				break;
 		if (k == json_array_size(rules))
 			json_array_append_new(rules, json_pack("{s:s}", "id", d->code));
