@@ -260,3 +260,21 @@ Test(conv, watch_checks_again_on_every_save)
 	free(err);
 	free(p);
 }
+
+Test(conv, did_you_mean_counts_a_swap_as_one_edit)
+{
+	char *p = ts_write(dir, "swap.xml",
+	                   TS_HEAD "  <question id=\"q\"><text>Q?</text></question>\n"
+	                           "  <claim id=\"c\"><text>x</text></claim>\n"
+	                           "  <answer from=\"c\" to=\"q\" stance=\"yse\"/>\n" TS_TAIL,
+	                   (size_t)-1);
+	const char *a[] = {"check", p, NULL};
+	char *err;
+
+	cr_expect_eq(run(a, NULL, &err), 1);
+	cr_expect(strstr(err, "is 'yse'; expected one of: yes, no, qualified [AM104]\n"
+	                      "    hint: did you mean 'yes'?"),
+	          "%s", err);
+	free(err);
+	free(p);
+}
