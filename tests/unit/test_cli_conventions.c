@@ -278,3 +278,31 @@ Test(conv, did_you_mean_counts_a_swap_as_one_edit)
 	free(err);
 	free(p);
 }
+
+Test(conv, elisions_in_quotes_and_commas_in_tags_are_warned)
+{
+	char *p = ts_write(
+	    dir, "style.xml",
+	    TS_HEAD "  <source id=\"s\" kind=\"web\"><title>S</title></source>\n"
+	            "  <claim id=\"c\" source=\"s\" tags=\"economy,safety\"><text>x</text></claim>\n"
+	            "  <evidence id=\"e1\" source=\"s\"><quote>One [...] two</quote></evidence>\n"
+	            "  <evidence id=\"e2\" source=\"s\"><quote>One \xE2\x80\xA6 two</quote></evidence>\n"
+	            "  <evidence id=\"e3\" source=\"s\"><quote>One, two</quote></evidence>\n"
+	            "  <support from=\"e1\" to=\"c\"/><support from=\"e2\" to=\"c\"/>\n"
+	            "  <support from=\"e3\" to=\"c\"/>\n" TS_TAIL,
+	    (size_t)-1);
+	const char *a[] = {"check", p, NULL};
+	char *err;
+
+	cr_expect_eq(run(a, NULL, &err), 0);
+	cr_expect(strstr(err, ":4:3: warning: claim 'c' has the tag 'economy,safety', with a comma "
+	                      "[AM316]"),
+	          "%s", err);
+	cr_expect(strstr(err, ":5:32: warning: the quote of evidence 'e1' leaves something out "
+	                      "('[...]') [AM315]"),
+	          "%s", err);
+	cr_expect(strstr(err, "evidence 'e2' leaves something out ('\xE2\x80\xA6')"), "%s", err);
+	cr_expect_null(strstr(err, "'e3' leaves"), "%s", err);
+	free(err);
+	free(p);
+}
