@@ -259,7 +259,12 @@ int cli_expand_paths(char **args, int n, char ***out)
 	for (i = 0; i < n; i++) {
 		struct stat st;
 		if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			if (walk_dir(&l, args[i], 0) < 0) {
+			size_t before = l.n;
+			int wrc = walk_dir(&l, args[i], 0);
+			/* a folder without maps is itself reported (AM001) */
+			if (wrc == 0 && l.n == before && push(&l, strdup(args[i])) < 0)
+				wrc = -1;
+			if (wrc < 0) {
 				fprintf(stderr, "argmap: %s: cannot list the folder: %s\n", args[i],
 				        strerror(errno));
 				cli_free_paths(l.v);

@@ -306,3 +306,24 @@ Test(conv, elisions_in_quotes_and_commas_in_tags_are_warned)
 	free(err);
 	free(p);
 }
+
+Test(conv, misplaced_quote_and_a_longer_element_name_are_explained)
+{
+	char *p = ts_write(dir, "q.xml",
+	                   TS_HEAD "  <claim id=\"c\"><quote>x</quote></claim>\n"
+	                           "  <rebuttal from=\"c\" to=\"c\"/>\n" TS_TAIL,
+	                   (size_t)-1);
+	const char *a[] = {"check", p, NULL};
+	char *err;
+
+	cr_expect_eq(run(a, NULL, &err), 1);
+	cr_expect(strstr(err, "<quote> is not allowed inside <claim> [AM101]\n    hint: a <claim> "
+	                      "states its position in <text>; a quote from a source goes in an "
+	                      "<evidence source=\"...\"> that supports it."),
+	          "%s", err);
+	cr_expect(strstr(err, "unknown element <rebuttal> inside <argmap> [AM101]\n    hint: did "
+	                      "you mean <rebut>?"),
+	          "%s", err);
+	free(err);
+	free(p);
+}
