@@ -17,11 +17,11 @@ _argmap() {
     --format) COMPREPLY=($(compgen -W "text json sarif github" -- "$cur")); return ;;
     -T|--type) COMPREPLY=($(compgen -W "svg pdf png dot svg,pdf" -- "$cur")); return ;;
     --theme) COMPREPLY=($(compgen -W "color print color,print" -- "$cur")); return ;;
-    --debounce|--max-runs|--depth|--time-limit|--memory-limit) return ;;
+    --debounce|--max-runs|--max-errors|--depth|--time-limit|--memory-limit) return ;;
   esac
   local opts
   case $cmd in
-    check|validate) opts="--sources --format --werror --quiet -q --help" ;;
+    check|validate) opts="--sources --format --werror --max-errors --quiet -q --help" ;;
     render) opts=$(argmap render --help 2>/dev/null | grep -oE '^ +(-[a-zA-Z], )?--[a-z-]+' | grep -oE -- '--?[a-z-]+') ;;
     lsp) opts="--debounce --log --stdio --help" ;;
     watch) opts="--sources --werror --render --max-runs --help" ;;

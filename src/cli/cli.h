@@ -27,6 +27,9 @@ int cli_watch(int argc, char **argv);
 void cli_print_diags(argmap_diags *diags, enum cli_format fmt, int quiet);
 /* The same; promoted[i] (after argmap_diags_sort; may be NULL) marks the
  * errors that --werror made of warnings: "[AM302, -Werror]". */
+/* Text form only: print the first n errors (and their notes), then how
+ * many more there are; 0 prints all. */
+void cli_set_max_errors(size_t n);
 void cli_print_diags_werror(argmap_diags *diags, enum cli_format fmt, int quiet,
                             const unsigned char *promoted);
 

@@ -30,6 +30,8 @@ static void check_usage(FILE *out)
 	      "                    for code-scanning interfaces) or github (GitHub\n"
 	      "                    Actions annotations)\n"
 	      "  --werror          treat warnings as errors (marked [CODE, -Werror])\n"
+	      "  --max-errors N    print the first N errors only, then how many more\n"
+	      "                    (text format; 0, the default, prints them all)\n"
 	      "  -q, --quiet       leave out the summary line and the notes that stand\n"
 	      "                    alone (notes that explain an error stay)\n"
 	      "  -h, --help        show this help\n"
@@ -66,10 +68,13 @@ static int check_sources(const char *dirs)
 
 int cli_check(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"sources", required_argument, NULL, 's'}, {"format", required_argument, NULL, 'f'},
-	    {"werror", no_argument, NULL, 'W'},        {"quiet", no_argument, NULL, 'q'},
-	    {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"sources", required_argument, NULL, 's'},
+	                                         {"format", required_argument, NULL, 'f'},
+	                                         {"werror", no_argument, NULL, 'W'},
+	                                         {"quiet", no_argument, NULL, 'q'},
+	                                         {"help", no_argument, NULL, 'h'},
+	                                         {"max-errors", required_argument, NULL, 'M'},
+	                                         {NULL, 0, NULL, 0}};
 	enum cli_format fmt = CLI_TEXT;
 	const char *sources = NULL;
 	int werror = 0, quiet = 0, opt, worst = CLI_OK;
@@ -77,6 +82,7 @@ int cli_check(int argc, char **argv)
 	size_t nerr, nwarn, i, nmaps;
 	char **paths = NULL;
 	unsigned char *promoted = NULL;
+	size_t max_errors = 0;
 
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
@@ -101,6 +107,19 @@ int cli_check(int argc, char **argv)
 			}
 			break;
 		case 'W': werror = 1; break;
+		case 'M': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (!*optarg || *end || v < 0) {
+				fprintf(
+				    stderr,
+				    "argmap check: --max-errors wants a number from 0, not '%s'\n",
+				    optarg);
+				return CLI_USAGE;
+			}
+			max_errors = (size_t)v;
+			break;
+		}
 		case 'q': quiet = 1; break;
 		case 'h':
 			check_usage(stdout);
@@ -143,6 +162,7 @@ int cli_check(int argc, char **argv)
 			promoted[k] = argmap_diags_get(diags, k)->severity == ARGMAP_SEV_WARNING;
 		argmap_diags_promote_warnings(diags);
 	}
+	cli_set_max_errors(max_errors);
 	cli_print_diags_werror(diags, fmt, quiet, promoted);
 	free(promoted);
 	nerr = argmap_diags_count_severity(diags, ARGMAP_SEV_ERROR);

@@ -65,6 +65,13 @@ static void print_github(const argmap_diags *diags)
 	cli_flush_stdout();
 }
 
+static size_t max_errors; /* 0: all */
+
+void cli_set_max_errors(size_t n)
+{
+	max_errors = n;
+}
+
 void cli_print_diags(argmap_diags *diags, enum cli_format fmt, int quiet)
 {
 	cli_print_diags_werror(diags, fmt, quiet, NULL);
@@ -97,7 +104,8 @@ static void print_text(const argmap_diag *d, int promoted)
 void cli_print_diags_werror(argmap_diags *diags, enum cli_format fmt, int quiet,
                             const unsigned char *promoted)
 {
-	size_t i, n;
+	size_t i, n, errors = 0, hidden = 0;
+	int shown = 1;
 
 	if (argmap_diags_sort(diags) != 0)
 		fputs("argmap: out of memory while sorting diagnostics\n", stderr);
@@ -124,11 +132,22 @@ void cli_print_diags_werror(argmap_diags *diags, enum cli_format fmt, int quiet,
 	}
 	for (i = 0; i < n; i++) {
 		const argmap_diag *d = argmap_diags_get(diags, i);
+		if (d->parent == ARGMAP_NONE) {
+			shown = 1;
+			if (d->severity == ARGMAP_SEV_ERROR && max_errors &&
+			    ++errors > max_errors) {
+				shown = 0;
+				hidden++;
+			}
+		}
 		/* -q drops standalone notes; notes that explain an error stay */
-		if (quiet && d->severity == ARGMAP_SEV_NOTE && d->parent == ARGMAP_NONE)
+		if (!shown || (quiet && d->severity == ARGMAP_SEV_NOTE && d->parent == ARGMAP_NONE))
 			continue;
 		print_text(d, promoted && promoted[i]);
 	}
+	if (hidden)
+		fprintf(stderr, "argmap: %zu more error%s not shown (--max-errors %zu)\n", hidden,
+		        hidden == 1 ? "" : "s", max_errors);
 }
 
 /* Standard input, read whole (at most the loader's 8 MiB), as a map named

@@ -327,3 +327,26 @@ Test(conv, misplaced_quote_and_a_longer_element_name_are_explained)
 	free(err);
 	free(p);
 }
+
+Test(conv, max_errors_stops_printing_and_counts_the_rest)
+{
+	char *p = ts_write(dir, "many.xml",
+	                   TS_HEAD "  <claim id=\"a\" by=\"x1\"><text>x</text></claim>\n"
+	                           "  <claim id=\"b\" by=\"x2\"><text>x</text></claim>\n"
+	                           "  <claim id=\"c\" by=\"x3\"><text>x</text></claim>\n"
+	                           "  <support from=\"a\" to=\"b\"/><support from=\"c\" to=\"b\"/>\n" TS_TAIL,
+	                   (size_t)-1);
+	const char *a[] = {"check", "--max-errors", "1", p, NULL},
+	           *bad[] = {"check", "--max-errors", "x", p, NULL};
+	char *err;
+
+	cr_expect_eq(run(a, NULL, &err), 1);
+	cr_expect(strstr(err, "by=\"x1\": no item has this id"), "%s", err);
+	cr_expect_null(strstr(err, "by=\"x2\""), "%s", err);
+	cr_expect(strstr(err, "argmap: 2 more errors not shown (--max-errors 1)"), "%s", err);
+	cr_expect(strstr(err, "checked 1 map: 3 errors"), "the summary counts them all: %s", err);
+	free(err);
+	cr_expect_eq(run(bad, NULL, &err), 2);
+	free(err);
+	free(p);
+}
