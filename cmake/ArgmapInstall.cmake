@@ -57,3 +57,9 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/argmapConfigVersion.cmake
 install(FILES ${PROJECT_BINARY_DIR}/argmapConfig.cmake
               ${PROJECT_BINARY_DIR}/argmapConfigVersion.cmake
         DESTINATION ${ARGMAP_CMAKE_DIR})
+
+# Shell completions (completions/), where bash-completion and zsh look.
+install(FILES ${PROJECT_SOURCE_DIR}/completions/argmap.bash
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME argmap)
+install(FILES ${PROJECT_SOURCE_DIR}/completions/_argmap
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)

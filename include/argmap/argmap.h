@@ -16,6 +16,7 @@
 #include "stats.h"
 #include "diff.h"
 #include "eval.h"
+#include "schema.h"
 #include "render.h"
 #include "export.h"
 

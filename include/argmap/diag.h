@@ -79,6 +79,12 @@ ARGMAP_API char *argmap_diag_format_text(const argmap_diag *d);
  *  (its notes nested under "notes"). Caller frees. NULL on ENOMEM. */
 ARGMAP_API char *argmap_diags_format_json(const argmap_diags *diags);
 
+/** All diagnostics as a SARIF 2.1.0 log (one run of the tool "argmap"),
+ *  for code-scanning interfaces: one result per primary diagnostic, its
+ *  notes as related locations, file paths as given. Caller frees. NULL on
+ *  ENOMEM. */
+ARGMAP_API char *argmap_diags_format_sarif(const argmap_diags *diags);
+
 /** The severity's name: "note", "warning" or "error". */
 ARGMAP_API const char *argmap_severity_name(argmap_severity sev);
 

@@ -196,6 +196,14 @@ ARGMAP_API int argmap_map_load_memory(argmap_map **out, const char *name, const 
                                       size_t len, const argmap_load_options *opts,
                                       argmap_diags *diags);
 
+/** Like argmap_map_load, but the text of the file `path` is `data` (an
+ *  editor's unsaved buffer): `path` itself is not read; its imports are,
+ *  beneath its folder, exactly as argmap_map_load follows them. `path`
+ *  names the file in diagnostics and in argmap_map_file(map, 0). */
+ARGMAP_API int argmap_map_load_text(argmap_map **out, const char *path, const char *data,
+                                    size_t len, const argmap_load_options *opts,
+                                    argmap_diags *diags);
+
 ARGMAP_API void argmap_map_free(argmap_map *map);
 
 ARGMAP_API size_t argmap_map_file_count(const argmap_map *map);
@@ -212,6 +220,12 @@ ARGMAP_API const argmap_relation *argmap_map_relation(const argmap_map *map, siz
 /** Find an id anywhere in the debate. Returns its kind and sets *index,
  *  or ARGMAP_ITEM_NONE. */
 ARGMAP_API argmap_item_kind argmap_map_find(const argmap_map *map, const char *id, size_t *index);
+
+/** Where `id` is declared: *loc is the first character of its id="..."
+ *  value. Returns the kind of the item (and sets *loc), or ARGMAP_ITEM_NONE
+ *  (loc->file is then ARGMAP_NONE). `loc` may be NULL. */
+ARGMAP_API argmap_item_kind argmap_map_id_loc(const argmap_map *map, const char *id,
+                                              argmap_loc *loc);
 
 /** Names of the kinds, for messages and exports: "claim", "support", ... */
 ARGMAP_API const char *argmap_node_kind_name(argmap_node_kind kind);

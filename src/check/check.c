@@ -486,6 +486,8 @@ int argmap_check(const argmap_map *map, const argmap_check_options *opts, argmap
 	rule_connected(&c);
 	rule_unused_declarations(&c);
 	rule_content(&c);
+	if (am_check_style(map, diags) < 0)
+		c.oom = 1;
 	if (am_check_basis(map, diags) < 0)
 		c.oom = 1;
 	if (am_check_quotes(map, opts ? opts->quote_texts_dir : NULL, diags) < 0)

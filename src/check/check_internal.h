@@ -27,5 +27,9 @@ int am_check_support_cycles(const argmap_map *map, argmap_diags *diags);
  * AM806's sort (n log n in relations). Returns 0, or negative when out of
  * memory. */
 int am_check_coverage(const argmap_map *map, argmap_diags *diags);
+/* What editing.md asks of the text (see style.c): AM315 for a quote with
+ * an elision, AM316 for a tag with a comma. Returns 0, or negative when out
+ * of memory. */
+int am_check_style(const argmap_map *map, argmap_diags *diags);
 
 #endif

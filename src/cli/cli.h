@@ -10,7 +10,7 @@
 
 enum { CLI_OK = 0, CLI_ERRORS = 1, CLI_USAGE = 2, CLI_IO = 3 };
 
-enum cli_format { CLI_TEXT, CLI_JSON };
+enum cli_format { CLI_TEXT, CLI_JSON, CLI_SARIF, CLI_GITHUB };
 
 /* argv[0] is the command's name ("check", or the program's path); options
  * start at argv[1]. They return the exit code. cli_render runs in
@@ -26,12 +26,32 @@ int cli_export(int argc, char **argv);
 int cli_exec_render(int argc, char **argv);
 int cli_stats(int argc, char **argv);
 int cli_diff(int argc, char **argv);
+int cli_lsp(int argc, char **argv);
+int cli_schema(int argc, char **argv);
+int cli_new(int argc, char **argv);
+int cli_watch(int argc, char **argv);
 
 /* Prints diagnostics (sorted, deduplicated): text to stderr, JSON to
  * stdout. Notes are left out in text form when quiet is set. */
 void cli_print_diags(argmap_diags *diags, enum cli_format fmt, int quiet);
+/* The same; promoted[i] (after argmap_diags_sort; may be NULL) marks the
+ * errors that --werror made of warnings: "[AM302, -Werror]". */
+/* Text form only: print the first n errors (and their notes), then how
+ * many more there are; 0 prints all. */
+void cli_set_max_errors(size_t n);
+void cli_print_diags_werror(argmap_diags *diags, enum cli_format fmt, int quiet,
+                            const unsigned char *promoted);
 
-/* Loads and checks one map: diagnostics go to diags; *map is set (caller
+/* The maps a command line names: each FILE as it is, "-" for standard
+ * input, and every *.xml file below each directory (sorted, hidden folders
+ * skipped, at most 16 levels). *out is a NULL-terminated array the caller
+ * frees with cli_free_paths. Returns 0, or CLI_IO (with a message). */
+int cli_expand_paths(char **args, int n, char ***out);
+void cli_free_paths(char **paths);
+
+/* Loads and checks one map ("-": standard input, read whole, at most the
+ * loader's size limit, named "<stdin>", its imports relative to the
+ * current folder): diagnostics go to diags; *map is set (caller
  * frees) when a model was built. Returns an exit code for this file. */
 int cli_load_and_check(const char *path, const char *sources_dir, argmap_diags *diags,
                        argmap_map **map);

@@ -5,31 +5,39 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
 static void check_usage(FILE *out)
 {
-	fputs("Usage: argmap check [options] FILE...\n"
+	fputs("Usage: argmap check [options] FILE|DIR|-...\n"
 	      "       argmap validate [options] FILE...\n"
 	      "\n"
 	      "Report every problem in each map in one run, compiler style:\n"
 	      "  path:line:col: error: message [CODE]\n"
 	      "with a hint line and notes that point at related places.\n"
-	      "Each map is read with everything it imports.\n"
+	      "Each map is read with everything it imports. A folder stands for every\n"
+	      "*.xml file below it; - reads one map from standard input (its imports\n"
+	      "are relative to the current folder).\n"
 	      "\n"
 	      "Options:\n"
 	      "  --sources DIRS    verify every quote against its source's full text,\n"
 	      "                    DIR/<textfile> or DIR/<source-id>.txt; DIRS is one\n"
 	      "                    folder or several separated by ':'\n"
-	      "  --format FORMAT   text (default, on stderr) or json (on stdout: an array\n"
-	      "                    with one object per diagnostic)\n"
+	      "  --format FORMAT   text (default, on stderr); on stdout: json (an array\n"
+	      "                    with one object per diagnostic), sarif (SARIF 2.1.0,\n"
+	      "                    for code-scanning interfaces) or github (GitHub\n"
+	      "                    Actions annotations)\n"
 	      "  --no-coverage     leave out the evidence-coverage checks (AM801-AM806:\n"
 	      "                    claims and attacks that rest on no evidence, on one\n"
 	      "                    source or on their holders' words; sources with no\n"
 	      "                    URL or date; relations declared twice)\n"
-	      "  --werror          treat warnings as errors\n"
-	      "  -q, --quiet       leave out notes and the summary line\n"
+	      "  --werror          treat warnings as errors (marked [CODE, -Werror])\n"
+	      "  --max-errors N    print the first N errors only, then how many more\n"
+	      "                    (text format; 0, the default, prints them all)\n"
+	      "  -q, --quiet       leave out the summary line and the notes that stand\n"
+	      "                    alone (notes that explain an error stay)\n"
 	      "  -h, --help        show this help\n"
 	      "\n"
 	      "Exit status: 0 no errors (warnings allowed unless --werror), 1 errors,\n"
@@ -40,6 +48,28 @@ static void check_usage(FILE *out)
 	      out);
 }
 
+/* Each folder of --sources must exist: a typo would otherwise verify
+ * nothing and pass. */
+static int check_sources(const char *dirs)
+{
+	char *copy = strdup(dirs), *p, *save = NULL;
+	int rc = 0;
+
+	if (!copy)
+		return 0;
+	for (p = strtok_r(copy, ":", &save); p; p = strtok_r(NULL, ":", &save)) {
+		struct stat st;
+		if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			fprintf(stderr, "argmap check: --sources: '%s' is not a folder\n", p);
+			rc = -1;
+		}
+	}
+	free(copy);
+	if (rc)
+		fputs("Try 'argmap check --help'.\n", stderr);
+	return rc;
+}
+
 int cli_check(int argc, char **argv)
 {
 	static const struct option longopts[] = {{"sources", required_argument, NULL, 's'},
@@ -48,13 +78,17 @@ int cli_check(int argc, char **argv)
 	                                         {"quiet", no_argument, NULL, 'q'},
 	                                         {"help", no_argument, NULL, 'h'},
 	                                         {"no-coverage", no_argument, NULL, 'C'},
+	                                         {"max-errors", required_argument, NULL, 'M'},
 	                                         {NULL, 0, NULL, 0}};
 	enum cli_format fmt = CLI_TEXT;
 	const char *sources = NULL;
-	int werror = 0, quiet = 0, opt, i, worst = CLI_OK;
+	int werror = 0, quiet = 0, opt, worst = CLI_OK;
 	unsigned flags = 0;
 	argmap_diags *diags;
-	size_t nerr, nwarn;
+	size_t nerr, nwarn, i, nmaps;
+	char **paths = NULL;
+	unsigned char *promoted = NULL;
+	size_t max_errors = 0;
 
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
@@ -65,15 +99,34 @@ int cli_check(int argc, char **argv)
 				fmt = CLI_TEXT;
 			else if (!strcmp(optarg, "json"))
 				fmt = CLI_JSON;
+			else if (!strcmp(optarg, "sarif"))
+				fmt = CLI_SARIF;
+			else if (!strcmp(optarg, "github"))
+				fmt = CLI_GITHUB;
 			else {
-				fprintf(stderr,
-				        "argmap check: unknown format '%s' (use text or json)\n",
-				        optarg);
+				fprintf(
+				    stderr,
+				    "argmap check: unknown format '%s' (use text, json, sarif or "
+				    "github)\n",
+				    optarg);
 				return CLI_USAGE;
 			}
 			break;
 		case 'W': werror = 1; break;
 		case 'C': flags |= ARGMAP_CHECK_NO_COVERAGE; break;
+		case 'M': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (!*optarg || *end || v < 0) {
+				fprintf(
+				    stderr,
+				    "argmap check: --max-errors wants a number from 0, not '%s'\n",
+				    optarg);
+				return CLI_USAGE;
+			}
+			max_errors = (size_t)v;
+			break;
+		}
 		case 'q': quiet = 1; break;
 		case 'h':
 			check_usage(stdout);
@@ -87,29 +140,46 @@ int cli_check(int argc, char **argv)
 		fputs("Try 'argmap check --help'.\n", stderr);
 		return CLI_USAGE;
 	}
+	if (sources && check_sources(sources) != 0)
+		return CLI_USAGE;
 	diags = argmap_diags_new();
 	if (!diags) {
 		fputs("argmap: out of memory\n", stderr);
 		return CLI_IO;
 	}
-	for (i = optind; i < argc; i++) {
+	if (cli_expand_paths(argv + optind, argc - optind, &paths) != 0) {
+		argmap_diags_free(diags);
+		return CLI_IO;
+	}
+	for (i = 0; paths[i]; i++) {
 		argmap_map *map = NULL;
-		int rc = cli_load_and_check_flags(argv[i], sources, flags, diags, &map);
+		int rc = cli_load_and_check_flags(paths[i], sources, flags, diags, &map);
 		argmap_map_free(map);
 		if (rc > worst && rc != CLI_USAGE)
 			worst = rc;
 	}
-	if (werror)
+	nmaps = i;
+	cli_free_paths(paths);
+	if (werror) {
+		size_t k, n;
+		argmap_diags_sort(diags);
+		n = argmap_diags_count(diags);
+		promoted = calloc(n ? n : 1, 1);
+		for (k = 0; promoted && k < n; k++)
+			promoted[k] = argmap_diags_get(diags, k)->severity == ARGMAP_SEV_WARNING;
 		argmap_diags_promote_warnings(diags);
-	cli_print_diags(diags, fmt, quiet);
+	}
+	cli_set_max_errors(max_errors);
+	cli_print_diags_werror(diags, fmt, quiet, promoted);
+	free(promoted);
 	nerr = argmap_diags_count_severity(diags, ARGMAP_SEV_ERROR);
 	nwarn = argmap_diags_count_severity(diags, ARGMAP_SEV_WARNING);
 	if (nerr && worst == CLI_OK)
 		worst = CLI_ERRORS;
 	if (!quiet && fmt == CLI_TEXT)
-		fprintf(stderr, "argmap: checked %d map%s: %zu error%s, %zu warning%s\n",
-		        argc - optind, argc - optind == 1 ? "" : "s", nerr, nerr == 1 ? "" : "s",
-		        nwarn, nwarn == 1 ? "" : "s");
+		fprintf(stderr, "argmap: checked %zu map%s: %zu error%s, %zu warning%s\n", nmaps,
+		        nmaps == 1 ? "" : "s", nerr, nerr == 1 ? "" : "s", nwarn,
+		        nwarn == 1 ? "" : "s");
 	argmap_diags_free(diags);
 	return worst;
 }

@@ -31,6 +31,11 @@ static void usage(FILE *out)
 	      "  eval FILE...      which claims stand (grounded or preferred), and why\n"
 	      "  stats FILE...     count what each map holds and how its argument is built\n"
 	      "  diff OLD NEW      what changed between two versions of a map\n"
+	      "  lsp               the language server for editors (docs/editors.md)\n"
+	      "  schema            print the RELAX NG schema of the format\n"
+	      "  new FILE          write a commented starter map to FILE\n"
+	      "  watch FILE...     check (and --render) again on every save\n"
+	      "  help COMMAND      the help of a command (as COMMAND --help)\n"
 	      "\n"
 	      "Options:\n"
 	      "  -h, --help        show this help (argmap COMMAND --help for a command)\n"
@@ -109,6 +114,18 @@ int main(int argc, char **argv)
 		return cli_finish(CLI_USAGE);
 	}
 	cmd = argv[1];
+	if (!strcmp(cmd, "help") && argc > 2) {
+		/* argmap help CMD = argmap CMD --help */
+		static char help_opt[] = "--help";
+		static char *hargv[4];
+		hargv[0] = argv[0];
+		hargv[1] = argv[2];
+		hargv[2] = help_opt;
+		hargv[3] = NULL;
+		argv = hargv;
+		argc = 3;
+		cmd = argv[1];
+	}
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
 		usage(stdout);
 		cli_flush_stdout();
@@ -131,6 +148,15 @@ int main(int argc, char **argv)
 		rc = cli_diff(argc - 1, argv + 1);
 	else if (!strcmp(cmd, "render"))
 		return cli_finish(cli_exec_render(argc - 1, argv + 1));
+
+	else if (!strcmp(cmd, "lsp"))
+		rc = cli_lsp(argc - 1, argv + 1);
+	else if (!strcmp(cmd, "schema"))
+		rc = cli_schema(argc - 1, argv + 1);
+	else if (!strcmp(cmd, "new"))
+		rc = cli_new(argc - 1, argv + 1);
+	else if (!strcmp(cmd, "watch"))
+		rc = cli_watch(argc - 1, argv + 1);
 	else {
 		fprintf(stderr, "argmap: unknown command '%s'\n", cmd);
 		fprintf(stderr, "Try 'argmap --help'.\n");

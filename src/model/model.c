@@ -168,6 +168,21 @@ argmap_item_kind argmap_map_find(const argmap_map *m, const char *id, size_t *in
 	return e ? e->kind : ARGMAP_ITEM_NONE;
 }
 
+argmap_item_kind argmap_map_id_loc(const argmap_map *m, const char *id, argmap_loc *loc)
+{
+	const am_id_entry *e = m && id ? am_model_find_id(m, id) : NULL;
+
+	if (loc) {
+		if (e) {
+			*loc = e->loc;
+		} else {
+			loc->file = ARGMAP_NONE;
+			loc->line = loc->col = 0;
+		}
+	}
+	return e ? e->kind : ARGMAP_ITEM_NONE;
+}
+
 const char *argmap_node_kind_name(argmap_node_kind k)
 {
 	static const char *const names[] = {"question", "claim", "evidence"};

@@ -138,8 +138,11 @@ done:
 	return rc;
 }
 
+/* mem == NULL: read `path`; else mem holds the text, and with as_file it is
+ * the text of `path` (imports followed beneath its folder), without it a
+ * nameless buffer whose imports are not followed. */
 static int load_common(argmap_map **out, const char *path, const char *mem, size_t memlen,
-                       const argmap_load_options *opts, argmap_diags *diags)
+                       int as_file, const argmap_load_options *opts, argmap_diags *diags)
 {
 	loader L;
 	char *key = NULL, *base = NULL;
@@ -167,7 +170,7 @@ static int load_common(argmap_map **out, const char *path, const char *mem, size
 	L.m = calloc(1, sizeof *L.m);
 	if (!L.m)
 		return am_fail(ARGMAP_ENOMEM, "out of memory");
-	if (!mem) {
+	if (!mem || as_file) {
 		/* The map's own folder, however it is named (a symbolic link to
 		 * it is fine: the command line is trusted); imports are opened
 		 * beneath this descriptor, never by name. */
@@ -180,7 +183,7 @@ static int load_common(argmap_map **out, const char *path, const char *mem, size
 	}
 	rc = am_load_one(&L, path, -1, mem, memlen, key, base);
 	if (rc == 0) {
-		am_imports_follow(&L, mem != NULL);
+		am_imports_follow(&L, mem != NULL && !as_file);
 		if (L.oom)
 			rc = am_fail(ARGMAP_ENOMEM, "out of memory");
 	}
@@ -205,7 +208,7 @@ static int load_common(argmap_map **out, const char *path, const char *mem, size
 int argmap_map_load(argmap_map **out, const char *path, const argmap_load_options *opts,
                     argmap_diags *diags)
 {
-	return load_common(out, path, NULL, 0, opts, diags);
+	return load_common(out, path, NULL, 0, 1, opts, diags);
 }
 
 int argmap_map_load_memory(argmap_map **out, const char *name, const char *data, size_t len,
@@ -213,5 +216,13 @@ int argmap_map_load_memory(argmap_map **out, const char *name, const char *data,
 {
 	if (!data)
 		return am_fail(ARGMAP_EARG, "argmap_map_load_memory: NULL data");
-	return load_common(out, name ? name : "<memory>", data, len, opts, diags);
+	return load_common(out, name ? name : "<memory>", data, len, 0, opts, diags);
+}
+
+int argmap_map_load_text(argmap_map **out, const char *path, const char *data, size_t len,
+                         const argmap_load_options *opts, argmap_diags *diags)
+{
+	if (!data || !path)
+		return am_fail(ARGMAP_EARG, "argmap_map_load_text: NULL argument");
+	return load_common(out, path, data, len, 1, opts, diags);
 }

@@ -290,7 +290,14 @@ static void check_element(ctx *c, xmlNodePtr el, const am_elem_rule *rule, int d
 			if (!s)
 				s = am_suggest_closest((const char *)ch->name,
 				                       am_schema_element_names(), SIZE_MAX);
-			if (s)
+			if (xmlStrEqual(ch->name, BAD_CAST "quote") &&
+			    (!strcmp(rule->name, "claim") || !strcmp(rule->name, "question")))
+				am_buf_printf(&hint,
+				              "a <%s> states its position in <text>; a quote "
+				              "from a source goes in an <evidence source=\"...\"> "
+				              "that supports it. ",
+				              rule->name);
+			else if (s)
 				am_buf_printf(&hint, "did you mean <%s>? ", s);
 			if (rule->nchildren) {
 				am_buf_printf(&hint, "<%s> may contain: ", rule->name);

@@ -18,6 +18,7 @@ void am_suggest_init(am_suggest *s, const char *word)
 	s->word = word;
 	s->best = NULL;
 	s->max = word ? max_distance(strlen(word)) : 0;
+	s->prefix = 0;
 }
 
 void am_suggest_offer(am_suggest *s, const char *candidate)
@@ -27,8 +28,24 @@ void am_suggest_offer(am_suggest *s, const char *candidate)
 	if (!s->word || !candidate)
 		return;
 	d = am_edit_distance(s->word, candidate, s->max);
-	if (d == 0 || d > s->max)
+	if (d > s->max) {
+		size_t n = strlen(candidate);
+		/* the weakest match: the word starts with the candidate */
+		if (n >= 4 && strncmp(s->word, candidate, n) == 0 && s->word[n] &&
+		    (!s->best || (s->prefix && n < strlen(s->best)))) {
+			s->best = candidate;
+			s->prefix = 1;
+		}
 		return;
+	}
+	if (d == 0)
+		return;
+	if (s->prefix) { /* any close candidate beats a prefix */
+		s->best = candidate;
+		s->max = d;
+		s->prefix = 0;
+		return;
+	}
 	/* s->max shrinks to the best distance found, so a later candidate
 	 * replaces the best only when it is closer, or as close and first in
 	 * strcmp order. */

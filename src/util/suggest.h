@@ -14,6 +14,10 @@
  * - a candidate is close when its edit distance (am_edit_distance, in
  *   bytes) to the word is at most 1 for words of up to 4 bytes, 2 for
  *   words of 5 to 11 bytes and 3 for longer words;
+ * - failing that, a candidate of at least 4 bytes that the word starts
+ *   with is close too, the weakest kind ("rebuttal" -> "rebut"): any
+ *   candidate within the distance wins over it, the shortest such prefix
+ *   wins among them;
  * - a candidate equal to the word is never a suggestion;
  * - the closest candidate wins; among equally close ones, the one first in
  *   strcmp order, so the answer does not depend on the order candidates
@@ -31,6 +35,7 @@ typedef struct am_suggest {
 	const char *word; /* borrowed */
 	const char *best; /* borrowed from the caller's candidates */
 	size_t max;       /* the largest distance still accepted */
+	int prefix;       /* best is only a prefix of the word */
 } am_suggest;
 
 /* Starts a search for names close to `word` (borrowed; NULL matches nothing). */

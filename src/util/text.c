@@ -122,41 +122,55 @@ size_t am_fold_space(char *dst, const char *s)
 
 size_t am_edit_distance(const char *a, const char *b, size_t max)
 {
-	size_t la = strlen(a), lb = strlen(b), i, j, result;
-	size_t *row;
+	size_t la = strlen(a), lb = strlen(b), i, j, result, prev_best = 0;
+	size_t *rows, *r2, *r1, *r0;
 
 	if ((la > lb ? la - lb : lb - la) > max)
 		return max + 1;
 	if (lb > 256 || la > 256)
 		return max + 1;
-	row = malloc((lb + 1) * sizeof *row);
-	if (!row)
+	/* Optimal string alignment (Damerau-Levenshtein without repeated
+	 * edits of a substring): insert, delete, substitute, and swap two
+	 * adjacent characters, each costing 1 ("yse" -> "yes" is 1). Three
+	 * rows: two back (for the swap), the last, the current. */
+	rows = malloc(3 * (lb + 1) * sizeof *rows);
+	if (!rows)
 		return max + 1;
+	r2 = rows;
+	r1 = rows + lb + 1;
+	r0 = rows + 2 * (lb + 1);
 	for (j = 0; j <= lb; j++)
-		row[j] = j;
+		r1[j] = r2[j] = j;
 	for (i = 1; i <= la; i++) {
-		size_t diag = row[0], best;
-		row[0] = i;
-		best = row[0];
+		size_t best, *t;
+		r0[0] = i;
+		best = i;
 		for (j = 1; j <= lb; j++) {
-			size_t up = row[j], v;
-			v = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < v)
-				v = up + 1;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			row[j] = v;
-			diag = up;
+			size_t v = r1[j - 1] + (a[i - 1] != b[j - 1]);
+			if (r1[j] + 1 < v)
+				v = r1[j] + 1;
+			if (r0[j - 1] + 1 < v)
+				v = r0[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    r2[j - 2] + 1 < v)
+				v = r2[j - 2] + 1;
+			r0[j] = v;
 			if (v < best)
 				best = v;
 		}
-		if (best > max) {
-			free(row);
+		/* a swap reaches back two rows: stop only when both are past max */
+		if (best > max && prev_best > max) {
+			free(rows);
 			return max + 1;
 		}
+		prev_best = best;
+		t = r2;
+		r2 = r1;
+		r1 = r0;
+		r0 = t;
 	}
-	result = row[lb];
-	free(row);
+	result = r1[lb];
+	free(rows);
 	return result > max ? max + 1 : result;
 }
 

@@ -36,7 +36,9 @@ size_t am_utf8_prefix(const char *s, size_t max_chars);
  * trimmed, into dst (which must hold strlen(s)+1 bytes). Returns the length. */
 size_t am_fold_space(char *dst, const char *s);
 
-/* Levenshtein distance between a and b, or max+1 if it exceeds max. */
+/* Damerau-Levenshtein distance (optimal string alignment: a swap of two
+ * adjacent characters costs 1, like an insertion, deletion or
+ * substitution) between a and b, or max+1 if it exceeds max. */
 size_t am_edit_distance(const char *a, const char *b, size_t max);
 
 /* 1 if s is YYYY, YYYY-MM or YYYY-MM-DD naming a real calendar date. */

@@ -193,6 +193,7 @@ static int ts_json_seq(ts_json_in *j, int depth, unsigned char close, int object
 		ts_json_ws(j);
 		if (j->p < j->end && *j->p == ',') {
 			j->p++;
+			ts_json_ws(j); /* before the next key, as before a value */
 			continue;
 		}
 		if (j->p < j->end && *j->p == close) {

@@ -74,3 +74,14 @@ Test(suggest, nulls_and_empty_inputs)
 	/* the empty word: nothing is a typo of it but one-letter names */
 	cr_expect_str_eq(am_suggest_closest("", (const char *const[]){"ab", "b", "a"}, 3), "a");
 }
+
+Test(suggest, a_prefix_of_the_word_is_the_weakest_match)
+{
+	static const char *const names[] = {"rebut", "support", "undercut", "answer"};
+	static const char *const both[] = {"rebut", "rebuttals"};
+
+	cr_expect_str_eq(am_suggest_closest("rebuttal", names, 4), "rebut");
+	cr_expect_str_eq(am_suggest_closest("rebuttal", both, 2), "rebuttals",
+	                 "a close candidate beats a prefix");
+	cr_expect_null(am_suggest_closest("reb", names, 4), "a prefix of the candidate is not");
+}

@@ -42,6 +42,12 @@ Test(text, edit_distance_is_bounded)
 	cr_expect_eq(am_edit_distance("kitten", "sitting", 5), 3);
 	cr_expect_eq(am_edit_distance("a", "abcdef", 2), 3, "beyond max returns max+1");
 	cr_expect_eq(am_edit_distance("same", "same", 1), 0);
+	/* Damerau: a swap of adjacent characters is one edit */
+	cr_expect_eq(am_edit_distance("yse", "yes", 1), 1);
+	cr_expect_eq(am_edit_distance("suppotr", "support", 1), 1);
+	cr_expect_eq(am_edit_distance("ab", "ba", 0), 1, "beyond max returns max+1");
+	cr_expect_eq(am_edit_distance("ca", "abc", 3), 3, "optimal string alignment, not full Damerau");
+	cr_expect_eq(am_edit_distance("qualfiied", "qualified", 2), 1);
 }
 
 Test(text, dates)

@@ -1,0 +1,37 @@
+# bash completion for argmap. Install: copy to
+# /usr/share/bash-completion/completions/argmap, or source it from ~/.bashrc.
+# Kept beside the options: tests/cli_completion.sh checks that every option
+# each command's --help lists is offered here.
+_argmap() {
+  local cur prev cmd
+  cur=${COMP_WORDS[COMP_CWORD]}
+  prev=${COMP_WORDS[COMP_CWORD-1]}
+  cmd=${COMP_WORDS[1]}
+  local commands="check validate render lsp schema new watch help"
+  if [ "$COMP_CWORD" -eq 1 ]; then
+    COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
+    return
+  fi
+  case $prev in
+    --sources|-d|--output-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    --format) COMPREPLY=($(compgen -W "text json sarif github" -- "$cur")); return ;;
+    -T|--type) COMPREPLY=($(compgen -W "svg pdf png dot svg,pdf" -- "$cur")); return ;;
+    --theme) COMPREPLY=($(compgen -W "color print color,print" -- "$cur")); return ;;
+    --debounce|--max-runs|--max-errors|--depth|--time-limit|--memory-limit) return ;;
+  esac
+  local opts
+  case $cmd in
+    check|validate) opts="--sources --format --werror --max-errors --quiet -q --help" ;;
+    render) opts=$(argmap render --help 2>/dev/null | grep -oE '^ +(-[a-zA-Z], )?--[a-z-]+' | grep -oE -- '--?[a-z-]+') ;;
+    lsp) opts="--debounce --log --stdio --help" ;;
+    watch) opts="--sources --werror --render --max-runs --help" ;;
+    help) COMPREPLY=($(compgen -W "$commands" -- "$cur")); return ;;
+    schema|new) opts="--help" ;;
+  esac
+  if [[ $cur == -* ]]; then
+    COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+  else
+    COMPREPLY=($(compgen -f -X '!*.xml' -- "$cur") $(compgen -d -- "$cur"))
+  fi
+}
+complete -o filenames -F _argmap argmap

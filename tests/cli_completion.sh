@@ -1,0 +1,25 @@
+#!/bin/sh
+# cli_completion.sh ARGMAP SRCDIR - the shell completions stay beside the
+# options: every long option that `argmap CMD --help` lists is offered by
+# completions/argmap.bash and completions/_argmap, and the bash completion
+# really completes (bash, loaded as a user would).
+set -eu
+argmap=$1
+src=$2
+fail=0
+for cmd in check lsp watch; do
+  for opt in $("$argmap" $cmd --help | grep -oE '^ +(-[a-zA-Z], )?--[a-z-]+' | grep -oE -- '--[a-z-]+'); do
+    grep -q -- "$opt" "$src/completions/argmap.bash" || { echo "FAIL: argmap.bash lacks $cmd $opt"; fail=1; }
+    grep -q -- "$opt" "$src/completions/_argmap" || { echo "FAIL: _argmap lacks $cmd $opt"; fail=1; }
+  done
+done
+for c in $("$argmap" --help | sed -n '/^Commands:/,/^$/p' | awk 'NR>1 && NF {print $1}'); do
+  grep -q "$c" "$src/completions/argmap.bash" || { echo "FAIL: argmap.bash lacks command $c"; fail=1; }
+  grep -q "'$c:" "$src/completions/_argmap" || { echo "FAIL: _argmap lacks command $c"; fail=1; }
+done
+got=$(bash -c ". '$src/completions/argmap.bash'; COMP_WORDS=(argmap check --fo); COMP_CWORD=2; _argmap; echo \${COMPREPLY[*]}")
+[ "$got" = "--format" ] || { echo "FAIL: bash completes 'argmap check --fo' to '$got'"; fail=1; }
+got=$(bash -c ". '$src/completions/argmap.bash'; COMP_WORDS=(argmap check --format s); COMP_CWORD=3; _argmap; echo \${COMPREPLY[*]}")
+[ "$got" = "sarif" ] || { echo "FAIL: bash completes '--format s' to '$got'"; fail=1; }
+[ $fail -eq 0 ] && echo "completions cover every option"
+exit $fail
