@@ -27,6 +27,7 @@ static void usage(FILE *out)
 	      "Commands:\n"
 	      "  check FILE...     report every problem in the maps (alias: validate)\n"
 	      "  render FILE...    draw the maps as SVG, PDF, PNG or DOT\n"
+	      "  import FILE...    turn AIF maps (AIFdb, OVA, xAIF) into argmap maps\n"
 	      "\n"
 	      "Options:\n"
 	      "  -h, --help        show this help (argmap COMMAND --help for a command)\n"
@@ -115,6 +116,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "check") || !strcmp(cmd, "validate"))
 		rc = cli_check(argc - 1, argv + 1);
+	else if (!strcmp(cmd, "import"))
+		rc = cli_import(argc - 1, argv + 1);
 	else if (!strcmp(cmd, "render"))
 		return cli_finish(exec_render(argc - 1, argv + 1));
 	else {
