@@ -445,3 +445,191 @@ Test(aif_import, real_corpus)
 	closedir(dir);
 	cr_assert_geq(seen, 1);
 }
+
+/* ----------------------------------------------- our own AIF fixtures */
+
+static argmap_map *import_file(const char *path, argmap_diags *d)
+{
+	size_t len;
+	char *xml = NULL;
+	argmap_map *m;
+	int rc = argmap_import_aif(path, NULL, d, &xml, &len);
+
+	cr_assert_eq(rc, 0, "%s: %s\n%s", path, argmap_error_last(), ts_dump(d));
+	m = load_clean(path, xml, len);
+	free(xml);
+	return m;
+}
+
+static const argmap_node *node_with_text(const argmap_map *m, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < argmap_map_node_count(m); i++)
+		if (!strcmp(argmap_map_node(m, i)->text, text))
+			return argmap_map_node(m, i);
+	return NULL;
+}
+
+Test(aif_import, generic_aifdb_maps_every_node_or_says_why)
+{
+	argmap_diags *d = argmap_diags_new();
+	argmap_map *m = import_file(AIF_DATA "/generic.json", d);
+	const argmap_node *ev = node_with_text(m, "There were 14 collisions last year."), *c;
+	size_t n[3], r[4], i, k;
+	const argmap_relation *linked = NULL, *undercut = NULL;
+
+	counts(m, n, r);
+	cr_assert_eq(n[ARGMAP_NODE_CLAIM], 7, "%s", ts_dump(d));
+	cr_assert_eq(n[ARGMAP_NODE_EVIDENCE], 2); /* asserted, and nothing aims at them */
+	cr_assert_eq(r[ARGMAP_REL_SUPPORT], 2);
+	cr_assert_eq(r[ARGMAP_REL_REBUT], 1);
+	cr_assert_eq(r[ARGMAP_REL_UNDERCUT], 1);
+	cr_assert(ev && ev->kind == ARGMAP_NODE_EVIDENCE && ev->speaker, "the L-node's quote");
+	cr_assert_str_eq(argmap_map_actor(m, ev->speaker->index)->name, "Ann");
+	cr_assert_eq(ev->n_sources, 1, "evidence cites the AIF file as its source");
+	for (i = 0; i < argmap_map_relation_count(m); i++) {
+		const argmap_relation *x = argmap_map_relation(m, i);
+		if (x->kind == ARGMAP_REL_SUPPORT && x->n_from == 2)
+			linked = x;
+		if (x->kind == ARGMAP_REL_UNDERCUT)
+			undercut = x;
+	}
+	cr_assert(linked, "RA 4 with premises 2 and 3 is one linked support");
+	cr_assert(undercut && linked->id && !strcmp(undercut->to.id, linked->id),
+	          "CA 8 on RA 4 undercuts its support, which got an id");
+	c = node_with_text(m, "Trade will fall.");
+	cr_assert(c && c->note && strstr(c->note, "rephrases"), "MA kept as a note");
+	c = node_with_text(m, "A bell rang.");
+	cr_assert(c, "the BEL character became a space");
+	cr_assert_eq(ts_count(d, "AM858"), 2, "empty text, control character:\n%s", ts_dump(d));
+	cr_assert_eq(ts_count(d, "AM855"), 2, "duplicate nodeID, edge to node 99");
+	/* CA on CA (twice: the edge, then the node), MA, PA, an unknown type */
+	cr_assert_eq(ts_count(d, "AM856"), 5, "%s", ts_dump(d));
+	cr_assert_eq(ts_count(d, "AM857"), 2, "the TA, the L-node that asserts nothing");
+	for (k = 0; k < argmap_diags_count(d); k++)
+		cr_assert_neq(argmap_diags_get(d, k)->severity, ARGMAP_SEV_ERROR);
+	argmap_map_free(m);
+	argmap_diags_free(d);
+}
+
+Test(aif_import, xaif_with_raw_line_breaks)
+{
+	argmap_diags *d = argmap_diags_new();
+	argmap_map *m = import_file(AIF_DATA "/xaif.json", d);
+
+	cr_assert_eq(argmap_map_node_count(m), 2);
+	cr_assert_eq(argmap_map_relation_count(m), 1);
+	cr_assert(node_with_text(m, "Cats are better than dogs."), "the raw line break folded");
+	cr_assert_eq(ts_count(d, "AM853"), 1, "%s", ts_dump(d));
+	cr_assert_str_eq(argmap_map_node(m, 0)->id, "c-cats-are-better-than-dogs");
+	argmap_map_free(m);
+	argmap_diags_free(d);
+}
+
+/* ------------------------------------------------------ hostile input */
+
+static int refuse(const char *data, size_t len, const argmap_import_options *o, const char *code)
+{
+	argmap_diags *d = argmap_diags_new();
+	char *xml = (char *)1;
+	size_t xlen = 7;
+	int rc = argmap_import_aif_memory("bad.json", data, len, o, d, &xml, &xlen);
+
+	cr_assert_neq(rc, 0, "accepted: %.80s", data);
+	cr_assert(!xml && xlen == 0);
+	cr_assert_eq(ts_count(d, code), 1, "%.60s: want %s, got\n%s", data, code, ts_dump(d));
+	argmap_diags_free(d);
+	return rc;
+}
+
+#define REFUSE(s, o, code) refuse(s, sizeof(s) - 1, o, code)
+
+Test(aif_hostile, refused_with_a_code)
+{
+	argmap_import_options o = ARGMAP_IMPORT_OPTIONS_INIT;
+	char deep[200];
+	size_t i;
+
+	cr_assert_eq(REFUSE("", NULL, "AM004"), ARGMAP_EINVALID);
+	cr_assert_eq(REFUSE("  \n", NULL, "AM004"), ARGMAP_EINVALID);
+	cr_assert_eq(REFUSE("{\"nodes\": [\"\xC3\x28\"]}", NULL, "AM005"), ARGMAP_EINVALID);
+	cr_assert_eq(REFUSE("{\"nodes\": [}", NULL, "AM851"), ARGMAP_EINVALID);
+	cr_assert_eq(REFUSE("{\"nodes\": [], \"nodes\": []}", NULL, "AM851"), ARGMAP_EINVALID);
+	cr_assert_eq(REFUSE("{\"nodes\": [\"a\x01\"]}", NULL, "AM851"), ARGMAP_EINVALID);
+	cr_assert_eq(refuse("{\"nodes\": [\"a\0\"]}", 15, NULL, "AM851"), ARGMAP_EINVALID);
+	cr_assert_eq(REFUSE("[1, 2]", NULL, "AM854"), ARGMAP_EINVALID);
+	cr_assert_eq(REFUSE("{\"edges\": []}", NULL, "AM854"), ARGMAP_EINVALID);
+	for (i = 0; i < 40; i++)
+		deep[i] = '[';
+	memcpy(deep + 40, "{\"nodes\": []}", 14);
+	cr_assert_eq(refuse(deep, strlen(deep), NULL, "AM852"), ARGMAP_ELIMIT);
+	o.max_values = 5;
+	cr_assert_eq(REFUSE("{\"nodes\": [1, 2, 3, 4, 5, 6]}", &o, "AM852"), ARGMAP_ELIMIT);
+	o.max_values = 0;
+	o.max_items = 2;
+	cr_assert_eq(REFUSE("{\"nodes\": [{}, {}, {}]}", &o, "AM859"), ARGMAP_ELIMIT);
+	o.max_items = 0;
+	o.max_file_bytes = 10;
+	cr_assert_eq(REFUSE("{\"nodes\": [], \"edges\": []}", &o, "AM002"), ARGMAP_ELIMIT);
+	o.version = 99;
+	{
+		char *x = NULL;
+		size_t l = 0;
+		cr_assert_eq(argmap_import_aif_memory("x", "{}", 2, &o, NULL, &x, &l), ARGMAP_EARG);
+	}
+}
+
+Test(aif_hostile, a_directory_or_a_missing_file)
+{
+	argmap_diags *d = argmap_diags_new();
+	char *xml = NULL;
+	size_t len = 0;
+
+	cr_assert_eq(argmap_import_aif(AIF_DATA, NULL, d, &xml, &len), ARGMAP_EIO);
+	cr_assert_eq(ts_count(d, "AM001"), 1);
+	cr_assert_eq(argmap_import_aif(AIF_DATA "/nothing.json", NULL, d, &xml, &len), ARGMAP_EIO);
+	cr_assert_eq(ts_count(d, "AM003"), 1);
+	argmap_diags_free(d);
+}
+
+/* Many nodes with one text: ids stay unique and readable; the map checks. */
+Test(aif_hostile, many_nodes_with_one_text)
+{
+	am_buf b = {0};
+	argmap_diags *d = argmap_diags_new();
+	size_t i, len;
+	char *xml;
+	argmap_map *m;
+
+	am_buf_puts(&b, "{\"nodes\": [");
+	for (i = 0; i < 3000; i++)
+		am_buf_printf(&b, "%s{\"nodeID\": %zu, \"text\": \"Same 1\", \"type\": \"I\"}",
+		              i ? ", " : "", i);
+	am_buf_puts(&b, "], \"edges\": []}");
+	xml = from_aif("same.json", b.data, b.len, d, &len);
+	m = load_clean("same.json", xml, len);
+	cr_assert_eq(argmap_map_node_count(m), 3000);
+	cr_assert_str_eq(argmap_map_node(m, 0)->id, "c-same-1");
+	cr_assert_str_eq(argmap_map_node(m, 1)->id, "c-same-1-2");
+	argmap_map_free(m);
+	free(xml);
+	am_buf_free(&b);
+	argmap_diags_free(d);
+}
+
+/* An argmap AIF whose argmap data is of another version reads as plain AIF. */
+Test(aif_hostile, unknown_namespace_version)
+{
+	static const char aif[] =
+	    "{\"nodes\": [{\"nodeID\": \"a\", \"text\": \"A.\", \"type\": \"I\"}],"
+	    " \"edges\": [], \"argmap\": {\"version\": 2}}";
+	argmap_diags *d = argmap_diags_new();
+	size_t len;
+	char *xml = from_aif("v2.json", aif, sizeof aif - 1, d, &len);
+
+	cr_assert_eq(ts_count(d, "AM860"), 1);
+	cr_assert(strstr(xml, "id=\"c-a\""), "%s", xml);
+	free(xml);
+	argmap_diags_free(d);
+}
