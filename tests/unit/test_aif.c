@@ -633,3 +633,69 @@ Test(aif_hostile, unknown_namespace_version)
 	free(xml);
 	argmap_diags_free(d);
 }
+
+/* ------------------------------------------------------ argmap import */
+
+Test(aif_cli, help_and_usage)
+{
+	const char *help[] = {"import", "--help", NULL},
+	           *nofmt[] = {"import", "-o", "x", "y", NULL},
+	           *noout[] = {"import", "-f", "aif", "y.json", NULL},
+	           *badfmt[] = {"import", "-f", "owl", "-o", "x", "y", NULL};
+	char *out = NULL, *err = NULL;
+
+	cr_assert_eq(ts_run_cli(help, &out, &err, 30), 0);
+	cr_assert(strstr(out, "Usage: argmap import -f aif") && strstr(out, "AM851-AM860"), "%s",
+	          out);
+	free(out);
+	free(err);
+	cr_assert_eq(ts_run_cli(nofmt, NULL, &err, 30), 2);
+	cr_assert(strstr(err, "-f aif"), "%s", err);
+	free(err);
+	cr_assert_eq(ts_run_cli(noout, NULL, &err, 30), 2);
+	cr_assert(strstr(err, "no output given"), "%s", err);
+	free(err);
+	cr_assert_eq(ts_run_cli(badfmt, NULL, &err, 30), 2);
+	cr_assert(strstr(err, "unknown input format 'owl'"), "%s", err);
+	free(err);
+}
+
+/* A map that does not check (a support cycle: AM205) is not written, and
+ * a file already there keeps its bytes; a good one is written, or printed. */
+Test(aif_cli, writes_only_what_checks_clean)
+{
+	static const char cycle[] =
+	    "{\"nodes\": [{\"nodeID\": 1, \"text\": \"A.\", \"type\": \"I\"},"
+	    " {\"nodeID\": 2, \"text\": \"B.\", \"type\": \"I\"},"
+	    " {\"nodeID\": 3, \"text\": \"\", \"type\": \"RA\"}, {\"nodeID\": 4, \"text\": \"\", "
+	    "\"type\": \"RA\"}],"
+	    " \"edges\": [{\"fromID\": 1, \"toID\": 3}, {\"fromID\": 3, \"toID\": 2},"
+	    " {\"fromID\": 2, \"toID\": 4}, {\"fromID\": 4, \"toID\": 1}]}";
+	char *dir = ts_tmpdir(), *in = ts_write(dir, "cycle.json", cycle, (size_t)-1),
+	     *out = ts_write(dir, "out.xml", "old bytes", (size_t)-1), *err = NULL, *so = NULL,
+	     *data;
+	const char *bad[] = {"import", "-f", "aif", "-o", out, in, NULL},
+	           *good[] = {"import", "-f", "aif", "-o", out, AIF_DATA "/xaif.json", NULL},
+	           *print[] = {"import", "-f", "aif", "-q", "-o", "-", AIF_DATA "/xaif.json", NULL};
+
+	cr_assert_eq(ts_run_cli(bad, NULL, &err, 30), 1, "%s", err);
+	cr_assert(strstr(err, "[AM205]") && strstr(err, "[AM861]"), "%s", err);
+	data = ts_read(out, NULL);
+	cr_assert_str_eq(data, "old bytes");
+	free(data);
+	free(err);
+	cr_assert_eq(ts_run_cli(good, NULL, &err, 30), 0, "%s", err);
+	cr_assert(strstr(err, "2 claims, 0 evidence, 1 supports"), "%s", err);
+	data = ts_read(out, NULL);
+	cr_assert(strstr(data, "<claim id=\"c-cats-purr\""), "%s", data);
+	free(err);
+	cr_assert_eq(ts_run_cli(print, &so, &err, 30), 0, "%s", err);
+	cr_assert_str_eq(so, data, "-o - prints the same map");
+	free(data);
+	free(so);
+	free(err);
+	ts_rmtree(dir);
+	free(dir);
+	free(in);
+	free(out);
+}
