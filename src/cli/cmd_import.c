@@ -46,7 +46,7 @@ static void import_usage(FILE *out)
 	      "\n"
 	      "Exit status: 0 every map written, 1 a map has errors (not written),\n"
 	      "2 usage error, 3 a file could not be read or written.\n"
-	      "The mapping is described in " ARGMAP_DOCDIR "/interop.md, the codes\n"
+	      "The mapping is described in " ARGMAP_DOCDIR "/interop-aif.md, the codes\n"
 	      "AM851-AM860 in " ARGMAP_DOCDIR "/diagnostics.md (docs/ in the source tree).\n"
 	      "\n"
 	      "Examples:\n"
