@@ -20,6 +20,7 @@
 
 #include "argmap/argmap.h"
 #include "export/aif.h"
+#include "model/view.h"
 #include "support.h"
 
 #define AIF_DATA ARGMAP_TEST_DATA "/aif"
@@ -698,4 +699,35 @@ Test(aif_cli, writes_only_what_checks_clean)
 	free(dir);
 	free(in);
 	free(out);
+}
+
+/* An export of a view holds what the view shows, and imports clean. */
+Test(aif_export, a_view_without_evidence)
+{
+	argmap_map *m = load_file_clean(ARGMAP_SOURCE_DIR "/maps/example/cycle-lane.xml"), *m2;
+	am_view_options vo = {NULL, 0, NULL, 1};
+	am_view v;
+	am_buf b = {0};
+	argmap_diags *d = argmap_diags_new();
+	size_t xlen, i, n[3], r[4];
+	char *xml;
+
+	cr_assert_eq(am_view_build(&v, m, &vo, NULL, NULL), 0);
+	cr_assert_eq(am_export_aif(m, &v, &b), 0);
+	cr_assert(!strstr(b.data, "\"L:"), "no locutions without evidence");
+	xml = from_aif("view.json", b.data, b.len, d, &xlen);
+	cr_assert_eq(argmap_diags_count_severity(d, ARGMAP_SEV_WARNING), 0, "%s", ts_dump(d));
+	m2 = load_clean("view.json", xml, xlen);
+	counts(m2, n, r);
+	cr_assert_eq(n[ARGMAP_NODE_EVIDENCE], 0);
+	cr_assert_eq(argmap_map_node_count(m2), v.nodes_shown);
+	cr_assert_eq(argmap_map_relation_count(m2), v.rels_shown);
+	for (i = 0; i < argmap_map_relation_count(m2); i++)
+		cr_assert_gt(argmap_map_relation(m2, i)->n_from, 0);
+	argmap_map_free(m2);
+	free(xml);
+	am_buf_free(&b);
+	am_view_free(&v);
+	argmap_map_free(m);
+	argmap_diags_free(d);
 }
