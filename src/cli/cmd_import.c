@@ -246,7 +246,7 @@ int cli_import(int argc, char **argv)
 		default: fputs("Try 'argmap import --help'.\n", stderr); return CLI_USAGE;
 		}
 	}
-	if (!from || strcmp(from, "aif")) {
+	if (!from || strcmp(from, "aif") != 0) {
 		fprintf(stderr,
 		        from ? "argmap import: unknown input format '%s' (use -f aif)\n"
 		             : "argmap import: say what to import from: -f aif\n",

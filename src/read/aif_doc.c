@@ -75,6 +75,8 @@ size_t am_aif_doc_find(const aif_doc *doc, const char *id)
 
 	while (lo < hi) { /* the first entry >= id */
 		size_t mid = lo + (hi - lo) / 2;
+		/* every node below n_nodes has an id: read_nodes keeps no other */
+		// NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker)
 		if (strcmp(doc->nodes[doc->sorted[mid]].id, id) < 0)
 			lo = mid + 1;
 		else
@@ -119,14 +121,15 @@ static int read_nodes(aif_doc *doc, const json_t *arr, argmap_diags *diags)
 		return ARGMAP_ENOMEM;
 	for (i = 0; i < n; i++) {
 		const json_t *o = json_array_get(arr, i), *t;
-		aif_node *nd = &doc->nodes[doc->n_nodes];
+		aif_node nd;
+		memset(&nd, 0, sizeof nd);
 		if (!json_is_object(o)) {
 			skip(diags, doc, "node", i, "not a JSON object");
 			continue;
 		}
-		nd->id = id_text(&doc->arena, json_object_get(o, "nodeID"));
+		nd.id = id_text(&doc->arena, json_object_get(o, "nodeID"));
 		t = json_object_get(o, "type");
-		if (!nd->id) {
+		if (!nd.id) {
 			skip(diags, doc, "node", i, "no nodeID (a string or a number)");
 			continue;
 		}
@@ -134,19 +137,22 @@ static int read_nodes(aif_doc *doc, const json_t *arr, argmap_diags *diags)
 			skip(diags, doc, "node", i, "no type (\"I\", \"RA\", \"CA\", \"L\", ...)");
 			continue;
 		}
-		nd->type_name = json_string_value(t);
-		nd->type = type_of(nd->type_name);
+		nd.type_name = json_string_value(t);
+		nd.type = type_of(nd.type_name);
 		t = json_object_get(o, "text");
-		nd->text = json_is_string(t) ? json_string_value(t) : "";
-		nd->person = ARGMAP_NONE;
+		nd.text = json_is_string(t) ? json_string_value(t) : "";
+		nd.person = ARGMAP_NONE;
 		doc->sorted[doc->n_nodes] = doc->n_nodes;
-		doc->n_nodes++;
+		doc->nodes[doc->n_nodes++] = nd;
 	}
+	n = doc->n_nodes; /* qsort cannot change it: say so to the analyser */
 	sorting = doc;
-	qsort(doc->sorted, doc->n_nodes, sizeof *doc->sorted, cmp_node);
+	qsort(doc->sorted, n, sizeof *doc->sorted, cmp_node);
 	sorting = NULL;
-	for (k = 1; k < doc->n_nodes; k++) {
+	for (k = 1; k < n; k++) {
 		aif_node *a = &doc->nodes[doc->sorted[k - 1]], *b = &doc->nodes[doc->sorted[k]];
+		/* as in am_aif_doc_find: no kept node lacks an id */
+		// NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker)
 		if (!strcmp(a->id, b->id)) {
 			b->dead = 1;
 			am_diag(diags, ARGMAP_SEV_WARNING, "AM855", doc->name, 0, 0,
@@ -231,7 +237,7 @@ static int read_people(aif_doc *doc, const json_t *parts, const json_t *locs, ar
 	}
 	qsort(doc->people, doc->n_people, sizeof *doc->people, cmp_person);
 	for (i = k = 0; i < doc->n_people; i++) /* keep the first (named) entry of each id */
-		if (k == 0 || strcmp(doc->people[k - 1].id, doc->people[i].id))
+		if (k == 0 || strcmp(doc->people[k - 1].id, doc->people[i].id) != 0)
 			doc->people[k++] = doc->people[i];
 	doc->n_people = k;
 	for (i = 0; i < nl; i++) {
@@ -271,7 +277,7 @@ static int read_people(aif_doc *doc, const json_t *parts, const json_t *locs, ar
  * colon, no sentence punctuation in it, words after it. */
 const char *am_aif_speaker_prefix(am_arena *a, const char *text)
 {
-	const char *colon = strchr(text, ':');
+	const char *colon = text ? strchr(text, ':') : NULL;
 	size_t n;
 
 	if (!colon || colon == text || colon - text > 60 || colon[1] != ' ' || !colon[2])

@@ -39,7 +39,7 @@ static size_t probe(const aif_idset *set, const char *id)
 {
 	size_t mask = set->cap - 1, i = am_hash_str(id) & mask;
 
-	while (set->slot[i] && strcmp(set->slot[i], id))
+	while (set->slot[i] && strcmp(set->slot[i], id) != 0)
 		i = (i + 1) & mask;
 	return i;
 }

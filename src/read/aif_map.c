@@ -47,7 +47,7 @@ typedef struct mapper {
 	int oom;
 } mapper;
 
-#define ARCS(g, v, k) for (k = (g)->start[v]; k < (g)->start[(v) + 1]; k++)
+#define ARCS(g, v, k) for ((k) = (g)->start[(v)]; (k) < (g)->start[(v) + 1]; (k)++)
 
 static const aif_node *N(const mapper *mp, size_t i)
 {
@@ -261,7 +261,7 @@ static const char *strip_speaker(const mapper *mp, size_t l)
 	size_t k = name ? strlen(name) : 0;
 	const char *p = n->text + k;
 
-	if (!k || strncmp(n->text, name, k))
+	if (!k || strncmp(n->text, name, k) != 0)
 		return n->text;
 	while (*p == ' ')
 		p++;
