@@ -21,10 +21,10 @@
  * Node ids are deterministic and never collide with argmap ids, whose
  * characters exclude ':' and '#': "L:<id>" and "YA:<id>" for an
  * evidence's locution, "RA:<id>" / "CA:<id>" for a relation with an id,
- * "RA:#<n>" / "CA:#<n>" (n = relation index + 1) for one without. Edge
+ * "RA:#<n>" / "CA:#<n>" (the n-th relation written) for one without. Edge
  * ids count from 1 in the order the edges are written.
  */
-#include "export/aif.h"
+#include "export/exporters.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -39,19 +39,21 @@ typedef struct aif_out {
 	const am_view *view;
 	json_t *root, *nodes, *edges, *locutions, *participants;
 	json_t *ns, *ns_sources, *ns_actors, *ns_nodes, *ns_rels;
-	size_t next_edge;
+	size_t next_edge, rels_written;
 	int fail;
 } aif_out;
 
-/* The nodeID of relation `i`: "RA:<id>" or "RA:#<i+1>". */
-static void rel_node_id(char *dst, size_t cap, const argmap_relation *r, size_t i)
+/* The nodeID of a relation: "RA:<id>", or "RA:#<n>" for the n-th relation
+ * written (from 1): so an export of a view, imported, exports to the same
+ * bytes. An undercut's support always has an id. */
+static void rel_node_id(char *dst, size_t cap, const argmap_relation *r, size_t n)
 {
 	const char *t = r->kind == ARGMAP_REL_SUPPORT || r->kind == ARGMAP_REL_ANSWER ? "RA" : "CA";
 
 	if (r->id)
 		snprintf(dst, cap, "%s:%s", t, r->id);
 	else
-		snprintf(dst, cap, "%s:#%zu", t, i + 1);
+		snprintf(dst, cap, "%s:#%zu", t, n);
 }
 
 static int node_shown(const aif_out *o, size_t i)
@@ -62,6 +64,35 @@ static int node_shown(const aif_out *o, size_t i)
 static int rel_shown(const aif_out *o, size_t i)
 {
 	return !o->view || (i < o->view->n_rels && o->view->rel_on[i]);
+}
+
+/* 1 if relation i is written: the view shows it, at least one of its
+ * premises and what it aims at (a node; for an undercut, a support that is
+ * written itself). AIF has no RA or CA without both ends, and an import
+ * must give back exactly what was written. */
+static int rel_written(const aif_out *o, size_t i)
+{
+	const argmap_relation *r = argmap_map_relation(o->map, i);
+	size_t k;
+	int premise = 0;
+
+	if (!r || !rel_shown(o, i))
+		return 0;
+	for (k = 0; k < r->n_from && !premise; k++)
+		premise = r->from[k].kind == ARGMAP_ITEM_NODE && node_shown(o, r->from[k].index);
+	if (!premise)
+		return 0;
+	if (r->kind != ARGMAP_REL_UNDERCUT)
+		return r->to.kind == ARGMAP_ITEM_NODE && node_shown(o, r->to.index);
+	if (r->to.kind != ARGMAP_ITEM_RELATION)
+		return 0;
+	i = r->to.index;
+	r = argmap_map_relation(o->map, i); /* the support: no deeper */
+	if (!r || r->kind == ARGMAP_REL_UNDERCUT || !rel_shown(o, i))
+		return 0;
+	for (k = 0, premise = 0; k < r->n_from && !premise; k++)
+		premise = r->from[k].kind == ARGMAP_ITEM_NODE && node_shown(o, r->from[k].index);
+	return premise && r->to.kind == ARGMAP_ITEM_NODE && node_shown(o, r->to.index);
 }
 
 static json_t *new_node(const char *id, const char *text, const char *type)
@@ -250,15 +281,12 @@ static void on_relation(aif_out *o, size_t index, const argmap_relation *r)
 	size_t i;
 	json_t *j;
 
-	rel_node_id(id, sizeof id, r, index);
+	if (!rel_written(o, index))
+		return; /* an end of it is not in this view */
+	rel_node_id(id, sizeof id, r, ++o->rels_written);
 	if (r->kind == ARGMAP_REL_UNDERCUT) {
-		if (r->to.kind != ARGMAP_ITEM_RELATION || !rel_shown(o, r->to.index))
-			return; /* its support is not in this view */
-		rel_node_id(target, sizeof target, argmap_map_relation(o->map, r->to.index),
-		            r->to.index);
+		rel_node_id(target, sizeof target, argmap_map_relation(o->map, r->to.index), 0);
 		to = target;
-	} else if (r->to.kind != ARGMAP_ITEM_NODE || !node_shown(o, r->to.index)) {
-		return;
 	}
 	add_node(o, id,
 	         r->kind == ARGMAP_REL_SUPPORT || r->kind == ARGMAP_REL_ANSWER ? "Default Inference"

@@ -23,7 +23,7 @@
 #include <string.h>
 
 #include "argmap/argmap.h"
-#include "export/aif.h"
+#include "export/exporters.h"
 #include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -61,8 +61,8 @@ static argmap_map *import(const char *text, size_t len, const argmap_import_opti
 	fuzz_check_model(m);
 	for (i = 0; i < argmap_diags_count(d); i++) {
 		const argmap_diag *x = argmap_diags_get(d, i);
-		FUZZ_CHECK(strncmp(x->code, "AM0", 3) != 0, "the generated XML is not well-formed: %s",
-		           x->message);
+		FUZZ_CHECK(strncmp(x->code, "AM0", 3) != 0,
+		           "the generated XML is not well-formed: %s", x->message);
 	}
 	FUZZ_CHECK(argmap_check(m, NULL, d) == 0, "argmap_check failed");
 	free(xml);

@@ -19,7 +19,7 @@
 #include <string.h>
 
 #include "argmap/argmap.h"
-#include "export/aif.h"
+#include "export/exporters.h"
 #include "model/view.h"
 #include "support.h"
 
