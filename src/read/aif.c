@@ -26,6 +26,7 @@ static int import(const char *name, const char *path, const char *data, size_t s
 	aif_doc doc;
 	imp_map map;
 	am_buf out = {0};
+	size_t replaced = 0;
 	int rc;
 
 	if (xml)
@@ -53,8 +54,15 @@ static int import(const char *name, const char *path, const char *data, size_t s
 		goto done;
 	if ((rc = am_aif_parse_json(bytes.buf, bytes.len, name, &lim, diags, &root)) ||
 	    (rc = am_aif_doc_build(&doc, root, name, &lim, diags)) ||
-	    (rc = am_aif_map(&map, &doc, &lim, diags)) || (rc = am_aif_write_xml(&map, &out)))
+	    (rc = am_aif_map(&map, &doc, &lim, diags)) ||
+	    (rc = am_aif_write_xml(&map, &out, &replaced)))
 		goto done;
+	if (replaced)
+		am_diag(
+		    diags, ARGMAP_SEV_WARNING, "AM858", name, 0, 0, NULL,
+		    "%zu character%s XML cannot hold (in names, notes or the argmap data) read as "
+		    "spaces",
+		    replaced, replaced == 1 ? "" : "s");
 	*len = out.len;
 	*xml = am_buf_detach(&out);
 	if (!*xml) {

@@ -168,6 +168,8 @@ void am_aif_idset_free(aif_idset *set);
  * n = disamb, then disamb + 1, ... NULL when out of memory. */
 const char *am_aif_new_id(am_arena *a, aif_idset *set, const char *prefix, const char *text,
                           size_t disamb);
+/* 1 for a code point XML 1.0 cannot hold (its Char production). */
+int am_aif_xml_bad(unsigned long cp);
 /* `text` made fit for an argmap text: characters XML cannot hold become
  * spaces, and it is cut to max_chars characters. *changed says what was
  * done (0 nothing, 1 characters replaced, 2 cut). In `a`; NULL on ENOMEM. */
@@ -198,7 +200,9 @@ const char *am_aif_ns_string(imp_map *m, const json_t *rec, const char *key);
 
 /* ------------------------------------------------------- aif_xml.c */
 
-/* Appends the argmap XML of m to out. Returns 0 or ARGMAP_ENOMEM. */
-int am_aif_write_xml(const imp_map *m, am_buf *out);
+/* Appends the argmap XML of m to out, always well-formed: a character XML
+ * cannot hold in any string becomes a space, counted in *replaced. Returns
+ * 0 or ARGMAP_ENOMEM. */
+int am_aif_write_xml(const imp_map *m, am_buf *out, size_t *replaced);
 
 #endif

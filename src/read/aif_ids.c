@@ -129,8 +129,7 @@ const char *am_aif_new_id(am_arena *a, aif_idset *set, const char *prefix, const
 	}
 }
 
-/* 1 for a code point XML 1.0 cannot hold (Char production). */
-static int xml_bad(unsigned long cp)
+int am_aif_xml_bad(unsigned long cp)
 {
 	return (cp < 0x20 && cp != 0x9 && cp != 0xA && cp != 0xD) || cp == 0xFFFE || cp == 0xFFFF ||
 	       (cp >= 0xD800 && cp <= 0xDFFF);
@@ -151,7 +150,7 @@ const char *am_aif_clean_text(am_arena *a, const char *text, size_t max_chars, i
 			*changed = 2;
 			break;
 		}
-		if (xml_bad(cp)) {
+		if (am_aif_xml_bad(cp)) {
 			dst[o++] = ' ';
 			*changed = 1;
 		} else {

@@ -10,13 +10,46 @@
 
 #include "read/aif.h"
 #include "util/am_internal.h"
+#include "util/text.h"
 
 #define X(s) BAD_CAST(s)
 
 typedef struct wr {
 	xmlTextWriterPtr w;
 	int err;
+	size_t replaced; /* characters XML cannot hold, written as spaces */
+	am_buf scratch;
 } wr;
+
+/* s, or a copy in w->scratch with what XML cannot hold as spaces. Node texts
+ * were cleaned with a diagnostic (aif_map.c); this catches every other
+ * string (names, notes, the argmap data), so the XML is always well-formed. */
+static const char *safe(wr *w, const char *s)
+{
+	size_t i = 0, n = strlen(s), k;
+	unsigned long cp;
+	int bad = 0;
+
+	for (i = 0; i < n && !bad; i += k)
+		bad = am_aif_xml_bad(((k = am_utf8_decode(s + i, n - i, &cp)), cp));
+	if (!bad)
+		return s;
+	w->scratch.len = 0;
+	for (i = 0; i < n; i += k) {
+		k = am_utf8_decode(s + i, n - i, &cp);
+		if (am_aif_xml_bad(cp)) {
+			am_buf_putc(&w->scratch, ' ');
+			w->replaced++;
+		} else {
+			am_buf_put(&w->scratch, s + i, k);
+		}
+	}
+	if (w->scratch.failed) {
+		w->err = 1;
+		return "";
+	}
+	return w->scratch.data;
+}
 
 static void start(wr *w, const char *name)
 {
@@ -32,13 +65,13 @@ static void end(wr *w)
 
 static void attr(wr *w, const char *name, const char *value)
 {
-	if (value && xmlTextWriterWriteAttribute(w->w, X(name), X(value)) < 0)
+	if (value && xmlTextWriterWriteAttribute(w->w, X(name), X(safe(w, value))) < 0)
 		w->err = 1;
 }
 
 static void elem(wr *w, const char *name, const char *text)
 {
-	if (text && xmlTextWriterWriteElement(w->w, X(name), X(text)) < 0)
+	if (text && xmlTextWriterWriteElement(w->w, X(name), X(safe(w, text))) < 0)
 		w->err = 1;
 }
 
@@ -117,12 +150,14 @@ static void write_rel(wr *w, const imp_rel *r)
 	end(w);
 }
 
-int am_aif_write_xml(const imp_map *m, am_buf *out)
+int am_aif_write_xml(const imp_map *m, am_buf *out, size_t *replaced)
 {
 	xmlBufferPtr buf = xmlBufferCreate();
-	wr w = {NULL, 0};
+	wr w;
 	size_t i;
 
+	memset(&w, 0, sizeof w);
+	*replaced = 0;
 	if (!buf)
 		return am_fail(ARGMAP_ENOMEM, "out of memory");
 	w.w = xmlNewTextWriterMemory(buf, 0);
@@ -153,6 +188,8 @@ int am_aif_write_xml(const imp_map *m, am_buf *out)
 	if (!w.err)
 		am_buf_put(out, (const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
 	xmlBufferFree(buf);
+	am_buf_free(&w.scratch);
+	*replaced = w.replaced;
 	if (w.err || out->failed)
 		return am_fail(ARGMAP_ENOMEM, "out of memory while writing the imported map");
 	return 0;

@@ -731,3 +731,31 @@ Test(aif_export, a_view_without_evidence)
 	argmap_map_free(m);
 	argmap_diags_free(d);
 }
+
+/* Control characters anywhere (a participant's name, the argmap data's
+ * notes and title) never reach the XML: it always loads. */
+Test(aif_hostile, control_characters_outside_node_texts)
+{
+	static const char aif[] =
+	    "{\"nodes\":[{\"nodeID\":\"a\",\"text\":\"A.\",\"type\":\"I\"},"
+	    "{\"nodeID\":\"b\",\"text\":\"B.\",\"type\":\"I\"},"
+	    "{\"nodeID\":\"l\",\"text\":\"Bob: B.\",\"type\":\"L\"},"
+	    "{\"nodeID\":\"y\",\"text\":\"Asserting\",\"type\":\"YA\"}],"
+	    "\"edges\":[{\"fromID\":\"l\",\"toID\":\"y\"},{\"fromID\":\"y\",\"toID\":\"b\"}],"
+	    "\"locutions\":[{\"nodeID\":\"l\",\"personID\":1}],"
+	    "\"participants\":[{\"participantID\":1,\"firstname\":\"B\\u0001ob\",\"surname\":\"\"}]"
+	    ","
+	    "\"argmap\":{\"version\":1,\"meta\":{\"title\":\"T\\u0002\"},"
+	    "\"nodes\":{\"a\":{\"kind\":\"claim\",\"note\":\"x\\u0003y\"}}}}";
+	argmap_diags *d = argmap_diags_new();
+	size_t len;
+	char *xml = from_aif("ctl.json", aif, sizeof aif - 1, d, &len);
+	argmap_map *m = load_clean("ctl.json", xml, len);
+
+	cr_assert_eq(ts_count(d, "AM858"), 1, "%s", ts_dump(d));
+	cr_assert(strstr(ts_find(d, "AM858")->message, "3 characters"), "%s", ts_dump(d));
+	cr_assert_str_eq(argmap_map_node(m, 0)->note, "x y");
+	argmap_map_free(m);
+	free(xml);
+	argmap_diags_free(d);
+}
