@@ -56,14 +56,16 @@ static void rel_node_id(char *dst, size_t cap, const argmap_relation *r, size_t 
 		snprintf(dst, cap, "%s:#%zu", t, n);
 }
 
+/* The view's arrays are indexed like the map's items (its n_nodes and
+ * n_rels count the items in scope, not the arrays' lengths). */
 static int node_shown(const aif_out *o, size_t i)
 {
-	return !o->view || (i < o->view->n_nodes && o->view->node_on[i]);
+	return !o->view || (i < argmap_map_node_count(o->map) && o->view->node_on[i]);
 }
 
 static int rel_shown(const aif_out *o, size_t i)
 {
-	return !o->view || (i < o->view->n_rels && o->view->rel_on[i]);
+	return !o->view || (i < argmap_map_relation_count(o->map) && o->view->rel_on[i]);
 }
 
 /* 1 if relation i is written: the view shows it, at least one of its

@@ -759,3 +759,30 @@ Test(aif_hostile, control_characters_outside_node_texts)
 	free(xml);
 	argmap_diags_free(d);
 }
+
+/* argmap export's default view of a debate (file 0's own scope, whose
+ * n_nodes counts the nodes in scope): every relation it shows is written. */
+Test(aif_export, the_own_scope_of_a_debate)
+{
+	argmap_map *m = load_file_clean(ARGMAP_SOURCE_DIR "/maps/ukraine-2025/debate.xml"), *m2;
+	am_view_options vo = {NULL, 0, NULL, 0};
+	am_view v;
+	am_buf b = {0};
+	argmap_diags *d = argmap_diags_new();
+	size_t xlen;
+	char *xml;
+
+	cr_assert_eq(am_view_build(&v, m, &vo, NULL, NULL), 0);
+	cr_assert_eq(am_export_aif(m, &v, &b), 0);
+	xml = from_aif("scope.json", b.data, b.len, d, &xlen);
+	m2 = load_clean("scope.json", xml, xlen);
+	cr_assert_eq(argmap_map_node_count(m2), v.nodes_shown);
+	cr_assert_eq(argmap_map_relation_count(m2), v.rels_shown, "%zu of %zu relations",
+	             argmap_map_relation_count(m2), v.rels_shown);
+	argmap_map_free(m2);
+	free(xml);
+	am_buf_free(&b);
+	am_view_free(&v);
+	argmap_map_free(m);
+	argmap_diags_free(d);
+}
