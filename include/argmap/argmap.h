@@ -19,5 +19,6 @@
 #include "schema.h"
 #include "render.h"
 #include "export.h"
+#include "import.h"
 
 #endif

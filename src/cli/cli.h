@@ -19,6 +19,7 @@ int cli_check(int argc, char **argv);
 int cli_eval(int argc, char **argv);
 int cli_render(int argc, char **argv);
 int cli_export(int argc, char **argv);
+int cli_import(int argc, char **argv);
 
 /* Execs argmap-render with argv (argv[0] is replaced by its path; argv is
  * NULL-terminated): `argmap render`, and `argmap export -T dot`, which is

@@ -28,6 +28,7 @@ static void usage(FILE *out)
 	      "  check FILE...     report every problem in the maps (alias: validate)\n"
 	      "  render FILE...    draw the maps as SVG, PDF, PNG or DOT\n"
 	      "  export FILE...    write the maps as JSON, AIF, Argdown, GraphML or DOT\n"
+	      "  import FILE...    turn AIF maps (AIFdb, OVA, xAIF) into argmap maps\n"
 	      "  eval FILE...      which claims stand (grounded or preferred), and why\n"
 	      "  stats FILE...     count what each map holds and how its argument is built\n"
 	      "  diff OLD NEW      what changed between two versions of a map\n"
@@ -140,6 +141,8 @@ int main(int argc, char **argv)
 		rc = cli_check(argc - 1, argv + 1);
 	else if (!strcmp(cmd, "export"))
 		rc = cli_export(argc - 1, argv + 1);
+	else if (!strcmp(cmd, "import"))
+		rc = cli_import(argc - 1, argv + 1);
 	else if (!strcmp(cmd, "eval"))
 		rc = cli_eval(argc - 1, argv + 1);
 	else if (!strcmp(cmd, "stats"))

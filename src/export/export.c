@@ -20,8 +20,7 @@ static const struct format_row {
 	export_fn fn;    /* NULL: not produced by libargmap */
 } formats[] = {
     {ARGMAP_EXPORT_JSON, "json", "json", am_export_json},
-    /* AIF: src/export/aif.c (the AIF export work fills this row in) */
-    {ARGMAP_EXPORT_AIF, "aif", "aif.json", NULL},
+    {ARGMAP_EXPORT_AIF, "aif", "aif.json", am_export_aif},
     {ARGMAP_EXPORT_ARGDOWN, "argdown", "argdown", am_export_argdown},
     {ARGMAP_EXPORT_GRAPHML, "graphml", "graphml", am_export_graphml},
     /* DOT is the renderer's (argmap_render, ARGMAP_RENDER_DOT) */

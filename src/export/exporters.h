@@ -16,7 +16,7 @@
 #include "util/buf.h"
 
 int am_export_json(const argmap_map *map, const am_view *view, am_buf *out);
-/* Written by the AIF work (src/export/aif.c). */
+/* AIFdb JSON with the namespaced "argmap" object (docs/interop-aif.md). */
 int am_export_aif(const argmap_map *map, const am_view *view, am_buf *out);
 int am_export_argdown(const argmap_map *map, const am_view *view, am_buf *out);
 int am_export_graphml(const argmap_map *map, const am_view *view, am_buf *out);

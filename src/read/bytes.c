@@ -355,7 +355,7 @@ static int precheck(am_xml_doc *x, argmap_diags *diags)
 	return 0;
 }
 
-int am_xml_load_bytes(am_xml_doc *x, const char *path, int fd, const char *mem, size_t memlen,
+int am_read_raw_bytes(am_xml_doc *x, const char *path, const char *mem, size_t memlen,
                       size_t max_bytes, argmap_diags *diags)
 {
 	int rc;
@@ -374,12 +374,31 @@ int am_xml_load_bytes(am_xml_doc *x, const char *path, int fd, const char *mem, 
 		x->buf[memlen] = '\0';
 		x->len = memlen;
 	} else {
-		rc = read_file(x, path, fd, max_bytes, diags);
+		rc = read_file(x, path, -1, max_bytes, diags);
 		if (rc)
 			return rc;
 	}
 	if (am_xml_index_lines(x) < 0)
 		return am_fail(ARGMAP_ENOMEM, "out of memory");
+	return 0;
+}
+
+int am_xml_load_bytes(am_xml_doc *x, const char *path, int fd, const char *mem, size_t memlen,
+                      size_t max_bytes, argmap_diags *diags)
+{
+	int rc;
+
+	if (fd >= 0 && !mem) {
+		rc = read_file(x, path, fd, max_bytes, diags);
+		if (rc)
+			return rc;
+		if (am_xml_index_lines(x) < 0)
+			return am_fail(ARGMAP_ENOMEM, "out of memory");
+	} else {
+		rc = am_read_raw_bytes(x, path, mem, memlen, max_bytes, diags);
+		if (rc)
+			return rc;
+	}
 	rc = precheck(x, diags);
 	if (rc)
 		return am_fail(rc, "%s: not a valid argmap file", path);

@@ -76,6 +76,13 @@ void am_xml_free(am_xml_doc *x);
 int am_xml_load_bytes(am_xml_doc *x, const char *path, int fd, const char *mem, size_t memlen,
                       size_t max_bytes, argmap_diags *diags);
 
+/* bytes.c: fills x->buf/len from the file at path (regular files only,
+ * size-capped, as for maps: AM001-AM003) or a copy of mem, and indexes its
+ * lines, with none of the XML rules: for the readers of other formats
+ * (read/aif_json.c), which check their bytes themselves. */
+int am_read_raw_bytes(am_xml_doc *x, const char *path, const char *mem, size_t memlen,
+                      size_t max_bytes, argmap_diags *diags);
+
 /* positions.c: builds x->lines and x->pos from x->buf; -1 when out of memory. */
 int am_xml_index_lines(am_xml_doc *x);
 /* Records the byte offset of an element's '<' (the parser calls it). */

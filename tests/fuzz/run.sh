@@ -56,16 +56,26 @@ limits() {
   esac
 }
 
+# Per target: its seeds and dictionary (fuzz_aif reads AIF JSON, the
+# others argmap XML).
+seeds() {
+  case $1 in
+    fuzz_aif) echo "$here/corpus-aif $here/aif.dict" ;;
+    *)        echo "$here/corpus $here/argmap.dict" ;;
+  esac
+}
+
 run_one() {
-  local exe=$1 name dir max_len timeout
+  local exe=$1 name dir max_len timeout corpus dict
   name=$(basename "$exe")
   dir=$work/$name
   mkdir -p "$dir/corpus"
   read -r max_len timeout < <(limits "$name")
+  read -r corpus dict < <(seeds "$name")
   "$exe" -max_total_time="$secs" -max_len="$max_len" -timeout="$timeout" \
-         -rss_limit_mb=2048 -malloc_limit_mb=2048 -dict="$here/argmap.dict" \
+         -rss_limit_mb=2048 -malloc_limit_mb=2048 -dict="$dict" \
          -artifact_prefix="$dir/" -print_final_stats=1 -close_fd_mask=1 \
-         "$dir/corpus" "$here/corpus" "$here/regressions" >"$dir/log" 2>&1
+         "$dir/corpus" "$corpus" "$here/regressions" >"$dir/log" 2>&1
   echo $? >"$dir/rc"
 }
 
