@@ -39,6 +39,8 @@ typedef struct am_job {
 	const am_layout_tier *tier; /* am_layout_pick_tier(view) */
 	int fast;                   /* am_layout_pick_fast: 1 = argmap's fast
 	                               layout (gv_fast.c), 0 = dot */
+	const size_t *note_no;      /* per node: endnote number, 0 = none; NULL
+	                               (the default) without endnotes */
 } am_job;
 
 #endif
