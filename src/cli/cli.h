@@ -17,6 +17,7 @@ enum cli_format { CLI_TEXT, CLI_JSON };
  * argmap-render (render_main.c), which `argmap render` execs. */
 int cli_check(int argc, char **argv);
 int cli_render(int argc, char **argv);
+int cli_list(int argc, char **argv);
 
 /* Prints diagnostics (sorted, deduplicated): text to stderr, JSON to
  * stdout. Notes are left out in text form when quiet is set. */

@@ -27,6 +27,7 @@ static void usage(FILE *out)
 	      "Commands:\n"
 	      "  check FILE...     report every problem in the maps (alias: validate)\n"
 	      "  render FILE...    draw the maps as SVG, PDF, PNG or DOT\n"
+	      "  list WHAT FILE    list a map's actors, claims, tags or sources\n"
 	      "\n"
 	      "Options:\n"
 	      "  -h, --help        show this help (argmap COMMAND --help for a command)\n"
@@ -40,6 +41,7 @@ static void usage(FILE *out)
 	      "  argmap check --sources maps/example/texts maps/example/cycle-lane.xml\n"
 	      "  argmap check --format json maps/ukraine-2025/debate.xml\n"
 	      "  argmap render -d output -T svg,pdf maps/example/cycle-lane.xml\n"
+	      "  argmap list actors maps/ukraine-2025/carnegie.xml\n"
 	      "\n"
 	      "The format is described in " ARGMAP_DOCDIR "/format.md,\n"
 	      "every diagnostic code in " ARGMAP_DOCDIR "/diagnostics.md\n"
@@ -115,6 +117,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "check") || !strcmp(cmd, "validate"))
 		rc = cli_check(argc - 1, argv + 1);
+	else if (!strcmp(cmd, "list"))
+		rc = cli_list(argc - 1, argv + 1);
 	else if (!strcmp(cmd, "render"))
 		return cli_finish(exec_render(argc - 1, argv + 1));
 	else {
