@@ -41,6 +41,11 @@ typedef struct am_job {
 	                               layout (gv_fast.c), 0 = dot */
 	const size_t *note_no;      /* per node: endnote number, 0 = none; NULL
 	                               (the default) without endnotes */
+	const size_t *src_key;      /* per source: its number, to be used instead
+	                               of numbering the view's own (one page of
+	                               several cites by the whole view's keys);
+	                               NULL: the default */
+	size_t n_src_keys;
 } am_job;
 
 #endif

@@ -164,7 +164,17 @@ int am_labels_init(am_labels *l, const am_job *job)
 	l->v = job->view;
 	l->note_no = job->note_no;
 	l->th = am_theme_get(job->opts->theme == ARGMAP_THEME_PRINT);
-	if ((job->opts->title_block && number_sources(l) != 0) || index_answers(l) != 0) {
+	if (job->src_key) {
+		/* a page of several: the whole view's numbering */
+		size_t ns = argmap_map_source_count(job->map);
+		l->src_key = malloc((ns + 1) * sizeof *l->src_key);
+		if (!l->src_key)
+			return ARGMAP_ENOMEM;
+		memcpy(l->src_key, job->src_key, ns * sizeof *l->src_key);
+		l->n_keys = job->n_src_keys;
+	}
+	if ((!job->src_key && job->opts->title_block && number_sources(l) != 0) ||
+	    index_answers(l) != 0) {
 		am_labels_free(l);
 		return ARGMAP_ENOMEM;
 	}
