@@ -72,7 +72,10 @@ int am_gv_pdf_draw(am_pdf *p, GVC_t *gvc, Agraph_t *g, const am_job *job, const 
 
 	/* the PDF device's default margin (36 pt) would shift the drawing */
 	agsafeset(g, am_s("margin"), am_s("0"), am_s(""));
-	sub = cairo_surface_create_for_rectangle(p->surf, x, y, b->w * z + 1, b->h * z + 1);
+	/* to the page's edges: Graphviz draws a few points past the layout's
+	 * bounding box at the bottom (measured: up to about 6 pt), which a
+	 * tight subsurface would cut off */
+	sub = cairo_surface_create_for_rectangle(p->surf, x, y, p->pw - x, p->ph - y);
 	c = cairo_create(sub);
 	cairo_scale(c, z, z);
 	rc = gvRenderContext(gvc, g, "pdf", c);

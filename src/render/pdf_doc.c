@@ -231,8 +231,8 @@ void am_pdf_chrome(am_pdf *p, const unsigned char *on)
 					short_ref(&f, argmap_map_source(map, i));
 				}
 		if (f.data) {
-			am_ts ts = {p->cr, left, right - left, p->ph - p->margin - FOOT_H + 8,
-			            p->ph, NULL, NULL, 0};
+			am_ts ts = {p->cr, left, right - left, p->ph,
+			            p->ph - p->margin - FOOT_H + 8, NULL, NULL, 0};
 			am_ts_run fr = {f.data, CHROME_PT, 0, 0, 0.3, NULL};
 			am_ts_par(&ts, &fr, 1, 0, 0, 0);
 		}
