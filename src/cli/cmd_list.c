@@ -100,14 +100,15 @@ static int list_json(const argmap_map *map, enum what what, json_t *arr)
 			json_t *o = json_object();
 			size_t c, q;
 			actor_counts(map, i, &c, &q);
-			bad |= !o || am_json_set(o, "id", am_json_text(a->id)) ||
-			       am_json_set(o, "kind", am_json_text(argmap_actor_kind_name(a->kind))) ||
-			       am_json_set(o, "name", am_json_text(a->name)) ||
-			       am_json_set(o, "affiliation", am_json_text(a->affiliation)) ||
-			       am_json_set(o, "role", am_json_text(a->role)) ||
-			       am_json_set(o, "claims", json_integer((json_int_t)c)) ||
-			       am_json_set(o, "quotes", json_integer((json_int_t)q)) ||
-			       json_array_append_new(arr, o);
+			bad |=
+			    !o || am_json_set(o, "id", am_json_text(a->id)) ||
+			    am_json_set(o, "kind", am_json_text(argmap_actor_kind_name(a->kind))) ||
+			    am_json_set(o, "name", am_json_text(a->name)) ||
+			    am_json_set(o, "affiliation", am_json_text(a->affiliation)) ||
+			    am_json_set(o, "role", am_json_text(a->role)) ||
+			    am_json_set(o, "claims", json_integer((json_int_t)c)) ||
+			    am_json_set(o, "quotes", json_integer((json_int_t)q)) ||
+			    json_array_append_new(arr, o);
 		}
 	} else if (what == LIST_CLAIMS) {
 		for (i = 0; i < n; i++) {
@@ -119,17 +120,20 @@ static int list_json(const argmap_map *map, enum what what, json_t *arr)
 			by = json_array();
 			for (k = 0; by && k < nd->n_by; k++)
 				bad |= json_array_append_new(by, am_json_text(nd->by[k].id));
-			bad |= !o || am_json_set(o, "id", am_json_text(nd->id)) ||
-			       am_json_set(o, "kind", am_json_text(argmap_node_kind_name(nd->kind))) ||
-			       am_json_set(o, "by", by) || am_json_set(o, "text", am_json_text(nd->text)) ||
-			       json_array_append_new(arr, o);
+			bad |=
+			    !o || am_json_set(o, "id", am_json_text(nd->id)) ||
+			    am_json_set(o, "kind", am_json_text(argmap_node_kind_name(nd->kind))) ||
+			    am_json_set(o, "by", by) ||
+			    am_json_set(o, "text", am_json_text(nd->text)) ||
+			    json_array_append_new(arr, o);
 		}
 	} else if (what == LIST_SOURCES) {
 		for (i = 0; i < argmap_map_source_count(map); i++) {
 			const argmap_source *s = argmap_map_source(map, i);
 			json_t *o = json_object();
 			bad |= !o || am_json_set(o, "id", am_json_text(s->id)) ||
-			       am_json_set(o, "kind", am_json_text(argmap_source_kind_name(s->kind))) ||
+			       am_json_set(o, "kind",
+			                   am_json_text(argmap_source_kind_name(s->kind))) ||
 			       am_json_set(o, "title", am_json_text(s->title)) ||
 			       am_json_set(o, "publisher", am_json_text(s->publisher)) ||
 			       am_json_set(o, "date", am_json_text(s->date)) ||
@@ -313,9 +317,10 @@ int cli_list(int argc, char **argv)
 				printf("%-30s %zu\n", t[i].tag, t[i].count);
 			} else {
 				json_t *o = json_object();
-				bad |= !o || am_json_set(o, "tag", am_json_text(t[i].tag)) ||
-				       am_json_set(o, "nodes", json_integer((json_int_t)t[i].count)) ||
-				       json_array_append_new(arr, o);
+				bad |=
+				    !o || am_json_set(o, "tag", am_json_text(t[i].tag)) ||
+				    am_json_set(o, "nodes", json_integer((json_int_t)t[i].count)) ||
+				    json_array_append_new(arr, o);
 			}
 		}
 		if (arr && !bad) {

@@ -320,8 +320,8 @@ static int parse_args(render_cli *c, int argc, char **argv)
 		case OPT_PAGES: c->opts.pages = 1; break;
 		case OPT_MIN_TEXT:
 			if (parse_number(optarg, 4, 14, &v) != 0)
-				return usage_error(
-				    "--min-text takes points from 4 to 14, not '%s'", optarg);
+				return usage_error("--min-text takes points from 4 to 14, not '%s'",
+				                   optarg);
 			c->opts.min_text = v;
 			break;
 		case OPT_NOTES:
@@ -330,8 +330,8 @@ static int parse_args(render_cli *c, int argc, char **argv)
 			else if (!strcmp(optarg, "inline"))
 				c->opts.notes = ARGMAP_NOTES_INLINE;
 			else
-				return usage_error(
-				    "--notes takes 'inline' or 'endnotes', not '%s'", optarg);
+				return usage_error("--notes takes 'inline' or 'endnotes', not '%s'",
+				                   optarg);
 			break;
 		case OPT_NO_IDS: c->opts.hide_ids = 1; break;
 		case OPT_TITLE: c->opts.title = optarg; break;

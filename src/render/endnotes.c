@@ -108,7 +108,7 @@ static void note(am_ts *ts, const am_job *job, size_t i, size_t no, const size_t
 		am_buf_printf(&nb, " Editor\xE2\x80\x99s note: %s", nd->note);
 	runs[nr++] = (am_ts_run){num.data ? num.data : "", 9.5, 1, 0, 0.0, NULL};
 	runs[nr++] = (am_ts_run){head.data ? head.data : "", 8.5, 0, 0, 0.35, NULL};
-	runs[nr++] = (am_ts_run){body.data ? body.data : "", 9.5, 0,
+	runs[nr++] = (am_ts_run){body.data ? body.data : "",       9.5, 0,
 	                         nd->kind == ARGMAP_NODE_EVIDENCE, 0.0, NULL};
 	if (who.len)
 		runs[nr++] = (am_ts_run){who.data, 9.5, 0, 0, 0.0, NULL};

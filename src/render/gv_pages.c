@@ -37,9 +37,9 @@
 #include "render/pages.h"
 #include "render/pdf_doc.h"
 
-#define BODY_PT 11.0     /* the smallest body text of a box: quotes (labels.c) */
-#define MIN_TEXT_PT 8.0  /* the default minimum */
-#define MAX_PART 48      /* more nodes never fit a page legibly: not tried */
+#define BODY_PT 11.0    /* the smallest body text of a box: quotes (labels.c) */
+#define MIN_TEXT_PT 8.0 /* the default minimum */
+#define MAX_PART 48     /* more nodes never fit a page legibly: not tried */
 #define COVER_GAP 14.0
 
 typedef struct pages {
@@ -47,15 +47,15 @@ typedef struct pages {
 	Agdisc_t *disc;
 	const am_job *job;
 	am_sink *sink;
-	am_job pj;                  /* the job of one page */
-	argmap_render_options po;   /* its options: no title block, no legend */
+	am_job pj;                /* the job of one page */
+	argmap_render_options po; /* its options: no title block, no legend */
 	am_pages_tree t;
 	size_t n;
-	size_t *part_of;            /* per node: its page's part, or SIZE_MAX */
-	size_t *page_of;            /* per node: its page number, 0 = unknown */
-	unsigned char *on;          /* scratch: the nodes of the page tried */
+	size_t *part_of;   /* per node: its page's part, or SIZE_MAX */
+	size_t *page_of;   /* per node: its page number, 0 = unknown */
+	unsigned char *on; /* scratch: the nodes of the page tried */
 	double cw, top, bottom, zmin;
-	double first_avail;         /* height left for part 0 under the cover */
+	double first_avail; /* height left for part 0 under the cover */
 	int failed;
 } pages;
 
@@ -177,6 +177,7 @@ static int fits(pages *s, double avail)
 		free_page(s, g);
 	}
 	am_view_free(&pv);
+	s->pj.view = s->job->view; /* not left pointing at pv */
 	return ok;
 }
 
@@ -306,7 +307,8 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 	s.part_of = malloc((s.n + 1) * sizeof *s.part_of);
 	s.page_of = calloc(s.n + 1, sizeof *s.page_of);
 	s.on = calloc(s.n + 1, 1);
-	if (!s.part_of || !s.page_of || !s.on || am_pages_tree_build(&s.t, job->map, job->view) != 0)
+	if (!s.part_of || !s.page_of || !s.on ||
+	    am_pages_tree_build(&s.t, job->map, job->view) != 0)
 		goto out;
 	for (i = 0; i < s.n; i++)
 		s.part_of[i] = (size_t)-1;
@@ -367,7 +369,8 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 		am_pdf_chrome(&p, NULL);
 	am_pdf_bookmark(&p, p.title);
 	if (cg) {
-		if (am_gv_pdf_draw(&p, gvc, cg, &cj, &cb, m + (s.cw - cb.w * zc) / 2, s.top, zc) != 0)
+		if (am_gv_pdf_draw(&p, gvc, cg, &cj, &cb, m + (s.cw - cb.w * zc) / 2, s.top, zc) !=
+		    0)
 			goto out_render;
 		free_page(&s, cg);
 		cg = NULL;
@@ -414,6 +417,7 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 			am_pdf_bookmark(&p, mark);
 		free_page(&s, g);
 		am_view_free(&pv);
+		s.pj.view = job->view;
 		if (rc != 0)
 			goto out_render;
 	}

@@ -51,8 +51,8 @@ int am_gv_box(Agraph_t *g, am_gv_box_t *b)
 	double p = 4.0 / 72.0;
 
 	/* gvLayout writes "llx lly urx ury"; a DOT bb attribute uses commas */
-	if (!bb || sscanf(bb, "%lf%*[ ,]%lf%*[ ,]%lf%*[ ,]%lf", &b->llx, &b->lly, &b->urx,
-	                  &b->ury) != 4)
+	if (!bb ||
+	    sscanf(bb, "%lf%*[ ,]%lf%*[ ,]%lf%*[ ,]%lf", &b->llx, &b->lly, &b->urx, &b->ury) != 4)
 		return -1;
 	if (pad && *pad)
 		p = atof(pad);
@@ -121,7 +121,8 @@ int am_gv_pdf_single(GVC_t *gvc, Agraph_t *g, const am_job *job, am_sink *sink)
 	int rc;
 
 	if (am_gv_box(g, &b) != 0) {
-		sink->diag(sink, ARGMAP_SEV_ERROR, "AM704", "Graphviz gave the drawing no size", NULL);
+		sink->diag(sink, ARGMAP_SEV_ERROR, "AM704", "Graphviz gave the drawing no size",
+		           NULL);
 		return ARGMAP_ERENDER;
 	}
 	if (o->page == ARGMAP_PAGE_NONE) {
@@ -147,7 +148,8 @@ int am_gv_pdf_single(GVC_t *gvc, Agraph_t *g, const am_job *job, am_sink *sink)
 	rc = am_gv_pdf_draw(&p, gvc, g, job, &b, x, y, z);
 	if (rc != 0) {
 		am_pdf_discard(&p);
-		sink->diag(sink, ARGMAP_SEV_ERROR, "AM704", "Graphviz could not draw the map", NULL);
+		sink->diag(sink, ARGMAP_SEV_ERROR, "AM704", "Graphviz could not draw the map",
+		           NULL);
 		return rc;
 	}
 	am_pdf_bookmark(&p, p.title);

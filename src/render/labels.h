@@ -26,8 +26,8 @@ typedef struct am_labels {
 	size_t *src_key; /* per source: its number in the title block, 0 = none;
 	                    NULL without a title block */
 	size_t n_keys;
-	am_graph answers; /* node -> node, labelled with the drawn answers
-	                     with a stance that the node gives */
+	am_graph answers;      /* node -> node, labelled with the drawn answers
+	                          with a stance that the node gives */
 	const size_t *note_no; /* per node: its endnote number, 0 = none; NULL
 	                          without endnotes (the job's, borrowed) */
 } am_labels;

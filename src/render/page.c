@@ -68,7 +68,8 @@ int am_page_fit(const argmap_render_options *o, double bw, double bh, double *ma
 			              "it needs at least %zu pages at 8 pt: %s (argmap splits it "
 			              "by thread)",
 			              at_least,
-			              o->format == ARGMAP_RENDER_PDF ? "add --pages" : "-T pdf --pages");
+			              o->format == ARGMAP_RENDER_PDF ? "add --pages"
+			                                             : "-T pdf --pages");
 			if (z_other > z * 1.15 && z_other >= 0.3)
 				am_buf_puts(&hint, o->landscape ? ", or try the page upright"
 				                                : ", or try --landscape");

@@ -39,7 +39,8 @@ static void down_arcs(void *ud, am_graph_arc_fn arc, void *sink)
 		if (!d->v->rel_on[r] || !am_pages_conclusion(d->map, r, &c))
 			continue;
 		for (k = 0; k < rel->n_from; k++)
-			if (rel->from[k].kind == ARGMAP_ITEM_NODE && rel->from[k].index != ARGMAP_NONE)
+			if (rel->from[k].kind == ARGMAP_ITEM_NODE &&
+			    rel->from[k].index != ARGMAP_NONE)
 				arc(sink, c, rel->from[k].index, r);
 	}
 }

@@ -221,18 +221,21 @@ void am_pdf_chrome(am_pdf *p, const unsigned char *on)
 			if (!on[i])
 				continue;
 			for (k = 0; k < nd->n_sources; k++)
-				if (nd->sources[k].kind == ARGMAP_ITEM_SOURCE && nd->sources[k].index < ns)
+				if (nd->sources[k].kind == ARGMAP_ITEM_SOURCE &&
+				    nd->sources[k].index < ns)
 					cited[nd->sources[k].index] = 1;
 		}
 		for (k = 1; k <= p->n_keys; k++)
 			for (i = 0; i < ns; i++)
 				if (cited[i] && p->src_key[i] == k) {
-					am_buf_printf(&f, "%s[%zu] ", f.len ? "  \xC2\xB7  " : "", k);
+					am_buf_printf(&f, "%s[%zu] ", f.len ? "  \xC2\xB7  " : "",
+					              k);
 					short_ref(&f, argmap_map_source(map, i));
 				}
 		if (f.data) {
-			am_ts ts = {p->cr, left, right - left, p->ph,
-			            p->ph - p->margin - FOOT_H + 8, NULL, NULL, 0};
+			am_ts ts = {
+			    p->cr, left, right - left, p->ph, p->ph - p->margin - FOOT_H + 8, NULL,
+			    NULL,  0};
 			am_ts_run fr = {f.data, CHROME_PT, 0, 0, 0.3, NULL};
 			am_ts_par(&ts, &fr, 1, 0, 0, 0);
 		}

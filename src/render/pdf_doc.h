@@ -16,12 +16,12 @@ typedef struct am_pdf {
 	const am_job *job;
 	cairo_surface_t *surf;
 	cairo_t *cr;
-	am_buf out;         /* the PDF's bytes */
-	double pw, ph;      /* the current page's size, points */
-	double margin;      /* of a page of opts->page; 0 without */
-	int page;           /* the current page, 1-based */
-	int chrome;         /* 1: header and footer on every page */
-	const char *title;  /* the document's title */
+	am_buf out;        /* the PDF's bytes */
+	double pw, ph;     /* the current page's size, points */
+	double margin;     /* of a page of opts->page; 0 without */
+	int page;          /* the current page, 1-based */
+	int chrome;        /* 1: header and footer on every page */
+	const char *title; /* the document's title */
 	const size_t *src_key;
 	size_t n_keys;
 	int failed;

@@ -14,7 +14,8 @@
 
 static void set_font(cairo_t *cr, const am_ts_run *r)
 {
-	cairo_select_font_face(cr, FONT, r->italic ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL,
+	cairo_select_font_face(cr, FONT,
+	                       r->italic ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL,
 	                       r->bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
 	cairo_set_font_size(cr, r->size);
 	cairo_set_source_rgb(cr, r->gray, r->gray, r->gray);

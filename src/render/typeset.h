@@ -18,8 +18,8 @@ typedef struct am_ts_run {
 	const char *text; /* UTF-8 */
 	double size;      /* points */
 	int bold, italic;
-	double gray;      /* 0 = black .. 1 = white */
-	const char *uri;  /* a link (an http(s) URL), or NULL */
+	double gray;     /* 0 = black .. 1 = white */
+	const char *uri; /* a link (an http(s) URL), or NULL */
 } am_ts_run;
 
 typedef struct am_ts {

@@ -238,14 +238,13 @@ Test(handout, unknown_actor_is_AM715_with_a_suggestion)
 Test(handout, actor_holding_nothing_is_AM715)
 {
 	char *dir = ts_tmpdir();
-	argmap_map *m = rs_load_body(
-	    dir, "idle.xml",
-	    "<actor id=\"idle\" kind=\"person\" name=\"Idle\"/>\n"
-	    "<actor id=\"busy\" kind=\"person\" name=\"Busy\"/>\n"
-	    "<question id=\"q\"><text>Q?</text></question>\n"
-	    "<claim id=\"c\" by=\"busy\"><text>C.</text></claim>\n"
-	    "<answer from=\"c\" to=\"q\" stance=\"yes\"/>\n",
-	    NULL);
+	argmap_map *m = rs_load_body(dir, "idle.xml",
+	                             "<actor id=\"idle\" kind=\"person\" name=\"Idle\"/>\n"
+	                             "<actor id=\"busy\" kind=\"person\" name=\"Busy\"/>\n"
+	                             "<question id=\"q\"><text>Q?</text></question>\n"
+	                             "<claim id=\"c\" by=\"busy\"><text>C.</text></claim>\n"
+	                             "<answer from=\"c\" to=\"q\" stance=\"yes\"/>\n",
+	                             NULL);
 	const char *idle[] = {"idle"};
 	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
 	argmap_diags *d = NULL;
@@ -517,7 +516,8 @@ Test(handout, print_theme_pages_have_no_colour)
 Test(handout, list_actors_text_and_json)
 {
 	const char *text_args[] = {"list", "actors", RS_DATA("basic.xml"), NULL};
-	const char *json_args[] = {"list", "--format", "json", "claims", RS_DATA("basic.xml"), NULL};
+	const char *json_args[] = {"list",   "--format",           "json",
+	                           "claims", RS_DATA("basic.xml"), NULL};
 	const char *bad[] = {"list", "people", RS_DATA("basic.xml"), NULL};
 	char *out = NULL, *err = NULL;
 	json_error_t je;
