@@ -148,12 +148,14 @@ static void free_page(pages *s, Agraph_t *g)
 /* The scale at which the page of s->on fits `avail` points of height. */
 static double scale_of(const pages *s, const am_gv_box_t *b, double avail)
 {
-	double z = 1.0;
+	/* Graphviz draws up to about 2 % past its bounding box (the last
+	 * rank's boxes, measured on these maps): 3 % and 6 pt are kept free */
+	double z = 1.0, w = b->w * 1.03 + 6, h = b->h * 1.03 + 6;
 
-	if (b->w * z > s->cw)
-		z = s->cw / b->w;
-	if (b->h * z > avail)
-		z = avail / b->h;
+	if (w * z > s->cw)
+		z = s->cw / w;
+	if (h * z > avail)
+		z = avail / h;
 	return z;
 }
 

@@ -133,8 +133,10 @@ int am_gv_pdf_single(GVC_t *gvc, Agraph_t *g, const am_job *job, am_sink *sink)
 		am_pdf_page_size(o, &pw, &ph, &m);
 		cw = pw - 2 * m;
 		ch = ph - 2 * m;
-		if (b.w > cw || b.h > ch)
-			z = cw / b.w < ch / b.h ? cw / b.w : ch / b.h;
+		/* with room for what Graphviz draws past its box (gv_pages.c) */
+		if (b.w * 1.03 + 6 > cw || b.h * 1.03 + 6 > ch)
+			z = cw / (b.w * 1.03 + 6) < ch / (b.h * 1.03 + 6) ? cw / (b.w * 1.03 + 6)
+			                                                  : ch / (b.h * 1.03 + 6);
 		/* centred across, at the top: the page's rest is for notes */
 		x = m + (cw - b.w * z) / 2;
 		y = m;

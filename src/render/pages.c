@@ -219,7 +219,7 @@ int am_pages_stub(am_buf *o, const argmap_map *map, const am_view *full, const u
 			if (in ? !(c == i && !on[p]) : !(p == i && !on[c]))
 				continue;
 			other = in ? p : c;
-			if (lines == 4) {
+			if (lines == 3) {
 				more++;
 				break;
 			}
