@@ -447,7 +447,8 @@ static void graph_attrs(gb *b)
 		snprintf(size, sizeof size, "%.4f,%.4f", w / 72.0, h / 72.0);
 		if (opt->format != ARGMAP_RENDER_PDF)
 			agattr(g, AGRAPH, am_s("size"), am_s(size));
-		agattr(g, AGRAPH, am_s("pad"), am_s("0"));
+		agattr(g, AGRAPH, am_s("pad"),
+		       am_s(opt->format == ARGMAP_RENDER_PDF ? "0.1" : "0"));
 	}
 	if (opt->format == ARGMAP_RENDER_PNG && opt->dpi > 0) {
 		char dpi[32];
