@@ -51,6 +51,14 @@ typedef enum argmap_page_size {
 	ARGMAP_PAGE_LETTER    /* 8.5 x 11 in, 0.5 in margins */
 } argmap_page_size;
 
+/** Where the editor's notes, full quotes and sources go (version 2). */
+typedef enum argmap_notes_mode {
+	ARGMAP_NOTES_INLINE = 0, /* in the boxes and SVG tooltips (default) */
+	ARGMAP_NOTES_ENDNOTES    /* PDF: a small number on each node that has a quote,
+	                            note or source; numbered endnotes and a
+	                            bibliography on pages after the map */
+} argmap_notes_mode;
+
 typedef enum argmap_group_by {
 	ARGMAP_GROUP_NONE = 0,
 	ARGMAP_GROUP_SOURCE, /* one box per source (a node's first source) */
@@ -83,12 +91,29 @@ typedef struct argmap_render_options {
 	                              (or, preferred, its acceptance) drawn as a border
 	                              style and a glyph, in the legend, and its
 	                              explanation in the tooltips; NULL: none */
+	/* version 2: handouts. Every field's default is 0 / NULL. */
+	const char *const *actors; /* actor ids (n_actors of them): every claim they
+	                              hold, every quote of theirs, and what directly
+	                              supports, rebuts, undercuts or answers those,
+	                              however far from a focus; NULL: none */
+	size_t n_actors;
+	argmap_notes_mode notes;   /* ARGMAP_NOTES_ENDNOTES: PDF only */
+	int hide_ids;              /* 1: no node ids in the boxes (--no-ids) */
+	const char *title;         /* replaces the map's title in the title block
+	                              and the PDF's metadata; NULL: the map's */
+	const char *subtitle;      /* a line under the title; NULL: none */
+	double dpi;                /* PNG: pixels per inch; 0: 96 */
+	int pages;                 /* 1: PDF over as many pages of `page` (A4 if
+	                              none) as the text needs to stay legible */
+	double min_text;           /* with pages: smallest body text in points
+	                              (claims, quotes); 0: 8 */
 } argmap_render_options;
 
-#define ARGMAP_RENDER_OPTIONS_VERSION 1
+#define ARGMAP_RENDER_OPTIONS_VERSION 2
 #define ARGMAP_RENDER_OPTIONS_INIT                                                         \
 	{ARGMAP_RENDER_OPTIONS_VERSION, ARGMAP_RENDER_SVG, ARGMAP_THEME_COLOR,              \
-	 ARGMAP_PAGE_NONE, 0, 1, 1, NULL, 2, ARGMAP_GROUP_NONE, 0, NULL, 0.0, 0, 0, NULL}
+	 ARGMAP_PAGE_NONE, 0, 1, 1, NULL, 2, ARGMAP_GROUP_NONE, 0, NULL, 0.0, 0, 0, NULL,      \
+	 NULL, 0, ARGMAP_NOTES_INLINE, 0, NULL, NULL, 0.0, 0, 0.0}
 
 /** Set *opts to the defaults of this `version` (ARGMAP_RENDER_OPTIONS_VERSION).
  *  Returns 0, or ARGMAP_EARG for NULL or an unknown version. */

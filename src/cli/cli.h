@@ -31,6 +31,7 @@ int cli_lsp(int argc, char **argv);
 int cli_schema(int argc, char **argv);
 int cli_new(int argc, char **argv);
 int cli_watch(int argc, char **argv);
+int cli_list(int argc, char **argv);
 
 /* Prints diagnostics (sorted, deduplicated): text to stderr, JSON to
  * stdout. Notes are left out in text form when quiet is set. */

@@ -21,6 +21,7 @@
 
 #define MAX_FORMATS 4
 #define MAX_THEMES 2
+#define MAX_ACTORS 16
 
 static void render_usage(FILE *out)
 {
@@ -48,6 +49,19 @@ static void render_usage(FILE *out)
 	      "  --page SIZE           a4 or letter: fit the drawing on one page with margins\n"
 	      "                        (says so when the text would become too small)\n"
 	      "  --landscape           with --page: use the page sideways\n"
+	      "  --pages               PDF over as many pages (of --page, default A4) as\n"
+	      "                        keep body text at least --min-text points: one\n"
+	      "                        thread of the argument per page, \"continued on\n"
+	      "                        p. N\" where a relation crosses pages\n"
+	      "  --min-text PT         with --pages: smallest body text (default 8)\n"
+	      "  --notes MODE          inline (default) or endnotes (PDF): numbered notes\n"
+	      "                        with the full quotes, editor's notes and sources,\n"
+	      "                        and a bibliography, after the map\n"
+	      "  --no-ids              leave the ids out of the boxes\n"
+	      "  --title TEXT          the title block's title (and the PDF's), instead of\n"
+	      "                        the map's: \"Week 3: Justin Logan\"\n"
+	      "  --subtitle TEXT       a line under the title\n"
+	      "  --dpi N               PNG: pixels per inch (default 96)\n"
 	      "  --no-legend           leave out the legend\n"
 	      "  --no-title            leave out the title block (title, sources, date)\n"
 	      "\n"
@@ -60,6 +74,10 @@ static void render_usage(FILE *out)
 	      "\xE2\x9C\x97, UNDEC dotted\n"
 	      "                        and ?, the reason in each tooltip; outputs are named\n"
 	      "                        NAME.status[.print].EXT (preferred: NAME.preferred...)\n"
+	      "  --actor ID            one person's (or body's) argument: every claim ID\n"
+	      "                        holds, every quote of ID, and what directly supports,\n"
+	      "                        rebuts or undercuts them, at any distance; repeat it\n"
+	      "                        for several ('argmap list actors FILE' lists ids)\n"
 	      "\n"
 	      "Limits and checking:\n"
 	      "  --time-limit S        give up drawing one output after S seconds (default\n"
@@ -85,6 +103,7 @@ typedef struct render_cli {
 	int n_themes;
 	cli_view_args view;
 	const char *output, *dir, *sources;
+	const char *actors[MAX_ACTORS];
 	int quiet;
 	int status; /* --status: -1 none, else an argmap_semantics */
 	char *const *inputs;
@@ -182,7 +201,15 @@ enum {
 	OPT_TIME,
 	OPT_MEMORY,
 	OPT_SOURCES,
-	OPT_STATUS
+	OPT_STATUS,
+	OPT_ACTOR,
+	OPT_PAGES,
+	OPT_MIN_TEXT,
+	OPT_NOTES,
+	OPT_NO_IDS,
+	OPT_TITLE,
+	OPT_SUBTITLE,
+	OPT_DPI
 };
 
 static int parse_args(render_cli *c, int argc, char **argv)
@@ -202,6 +229,14 @@ static int parse_args(render_cli *c, int argc, char **argv)
 	    {"memory-limit", required_argument, NULL, OPT_MEMORY},
 	    {"sources", required_argument, NULL, OPT_SOURCES},
 	    {"status", required_argument, NULL, OPT_STATUS},
+	    {"actor", required_argument, NULL, OPT_ACTOR},
+	    {"pages", no_argument, NULL, OPT_PAGES},
+	    {"min-text", required_argument, NULL, OPT_MIN_TEXT},
+	    {"notes", required_argument, NULL, OPT_NOTES},
+	    {"no-ids", no_argument, NULL, OPT_NO_IDS},
+	    {"title", required_argument, NULL, OPT_TITLE},
+	    {"subtitle", required_argument, NULL, OPT_SUBTITLE},
+	    {"dpi", required_argument, NULL, OPT_DPI},
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0}};
@@ -276,6 +311,36 @@ static int parse_args(render_cli *c, int argc, char **argv)
 				return usage_error(
 				    "unknown status '%s' (use grounded or preferred)", optarg);
 			break;
+		case OPT_ACTOR:
+			if (c->opts.n_actors >= MAX_ACTORS)
+				return usage_error("at most %d --actor options", MAX_ACTORS);
+			c->actors[c->opts.n_actors++] = optarg;
+			break;
+		case OPT_PAGES: c->opts.pages = 1; break;
+		case OPT_MIN_TEXT:
+			if (parse_number(optarg, 4, 14, &v) != 0)
+				return usage_error("--min-text takes points from 4 to 14, not '%s'",
+				                   optarg);
+			c->opts.min_text = v;
+			break;
+		case OPT_NOTES:
+			if (!strcmp(optarg, "endnotes"))
+				c->opts.notes = ARGMAP_NOTES_ENDNOTES;
+			else if (!strcmp(optarg, "inline"))
+				c->opts.notes = ARGMAP_NOTES_INLINE;
+			else
+				return usage_error("--notes takes 'inline' or 'endnotes', not '%s'",
+				                   optarg);
+			break;
+		case OPT_NO_IDS: c->opts.hide_ids = 1; break;
+		case OPT_TITLE: c->opts.title = optarg; break;
+		case OPT_SUBTITLE: c->opts.subtitle = optarg; break;
+		case OPT_DPI:
+			if (parse_number(optarg, 18, 1200, &v) != 0)
+				return usage_error("--dpi takes a number from 18 to 1200, not '%s'",
+				                   optarg);
+			c->opts.dpi = v;
+			break;
 		case 'q': c->quiet = 1; break;
 		case 'h':
 			render_usage(stdout);
@@ -296,6 +361,12 @@ static int parse_args(render_cli *c, int argc, char **argv)
 	c->opts.depth = c->view.depth;
 	c->opts.tag = c->view.tag;
 	c->opts.hide_evidence = c->view.hide_evidence;
+	if (c->opts.n_actors)
+		c->opts.actors = c->actors;
+	if (c->opts.pages && c->opts.page == ARGMAP_PAGE_NONE)
+		c->opts.page = ARGMAP_PAGE_A4;
+	if (c->opts.min_text != 0 && !c->opts.pages)
+		return usage_error("%s", "--min-text needs --pages");
 	if (c->opts.landscape && c->opts.page == ARGMAP_PAGE_NONE)
 		return usage_error("%s", "--landscape needs --page a4 or --page letter");
 	if (c->n_themes == 0)
@@ -323,6 +394,14 @@ static int parse_args(render_cli *c, int argc, char **argv)
 	}
 	if (c->n_formats == 0)
 		c->formats[c->n_formats++] = ARGMAP_RENDER_SVG;
+	if (c->opts.pages || c->opts.notes == ARGMAP_NOTES_ENDNOTES) {
+		int i, pdf = 0;
+		for (i = 0; i < c->n_formats; i++)
+			pdf |= c->formats[i] == ARGMAP_RENDER_PDF;
+		if (!pdf)
+			return usage_error("%s is written in PDF only: add -T pdf (or -o NAME.pdf)",
+			                   c->opts.pages ? "--pages" : "--notes endnotes");
+	}
 	return CLI_OK;
 }
 
@@ -409,6 +488,12 @@ static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 			o.theme = c->themes[t];
 			o.format = c->formats[f];
 			o.status = status;
+			if (o.format != ARGMAP_RENDER_PDF) {
+				/* several pages and endnotes are PDF's; the others keep
+				 * the notes in tooltips */
+				o.pages = 0;
+				o.notes = ARGMAP_NOTES_INLINE;
+			}
 			rc = argmap_render(map, &o, diags, &data, &len);
 			if (rc == ARGMAP_EINVALID) {
 				/* the view names no node or selects nothing: the same

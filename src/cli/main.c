@@ -37,6 +37,7 @@ static void usage(FILE *out)
 	      "  new FILE          write a commented starter map to FILE\n"
 	      "  watch FILE...     check (and --render) again on every save\n"
 	      "  help COMMAND      the help of a command (as COMMAND --help)\n"
+	      "  list WHAT FILE    list a map's actors, claims, tags or sources\n"
 	      "\n"
 	      "Options:\n"
 	      "  -h, --help        show this help (argmap COMMAND --help for a command)\n"
@@ -52,6 +53,7 @@ static void usage(FILE *out)
 	      "  argmap render -d output -T svg,pdf maps/example/cycle-lane.xml\n"
 	      "  argmap export -T argdown -o - maps/example/cycle-lane.xml\n"
 	      "  argmap eval --semantics preferred maps/ukraine-2025/debate.xml\n"
+	      "  argmap list actors maps/ukraine-2025/carnegie.xml\n"
 	      "\n"
 	      "The format is described in " ARGMAP_DOCDIR "/format.md,\n"
 	      "every diagnostic code in " ARGMAP_DOCDIR "/diagnostics.md\n"
@@ -149,6 +151,8 @@ int main(int argc, char **argv)
 		rc = cli_stats(argc - 1, argv + 1);
 	else if (!strcmp(cmd, "diff"))
 		rc = cli_diff(argc - 1, argv + 1);
+	else if (!strcmp(cmd, "list"))
+		rc = cli_list(argc - 1, argv + 1);
 	else if (!strcmp(cmd, "render"))
 		return cli_finish(cli_exec_render(argc - 1, argv + 1));
 

@@ -147,8 +147,23 @@ int am_graph_reach(const am_graph *g, unsigned char *mark)
 	return 0;
 }
 
+static int dfs(const am_graph *g, const unsigned char *roots_first, size_t *order,
+               unsigned char *back, size_t *parent);
+
 int am_graph_dfs(const am_graph *g, const unsigned char *roots_first, size_t *order,
                  unsigned char *back)
+{
+	return dfs(g, roots_first, order, back, NULL);
+}
+
+int am_graph_dfs_tree(const am_graph *g, const unsigned char *roots_first, size_t *order,
+                      size_t *parent)
+{
+	return dfs(g, roots_first, order, NULL, parent);
+}
+
+static int dfs(const am_graph *g, const unsigned char *roots_first, size_t *order,
+               unsigned char *back, size_t *parent)
 {
 	size_t n = g->n, *stack = malloc((n + 1) * sizeof *stack);
 	size_t *next = malloc((n + 1) * sizeof *next), rank = 0, r, top, pass;
@@ -167,6 +182,8 @@ int am_graph_dfs(const am_graph *g, const unsigned char *roots_first, size_t *or
 			stack[top++] = r;
 			state[r] = 1;
 			order[r] = rank++;
+			if (parent)
+				parent[r] = AM_GRAPH_FAR;
 			next[r] = g->start[r];
 			while (top) {
 				size_t v = stack[top - 1];
@@ -182,6 +199,8 @@ int am_graph_dfs(const am_graph *g, const unsigned char *roots_first, size_t *or
 					} else if (state[w] == 0) {
 						state[w] = 1;
 						order[w] = rank++;
+						if (parent)
+							parent[w] = v;
 						next[w] = g->start[w];
 						stack[top++] = w;
 					}

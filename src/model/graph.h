@@ -69,6 +69,13 @@ int am_graph_reach(const am_graph *g, unsigned char *mark);
 int am_graph_dfs(const am_graph *g, const unsigned char *roots_first, size_t *order,
                  unsigned char *back);
 
+/* The same search as am_graph_dfs, keeping its tree: parent[v] (n entries)
+ * is the vertex from which v was first reached, AM_GRAPH_FAR for a root.
+ * Each subtree is a run of consecutive ranks in order[]. Returns 0 or
+ * ARGMAP_ENOMEM. */
+int am_graph_dfs_tree(const am_graph *g, const unsigned char *roots_first, size_t *order,
+                      size_t *parent);
+
 /* Strongly connected components (Tarjan, iterative): comp[v] is v's
  * component, numbered in the order they complete; *ncomp gets how many.
  * comp has n entries. Returns 0 or ARGMAP_ENOMEM. */

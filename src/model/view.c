@@ -13,6 +13,11 @@
  *                        then, to stay connected, everything these nodes
  *                        support, attack or answer, up to the questions.
  *                        With --focus too: the intersection, plus ID.
+ *  --actor A (repeatable) every claim A holds and every quote of A (the
+ *                        actor's own nodes); then what those support,
+ *                        rebut, undercut or answer, and what directly
+ *                        supports, rebuts or undercuts them, at any
+ *                        distance. With --focus too: the union.
  *  --hide evidence       no evidence nodes.
  * Always: a reason whose conclusion and one premise are shown is shown with
  * all its co-premises (a linked reason is never drawn in part), unless the
@@ -190,6 +195,124 @@ static void list_tags(am_buf *hint, const argmap_map *map)
 	free(seen);
 }
 
+static void mark_rel_nodes(const argmap_map *map, const argmap_relation *r, unsigned char *sel);
+
+static int is_actor(const argmap_ref *r, const unsigned char *want, size_t na)
+{
+	return r && r->kind == ARGMAP_ITEM_ACTOR && r->index < na && want[r->index];
+}
+
+/* The conclusion node of r; for an undercut, that of the support it attacks. */
+static int rel_conclusion(const argmap_map *map, const argmap_relation *r, size_t *idx)
+{
+	const argmap_relation *t = am_map_undercut_target(map, r);
+
+	return node_ref(map, t ? &t->to : &r->to, idx);
+}
+
+static int unknown_actor(const argmap_map *map, const char *id, argmap_diags *diags,
+                         const char *file, int holds_nothing)
+{
+	size_t na = argmap_map_actor_count(map), i;
+	am_buf hint = {0};
+	am_suggest s;
+	char *h;
+
+	if (!holds_nothing) {
+		am_suggest_init(&s, id);
+		for (i = 0; i < na; i++)
+			am_suggest_offer(&s, argmap_map_actor(map, i)->id);
+		if (am_suggest_best(&s))
+			am_buf_printf(&hint, "did you mean '%s'? ", am_suggest_best(&s));
+	}
+	am_buf_puts(&hint, "'argmap list actors FILE' lists the actors and what each holds");
+	h = am_buf_detach(&hint);
+	if (diags) {
+		if (holds_nothing)
+			am_diag(diags, ARGMAP_SEV_ERROR, "AM715", file, 0, 0, h,
+			        "--actor '%s' holds no claim and is quoted in no evidence of this "
+			        "map",
+			        id);
+		else
+			am_diag(diags, ARGMAP_SEV_ERROR, "AM715", file, 0, 0, h,
+			        "--actor '%s' names no actor of this map", id);
+	}
+	free(h);
+	return am_fail(ARGMAP_EINVALID, "--actor '%s': %s", id,
+	               holds_nothing ? "nothing to show" : "no such actor");
+}
+
+/* Marks in asel (zeroed, n + 1) what --actor selects within `scope`.
+ * Returns 0, ARGMAP_EINVALID (with AM715) or ARGMAP_ENOMEM. */
+static int actor_select(const argmap_map *map, const am_view_options *o, const unsigned char *scope,
+                        unsigned char *asel, argmap_diags *diags, const char *file)
+{
+	size_t n = argmap_map_node_count(map), m = argmap_map_relation_count(map);
+	size_t na = argmap_map_actor_count(map), i, j, k, idx;
+	unsigned char *want = calloc(na + 1, 1), *own = calloc(n + 1, 1);
+	int rc = ARGMAP_ENOMEM;
+
+	if (!want || !own)
+		goto out;
+	for (k = 0; k < o->n_actors; k++) {
+		size_t a = ARGMAP_NONE, held = 0;
+		if (argmap_map_find(map, o->actors[k], &a) != ARGMAP_ITEM_ACTOR || a >= na) {
+			rc = unknown_actor(map, o->actors[k], diags, file, 0);
+			goto out;
+		}
+		want[a] = 1;
+		for (i = 0; i < n; i++) {
+			const argmap_node *nd = argmap_map_node(map, i);
+			size_t b;
+			int mine = 0;
+			if (!scope[i])
+				continue;
+			for (b = 0; b < nd->n_by; b++)
+				if (nd->by[b].kind == ARGMAP_ITEM_ACTOR && nd->by[b].index == a)
+					mine = 1;
+			if (nd->speaker && nd->speaker->kind == ARGMAP_ITEM_ACTOR &&
+			    nd->speaker->index == a)
+				mine = 1;
+			held += mine;
+		}
+		if (!held) {
+			rc = unknown_actor(map, o->actors[k], diags, file, 1);
+			goto out;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		const argmap_node *nd = argmap_map_node(map, i);
+		size_t b;
+		for (b = 0; b < nd->n_by; b++)
+			if (is_actor(&nd->by[b], want, na))
+				own[i] = 1;
+		if (is_actor(nd->speaker, want, na))
+			own[i] = 1;
+		own[i] = own[i] && scope[i];
+		asel[i] = own[i];
+	}
+	for (j = 0; j < m; j++) {
+		const argmap_relation *r = argmap_map_relation(map, j);
+		int from_own = 0;
+		for (k = 0; k < r->n_from; k++)
+			if (node_ref(map, &r->from[k], &idx) && own[idx])
+				from_own = 1;
+		/* what the actor's nodes support, attack or answer */
+		if (from_own)
+			mark_rel_nodes(map, r, asel);
+		/* what directly supports, rebuts or undercuts the actor's nodes */
+		if (rel_conclusion(map, r, &idx) && own[idx])
+			for (k = 0; k < r->n_from; k++)
+				if (node_ref(map, &r->from[k], &idx))
+					asel[idx] = 1;
+	}
+	rc = 0;
+out:
+	free(want);
+	free(own);
+	return rc;
+}
+
 void am_view_free(am_view *v)
 {
 	free(v->node_on);
@@ -254,6 +377,7 @@ int am_view_build(am_view *v, const argmap_map *map, const am_view_options *o, a
 	size_t n = argmap_map_node_count(map), m = argmap_map_relation_count(map), i, j, k, idx;
 	am_graph mentions = {0}, up = {0};
 	unsigned char *sel = NULL, *tagsel = NULL, *scope_rel = NULL, *mark = NULL;
+	unsigned char *asel = NULL;
 	size_t *dist = NULL;
 	int rc = ARGMAP_ENOMEM;
 
@@ -309,9 +433,21 @@ int am_view_build(am_view *v, const argmap_map *map, const am_view_options *o, a
 		if (!dist || am_map_graph_mentions(&mentions, map) != 0 ||
 		    am_graph_bfs(&mentions, idx, 2 * (size_t)o->depth, may_expand, &f, dist) != 0)
 			goto out;
+	}
+	if (o->n_actors) {
+		asel = calloc(n + 1, 1);
+		if (!asel)
+			goto out;
+		rc = actor_select(map, o, sel, asel, diags, file);
+		if (rc != 0)
+			goto out;
+		rc = ARGMAP_ENOMEM;
+	}
+	if (dist || asel) {
 		for (i = 0; i < n; i++)
-			sel[i] = sel[i] && dist[i] != AM_GRAPH_FAR;
-		sel[idx] = 1;
+			sel[i] = sel[i] && ((dist && dist[i] != AM_GRAPH_FAR) || (asel && asel[i]));
+		if (v->focus != ARGMAP_NONE)
+			sel[v->focus] = 1;
 	}
 
 	if (o->tag) {
@@ -435,6 +571,7 @@ out:
 	free(scope_rel);
 	free(sel);
 	free(tagsel);
+	free(asel);
 	free(mark);
 	free(dist);
 	if (rc != 0) {

@@ -18,6 +18,11 @@ typedef struct am_view_options {
 	unsigned depth;    /* with focus: how many relations away */
 	const char *tag;   /* only nodes carrying this tag, and what they need */
 	int hide_evidence; /* 1: no evidence nodes */
+	/* --actor: what these actors hold and say, and what directly supports,
+	 * rebuts, undercuts or answers it (no depth limit); with focus, the
+	 * union of both selections */
+	const char *const *actors;
+	size_t n_actors;
 } am_view_options;
 
 /* What one view of a map shows. Arrays are indexed like the map's nodes
@@ -37,8 +42,8 @@ typedef struct am_view {
 
 /* Computes the view of `map` for `opts` into `v` (which the caller frees
  * with am_view_free on success). Diagnostics (AM711 unknown focus, AM712
- * unused tag) name `file` and go to `diags` (may be NULL). Returns 0,
- * ARGMAP_EINVALID or ARGMAP_ENOMEM; on failure `v` is already freed. Time
+ * unused tag, AM715 unknown actor or one with nothing in the map) name `file` and go to `diags`
+ * (may be NULL). Returns 0, ARGMAP_EINVALID or ARGMAP_ENOMEM; on failure `v` is already freed. Time
  * and memory are linear in the map's size. */
 int am_view_build(am_view *v, const argmap_map *map, const am_view_options *opts,
                   argmap_diags *diags, const char *file);

@@ -10,11 +10,13 @@
 #include "render/status.h"
 #include "render/wrap.h"
 
-static const char *file_title(const argmap_map *map)
+static const char *file_title(const argmap_map *map, const argmap_render_options *o)
 {
 	const argmap_file *f = argmap_map_file(map, 0);
 	const char *slash;
 
+	if (o->title && *o->title)
+		return o->title;
 	if (f->title && *f->title)
 		return f->title;
 	slash = strrchr(f->path, '/');
@@ -34,8 +36,13 @@ static void title_block(const am_labels *b, am_buf *o)
 	static const char gap[] = "<BR/><FONT POINT-SIZE=\"5\"> </FONT><BR/>";
 
 	am_buf_printf(o, "<FONT POINT-SIZE=\"18\" COLOR=\"%s\"><B>", b->th->title_color);
-	am_rt_html_wrapped(o, file_title(map), page ? 48 : 56, 4);
+	am_rt_html_wrapped(o, file_title(map, b->opts), page ? 48 : 56, 4);
 	am_buf_puts(o, "</B></FONT>");
+	if (b->opts->subtitle && *b->opts->subtitle) {
+		am_buf_printf(o, "<BR/><FONT POINT-SIZE=\"13\" COLOR=\"%s\">", b->th->title_color);
+		am_rt_html_wrapped(o, b->opts->subtitle, page ? 66 : 76, 2);
+		am_buf_puts(o, "</FONT>");
+	}
 	if (f->description && *f->description) {
 		am_buf_puts(o, gap);
 		am_buf_puts(o, "<FONT POINT-SIZE=\"10.5\">");
@@ -93,6 +100,22 @@ static void title_block(const am_labels *b, am_buf *o)
 	}
 }
 
+void am_labels_actor_answer(am_buf *o, const argmap_map *map, const argmap_render_options *opt)
+{
+	size_t k, a;
+
+	for (k = 0; k < opt->n_actors; k++) {
+		const char *name = opt->actors[k];
+		if (argmap_map_find(map, opt->actors[k], &a) == ARGMAP_ITEM_ACTOR &&
+		    argmap_map_actor(map, a)->name)
+			name = argmap_map_actor(map, a)->name;
+		if (k)
+			am_buf_puts(o, k + 1 == opt->n_actors ? " and " : ", ");
+		am_buf_printf(o, "%s\xE2\x80\x99s", name);
+	}
+	am_buf_puts(o, opt->n_actors > 1 ? " answers" : " answer");
+}
+
 /* The footnote of a view that leaves things out. */
 static void view_note(const am_labels *b, am_buf *o, int label_cols)
 {
@@ -101,15 +124,24 @@ static void view_note(const am_labels *b, am_buf *o, int label_cols)
 	am_buf line = {0};
 
 	am_buf_puts(&line, "This view");
+	if (opt->actors && opt->n_actors) {
+		am_buf_puts(&line, " is ");
+		am_labels_actor_answer(&line, b->map, opt);
+		am_buf_puts(&line, ": every claim held and every quote, and what directly "
+		                   "supports, rebuts or undercuts them");
+		if (opt->focus)
+			am_buf_puts(&line, ";");
+	}
 	if (opt->focus)
 		am_buf_printf(&line, " is centred on \xE2\x80\x98%s\xE2\x80\x99 (%u step%s)",
 		              opt->focus, opt->depth, opt->depth == 1 ? "" : "s");
 	if (opt->tag)
 		am_buf_printf(
 		    &line, "%s keeps what is tagged \xE2\x80\x98%s\xE2\x80\x99 and what it needs",
-		    opt->focus ? ";" : "", opt->tag);
+		    opt->focus || opt->n_actors ? ";" : "", opt->tag);
 	if (opt->hide_evidence)
-		am_buf_printf(&line, "%s leaves out evidence", opt->focus || opt->tag ? ";" : "");
+		am_buf_printf(&line, "%s leaves out evidence",
+		              opt->focus || opt->tag || opt->n_actors ? ";" : "");
 	am_buf_printf(&line, ". It shows %zu of %zu nodes (%zu hidden) and %zu of %zu relations.",
 	              v->nodes_shown, v->n_nodes, v->n_nodes - v->nodes_shown, v->rels_shown,
 	              v->n_rels);
@@ -258,8 +290,10 @@ int am_labels_graph(const am_labels *b, am_buf *o)
 		am_buf_puts(o, "<TD></TD>");
 	am_buf_puts(o, "</TR>");
 	label_cols = !stack && tb && lg ? 3 : 1;
-	if (vn)
+	if (vn) {
+		am_buf_printf(o, "<TR><TD HEIGHT=\"10\" COLSPAN=\"%d\"></TD></TR>", label_cols);
 		view_note(b, o, label_cols);
+	}
 	am_buf_printf(o, "<TR><TD HEIGHT=\"14\" COLSPAN=\"%d\"></TD></TR></TABLE>", label_cols);
 	return 1;
 }

@@ -449,14 +449,22 @@ static void graph_attrs(gb *b)
 		agattr(g, AGRAPH, am_s("layout"), am_s("nop"));
 		agattr(g, AGRAPH, am_s("splines"), am_s("line"));
 	}
-	if (opt->page != ARGMAP_PAGE_NONE) {
-		/* the content area; gv_page.c centres it on the page after layout */
+	if (opt->page != ARGMAP_PAGE_NONE || opt->pages) {
+		/* the content area; gv_page.c centres it on the page after layout
+		 * (PDF: gv_pdf.c scales and places the drawing itself) */
 		double w, h;
 		char size[64];
 		am_page_content(opt, &w, &h);
 		snprintf(size, sizeof size, "%.4f,%.4f", w / 72.0, h / 72.0);
-		agattr(g, AGRAPH, am_s("size"), am_s(size));
-		agattr(g, AGRAPH, am_s("pad"), am_s("0"));
+		if (opt->format != ARGMAP_RENDER_PDF)
+			agattr(g, AGRAPH, am_s("size"), am_s(size));
+		agattr(g, AGRAPH, am_s("pad"),
+		       am_s(opt->format == ARGMAP_RENDER_PDF ? "0.1" : "0"));
+	}
+	if (opt->format == ARGMAP_RENDER_PNG && opt->dpi > 0) {
+		char dpi[32];
+		snprintf(dpi, sizeof dpi, "%.2f", opt->dpi);
+		agattr(g, AGRAPH, am_s("dpi"), am_s(dpi));
 	}
 
 	agattr(g, AGNODE, am_s("fontname"), am_s(FONT));

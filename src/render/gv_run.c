@@ -21,6 +21,7 @@
 #include "render/gv_ids.h"
 #include "render/gv_msgs.h"
 #include "render/gv_page.h"
+#include "render/gv_pdf.h"
 #include "render/gv_private.h"
 #include "render/gv_textlayout.h"
 #include "render/output_fix.h"
@@ -93,6 +94,9 @@ int am_gv_run(const am_job *job, am_sink *sink)
 	int rc = 0, laid_out = 0, fast;
 	char *data = NULL;
 	unsigned int dlen = 0;
+	am_job pdf_job = *job;
+	size_t *note_no = NULL;
+	int pdf = job->opts->format == ARGMAP_RENDER_PDF;
 
 	AM_TEST_FAULT();
 	io.afread = AgIoDisc.afread;
@@ -113,6 +117,24 @@ int am_gv_run(const am_job *job, am_sink *sink)
 		           NULL);
 		rc = ARGMAP_ERENDER;
 		goto out;
+	}
+	if (pdf) {
+		/* PDF goes through argmap's cairo surface (gv_pdf.c): endnote
+		 * numbers are part of the boxes, so they come first */
+		if (am_gv_pdf_number(job, &note_no) != 0) {
+			sink->diag(sink, ARGMAP_SEV_ERROR, "AM706",
+			           "out of memory while numbering the notes", NULL);
+			rc = ARGMAP_ENOMEM;
+			goto out;
+		}
+		pdf_job.note_no = note_no;
+		job = &pdf_job;
+		if (job->opts->pages) {
+			rc = am_gv_pdf_pages(gvc, &disc, job, sink);
+			if (rc == 0 && am_gv_msgs_failed(sink, "while drawing the pages"))
+				rc = ARGMAP_ERENDER;
+			goto out;
+		}
 	}
 	g = am_gv_graph_build(job, &disc);
 	if (!g) {
@@ -167,6 +189,12 @@ int am_gv_run(const am_job *job, am_sink *sink)
 		rc = ARGMAP_ERENDER;
 		goto out;
 	}
+	if (pdf) {
+		rc = am_gv_pdf_single(gvc, g, job, sink);
+		if (rc == 0 && am_gv_msgs_failed(sink, "while rendering"))
+			rc = ARGMAP_ERENDER;
+		goto out;
+	}
 	if (job->opts->page != ARGMAP_PAGE_NONE)
 		am_gv_page_fit(g, job, sink);
 	if (gvRenderData(gvc, g, gv_format(job->opts->format), &data, &dlen) != 0 || !data) {
@@ -200,5 +228,6 @@ out:
 		gvFreeContext(gvc);
 	am_textlayout_reset();
 	am_gv_msgs_end(sink);
+	free(note_no);
 	return rc;
 }

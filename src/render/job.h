@@ -39,6 +39,13 @@ typedef struct am_job {
 	const am_layout_tier *tier; /* am_layout_pick_tier(view) */
 	int fast;                   /* am_layout_pick_fast: 1 = argmap's fast
 	                               layout (gv_fast.c), 0 = dot */
+	const size_t *note_no;      /* per node: endnote number, 0 = none; NULL
+	                               (the default) without endnotes */
+	const size_t *src_key;      /* per source: its number, to be used instead
+	                               of numbering the view's own (one page of
+	                               several cites by the whole view's keys);
+	                               NULL: the default */
+	size_t n_src_keys;
 } am_job;
 
 #endif

@@ -163,8 +163,19 @@ int am_labels_init(am_labels *l, const am_job *job)
 	l->map = job->map;
 	l->opts = job->opts;
 	l->v = job->view;
+	l->note_no = job->note_no;
 	l->th = am_theme_get(job->opts->theme == ARGMAP_THEME_PRINT);
-	if ((job->opts->title_block && number_sources(l) != 0) || index_answers(l) != 0) {
+	if (job->src_key) {
+		/* a page of several: the whole view's numbering */
+		size_t ns = argmap_map_source_count(job->map);
+		l->src_key = malloc((ns + 1) * sizeof *l->src_key);
+		if (!l->src_key)
+			return ARGMAP_ENOMEM;
+		memcpy(l->src_key, job->src_key, ns * sizeof *l->src_key);
+		l->n_keys = job->n_src_keys;
+	}
+	if ((!job->src_key && job->opts->title_block && number_sources(l) != 0) ||
+	    index_answers(l) != 0) {
 		am_labels_free(l);
 		return ARGMAP_ENOMEM;
 	}
@@ -223,9 +234,20 @@ void am_labels_node(const am_labels *b, size_t i, am_buf *o)
 	    st->kind_color, am_labels_kind_word(nd->kind));
 	stances(b, i, o);
 	am_status_badge(b, i, o);
-	am_buf_printf(o, "</TD><TD ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"8\" COLOR=\"%s\">", meta);
-	am_rt_html_trunc(o, nd->id ? nd->id : "", 30);
-	am_buf_puts(o, "</FONT></TD></TR></TABLE></TD></TR>");
+	am_buf_puts(o, "</TD><TD ALIGN=\"RIGHT\">");
+	/* the id (unless --no-ids) and the endnote number; Graphviz rejects
+	 * an empty FONT element */
+	if ((!b->opts->hide_ids && nd->id && *nd->id) || (b->note_no && b->note_no[i])) {
+		if (!b->opts->hide_ids && nd->id && *nd->id) {
+			am_buf_printf(o, "<FONT POINT-SIZE=\"8\" COLOR=\"%s\">", meta);
+			am_rt_html_trunc(o, nd->id, 30);
+			am_buf_puts(o, "</FONT>");
+		}
+		if (b->note_no && b->note_no[i])
+			am_buf_printf(o, "<FONT POINT-SIZE=\"9\"><B>%s[%zu]</B></FONT>",
+			              b->opts->hide_ids ? "" : "  ", b->note_no[i]);
+	}
+	am_buf_puts(o, "</TD></TR></TABLE></TD></TR>");
 	/* the text */
 	am_buf_printf(
 	    o, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"%s\" COLOR=\"%s\">", size,

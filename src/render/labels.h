@@ -26,8 +26,10 @@ typedef struct am_labels {
 	size_t *src_key; /* per source: its number in the title block, 0 = none;
 	                    NULL without a title block */
 	size_t n_keys;
-	am_graph answers; /* node -> node, labelled with the drawn answers
-	                     with a stance that the node gives */
+	am_graph answers;      /* node -> node, labelled with the drawn answers
+	                          with a stance that the node gives */
+	const size_t *note_no; /* per node: its endnote number, 0 = none; NULL
+	                          without endnotes (the job's, borrowed) */
 } am_labels;
 
 /* Numbers the cited sources (with a title block) and indexes the answers'
@@ -72,6 +74,10 @@ void am_labels_junction_tooltip(const am_labels *l, size_t r, am_buf *o);
  * (premise: the edge from a premise to the junction dot). */
 void am_labels_rel_tooltip(const am_labels *l, size_t r, am_buf *o);
 void am_labels_rel_class(const am_labels *l, size_t r, int premise, am_buf *o);
+
+/* "Justin Logan's answer" (or "A's and B's answers") for opt->actors, by
+ * the actors' names, as plain text (not escaped). */
+void am_labels_actor_answer(am_buf *o, const argmap_map *map, const argmap_render_options *opt);
 
 /* The graph label (graph_label.c): the title block, the legend and the
  * note of a view that leaves things out, as one table. Returns 0 (nothing

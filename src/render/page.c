@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "render/page.h"
+#include "util/buf.h"
 
 static double page_dim(const argmap_render_options *o, int height)
 {
@@ -58,17 +59,35 @@ int am_page_fit(const argmap_render_options *o, double bw, double bh, double *ma
 		         o->page == ARGMAP_PAGE_A4 ? "A4" : "Letter",
 		         o->landscape ? " landscape" : "", z < 0.1 ? 1 : 0, z * 100.0,
 		         z < 0.05 ? 2 : 1, 12.0 * z);
-		/* turning the page is worth suggesting only where it helps enough */
-		sink->diag(
-		    sink, ARGMAP_SEV_WARNING, "AM714", msg,
-		    z_other > z * 1.15 && z_other >= 0.3
-		        ? (o->landscape
-		               ? "try the page upright (no --landscape), or draw part of it: "
-		                 "--focus ID --depth N, --tag TAG or --hide evidence"
-		               : "try --landscape, or draw part of it: --focus ID --depth N, "
-		                 "--tag TAG or --hide evidence")
-		        : "draw part of it: --focus ID --depth N, --tag TAG or --hide evidence"
-		          "; or leave out --page for a large poster-size page");
+		/* say what would fit, and suggest only what is not used yet */
+		{
+			am_buf hint = {0};
+			double zmin = 8.0 / 11.0, need = bw * zmin * bh * zmin / (cw * ch);
+			size_t at_least = need > 1 ? (size_t)need + (need > (size_t)need) : 2;
+			am_buf_printf(&hint,
+			              "it needs at least %zu pages at 8 pt: %s (argmap splits it "
+			              "by thread)",
+			              at_least,
+			              o->format == ARGMAP_RENDER_PDF ? "add --pages"
+			                                             : "-T pdf --pages");
+			if (z_other > z * 1.15 && z_other >= 0.3)
+				am_buf_puts(&hint, o->landscape ? ", or try the page upright"
+				                                : ", or try --landscape");
+			if (o->focus && o->depth > 1)
+				am_buf_printf(&hint, "; or --depth %u", o->depth - 1);
+			else if (!o->focus && !(o->actors && o->n_actors))
+				am_buf_puts(&hint, "; or draw part of it: --actor ID, --focus ID "
+				                   "--depth N");
+			if (!o->tag && !o->focus && !(o->actors && o->n_actors))
+				am_buf_puts(&hint, ", --tag TAG");
+			if (!o->hide_evidence)
+				am_buf_puts(&hint, o->focus || (o->actors && o->n_actors)
+				                       ? "; or --hide evidence"
+				                       : " or --hide evidence");
+			sink->diag(sink, ARGMAP_SEV_WARNING, "AM714", msg,
+			           hint.data ? hint.data : "add --pages");
+			am_buf_free(&hint);
+		}
 	}
 	return 0;
 }

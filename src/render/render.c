@@ -65,6 +65,17 @@ static int check_args(const argmap_map *map, const argmap_render_options *o)
 		return am_fail(ARGMAP_EARG, "unknown page size %d", (int)o->page);
 	if ((unsigned)o->group_by > ARGMAP_GROUP_ACTOR)
 		return am_fail(ARGMAP_EARG, "unknown grouping %d", (int)o->group_by);
+	if ((unsigned)o->notes > ARGMAP_NOTES_ENDNOTES)
+		return am_fail(ARGMAP_EARG, "unknown notes mode %d", (int)o->notes);
+	if (o->notes == ARGMAP_NOTES_ENDNOTES && o->format != ARGMAP_RENDER_PDF)
+		return am_fail(ARGMAP_EARG, "endnotes are written in PDF only");
+	if (o->pages && o->format != ARGMAP_RENDER_PDF)
+		return am_fail(ARGMAP_EARG, "several pages are written in PDF only");
+	if (o->dpi != 0 && !(o->dpi >= 18 && o->dpi <= 1200))
+		return am_fail(ARGMAP_EARG, "dpi %g is out of range (18 to 1200)", o->dpi);
+	if (o->min_text != 0 && !(o->min_text >= 4 && o->min_text <= 14))
+		return am_fail(ARGMAP_EARG, "minimum text size %g pt is out of range (4 to 14)",
+		               o->min_text);
 	if (argmap_map_file_count(map) == 0)
 		return am_fail(ARGMAP_EARG, "the map has no files");
 	return 0;
@@ -85,6 +96,8 @@ static int build_view(am_view *v, const argmap_map *map, const argmap_render_opt
 	vo.depth = opts->depth;
 	vo.tag = opts->tag;
 	vo.hide_evidence = opts->hide_evidence;
+	vo.actors = opts->actors;
+	vo.n_actors = opts->actors ? opts->n_actors : 0;
 	return am_view_build(v, map, &vo, diags, map_file(map));
 }
 
@@ -178,6 +191,7 @@ int argmap_render(const argmap_map *map, const argmap_render_options *opts, argm
 		        view.nodes_shown, view.n_nodes, view.n_nodes - view.nodes_shown,
 		        view.rels_shown, view.n_rels);
 	}
+	memset(&job, 0, sizeof job);
 	job.map = map;
 	job.opts = opts;
 	job.view = &view;

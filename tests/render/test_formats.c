@@ -187,7 +187,9 @@ Test(formats, too_large_for_a_page_says_so)
 	cr_assert(x, "no AM714 for the whole Carnegie map on A4");
 	cr_expect_eq(x->severity, ARGMAP_SEV_WARNING);
 	cr_expect(x->hint && strstr(x->hint, "--focus"), "the hint suggests a view");
-	cr_expect(find(pdf, len, "/MediaBox [ 0 0 595 842 ]") != NULL, "still one A4 page");
+	cr_expect(find(pdf, len, "/MediaBox [ 0 0 595.27") != NULL &&
+	              rs_count(pdf, len, "/MediaBox") == 1,
+	          "still one A4 page");
 	free(pdf);
 	argmap_diags_free(d);
 	/* a focused view fits legibly */

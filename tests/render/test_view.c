@@ -48,7 +48,7 @@ static char *shown(const am_view *v)
 static char *view_of(argmap_render_options *o, am_view *v)
 {
 	argmap_diags *d = argmap_diags_new();
-	am_view_options vo = {o->focus, o->depth, o->tag, o->hide_evidence};
+	am_view_options vo = {o->focus, o->depth, o->tag, o->hide_evidence, o->actors, o->n_actors};
 	int rc = am_view_build(v, map, &vo, d, "basic.xml");
 	char *dump = ts_dump(d);
 

@@ -705,7 +705,8 @@ Test(aif_cli, writes_only_what_checks_clean)
 Test(aif_export, a_view_without_evidence)
 {
 	argmap_map *m = load_file_clean(ARGMAP_SOURCE_DIR "/maps/example/cycle-lane.xml"), *m2;
-	am_view_options vo = {NULL, 0, NULL, 1};
+	am_view_options vo = {0};
+	vo.hide_evidence = 1;
 	am_view v;
 	am_buf b = {0};
 	argmap_diags *d = argmap_diags_new();
@@ -765,7 +766,7 @@ Test(aif_hostile, control_characters_outside_node_texts)
 Test(aif_export, the_own_scope_of_a_debate)
 {
 	argmap_map *m = load_file_clean(ARGMAP_SOURCE_DIR "/maps/ukraine-2025/debate.xml"), *m2;
-	am_view_options vo = {NULL, 0, NULL, 0};
+	am_view_options vo = {0};
 	am_view v;
 	am_buf b = {0};
 	argmap_diags *d = argmap_diags_new();

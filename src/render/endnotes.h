@@ -1,0 +1,37 @@
+/*
+ * endnotes.h - --notes endnotes (endnotes.c): which nodes get a number, and
+ * the notes and bibliography set after the map with typeset.h. No
+ * Graphviz; the pages are the caller's (gv_pdf.c).
+ */
+#ifndef AM_RENDER_ENDNOTES_H
+#define AM_RENDER_ENDNOTES_H
+
+#include <stddef.h>
+
+#include "render/job.h"
+#include "render/typeset.h"
+#include "util/buf.h"
+
+/* 1 if node i has something for an endnote: a quote, an editor's note or
+ * a source. */
+int am_endnotes_wanted(const argmap_map *map, size_t i);
+
+/* Numbers the drawn nodes that want a note, in the reading order
+ * order[0..n_order) (node indices; each once): note_no[i] = 1, 2, ...;
+ * 0 for the others. note_no has one entry per map node. Returns the count. */
+size_t am_endnotes_number(const argmap_map *map, const am_view *v, const size_t *order,
+                          size_t n_order, size_t *note_no);
+
+/* Appends `url` as a link target for a PDF (http(s) only, percent-encoded
+ * like am_rt_url, '&' left as it is). Returns 1 if appended. */
+int am_endnotes_url(am_buf *b, const char *url);
+
+/* Sets "Notes" (every numbered node: full quote, speaker, source and
+ * locator, editor's note) and "Sources" (each numbered source: authors,
+ * title, publisher, date, URL as a link, accessed) from ts->y. src_key is
+ * the title block's numbering of sources (NULL: every source cited by a
+ * drawn node, in map order). */
+void am_endnotes_write(am_ts *ts, const am_job *job, const size_t *note_no, size_t n_notes,
+                       const size_t *src_key, size_t n_keys);
+
+#endif

@@ -1,0 +1,448 @@
+/*
+ * gv_pages.c - --pages: a view over as many pages as keep its body text at
+ * least --min-text points (default 8).
+ *
+ * The method: split by thread, never tile. The view is read as a tree
+ * (pages.c: the questions, what answers them, what supports or attacks
+ * that, depth first), and pages are filled in that order: the next node's
+ * whole subtree when the page, laid out by dot, still fits at the minimum
+ * scale, else the node alone and then its children; the first node that
+ * does not fit even alone starts the next page (so a thread continues on
+ * the next page, and every page is a stretch of the reading order). Where a
+ * relation joins nodes on different pages, each end gets a dashed stub
+ * box: "↓ support from cg-x, p. 4" under the conclusion, "↑ supports cg-y,
+ * p. 2" over the premise. Page 1 starts with the title block, the legend
+ * and the view's note, once; every page has the title and page number on
+ * top and the short references of the sources it cites at the bottom.
+ *
+ * Cost: every trial is one dot layout of at most MAX_PART nodes, and each
+ * node is tried at most four times (its subtree and itself, on a full page
+ * and on the next), so there are at most 4n layouts of bounded size:
+ * linear in the view.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <gvc.h>
+
+#include "render/escape.h"
+#include "render/gv_attr.h"
+#include "render/gv_graph.h"
+#include "render/gv_msgs.h"
+#include "render/gv_pdf.h"
+#include "render/gv_pdf_draw.h"
+#include "render/labels.h"
+#include "render/pages.h"
+#include "render/pdf_doc.h"
+
+#define BODY_PT 11.0    /* the smallest body text of a box: quotes (labels.c) */
+#define MIN_TEXT_PT 8.0 /* the default minimum */
+#define MAX_PART 48     /* more nodes never fit a page legibly: not tried */
+#define COVER_GAP 14.0
+
+typedef struct pages {
+	GVC_t *gvc;
+	Agdisc_t *disc;
+	const am_job *job;
+	am_sink *sink;
+	am_job pj;                /* the job of one page */
+	argmap_render_options po; /* its options: no title block, no legend */
+	am_pages_tree t;
+	size_t n;
+	size_t *part_of;   /* per node: its page's part, or SIZE_MAX */
+	size_t *page_of;   /* per node: its page number, 0 = unknown */
+	unsigned char *on; /* scratch: the nodes of the page tried */
+	double cw, top, bottom, zmin;
+	double first_avail; /* height left for part 0 under the cover */
+	int failed;
+} pages;
+
+/* Adds the stubs of the page on[] to g. */
+static void add_stubs(pages *s, Agraph_t *g, const am_view *pv)
+{
+	size_t i;
+	am_buf t = {0}, h = {0};
+	int in;
+
+	for (i = 0; i < s->n && !s->failed; i++) {
+		char name[48], sname[56];
+		Agnode_t *v, *st;
+		Agedge_t *e;
+		if (!pv->node_on[i])
+			continue;
+		snprintf(name, sizeof name, "n%zu", i);
+		v = agnode(g, name, 0);
+		for (in = 1; v && in >= 0; in--) {
+			const char *line, *nl;
+			am_buf_free(&t);
+			am_buf_free(&h);
+			if (!am_pages_stub(&t, s->job->map, s->job->view, s->on, s->page_of, i, in,
+			                   s->job->opts->hide_ids))
+				continue;
+			if (!t.data) {
+				s->failed = 1;
+				break;
+			}
+			am_buf_puts(&h, "<FONT POINT-SIZE=\"11\" COLOR=\"#444444\">");
+			for (line = t.data; line; line = nl ? nl + 1 : NULL) {
+				nl = strchr(line, '\n');
+				am_rt_html(&h, line, nl ? (size_t)(nl - line) : strlen(line));
+				am_buf_puts(&h, "<BR ALIGN=\"LEFT\"/>");
+			}
+			am_buf_puts(&h, "</FONT>");
+			snprintf(sname, sizeof sname, "s%zu_%d", i, in);
+			st = agnode(g, sname, 1);
+			if (!st || !h.data) {
+				s->failed = 1;
+				break;
+			}
+			am_set_html(g, st, "label", h.data);
+			am_set(st, "shape", "box");
+			am_set(st, "style", "rounded,dashed");
+			am_set(st, "color", "#777777");
+			am_set(st, "fillcolor", "white");
+			am_set(st, "penwidth", "0.8");
+			am_set(st, "id", sname);
+			e = in ? agedge(g, v, st, NULL, 1) : agedge(g, st, v, NULL, 1);
+			if (!e) {
+				s->failed = 1;
+				break;
+			}
+			am_set(e, "style", "dashed");
+			am_set(e, "color", "#777777");
+			am_set(e, "dir", "none");
+		}
+	}
+	am_buf_free(&t);
+	am_buf_free(&h);
+}
+
+/* Builds and lays out the page of the nodes on s->on (and the view `pv`
+ * made from them). Returns the graph (caller frees with free_page) or NULL. */
+static Agraph_t *lay_out(pages *s, const am_view *pv, const am_job *job)
+{
+	Agraph_t *g = am_gv_graph_build(job, s->disc);
+
+	if (!g) {
+		s->failed = 1;
+		return NULL;
+	}
+	if (pv)
+		add_stubs(s, g, pv);
+	if (s->failed || gvLayout(s->gvc, g, "dot") != 0) {
+		agclose(g);
+		s->failed = 1;
+		return NULL;
+	}
+	return g;
+}
+
+static void free_page(pages *s, Agraph_t *g)
+{
+	gvFreeLayout(s->gvc, g);
+	agclose(g);
+}
+
+/* The scale at which the page of s->on fits `avail` points of height. */
+static double scale_of(const pages *s, const am_gv_box_t *b, double avail)
+{
+	/* Graphviz draws up to about 2 % past its bounding box (the last
+	 * rank's boxes, measured on these maps): 3 % and 6 pt are kept free */
+	double z = 1.0, w = b->w * 1.03 + 6, h = b->h * 1.03 + 6;
+
+	if (w * z > s->cw)
+		z = s->cw / w;
+	if (h * z > avail)
+		z = avail / h;
+	return z;
+}
+
+/* 1 if the nodes on s->on fit one page of `avail` height at the minimum
+ * scale or more. */
+static int fits(pages *s, double avail)
+{
+	am_view pv;
+	am_gv_box_t b;
+	Agraph_t *g;
+	int ok = 0;
+
+	if (am_pages_view(&pv, s->job->map, s->job->view, s->on) != 0) {
+		s->failed = 1;
+		return 0;
+	}
+	s->pj.view = &pv;
+	g = lay_out(s, &pv, &s->pj);
+	if (g) {
+		ok = am_gv_box(g, &b) == 0 && scale_of(s, &b, avail) >= s->zmin;
+		free_page(s, g);
+	}
+	am_view_free(&pv);
+	s->pj.view = s->job->view; /* not left pointing at pv */
+	return ok;
+}
+
+/* Marks (on = 1) or clears the subtree of node c. */
+static void mark_subtree(pages *s, size_t c, unsigned char val)
+{
+	size_t r, end = s->t.rank[c] + s->t.size[c];
+
+	for (r = s->t.rank[c]; r < end; r++)
+		s->on[s->t.by_rank[r]] = val;
+}
+
+/* Pushes the children of v onto stack (last child first, so that they pop
+ * in reading order). */
+static void push_children(const pages *s, size_t v, size_t *stack, size_t *top)
+{
+	size_t r, end = s->t.rank[v] + s->t.size[v], first = *top, a, b;
+
+	for (r = s->t.rank[v] + 1; r < end;) {
+		size_t c = s->t.by_rank[r];
+		r += s->t.size[c];
+		if (s->t.parent[c] == v)
+			stack[(*top)++] = c;
+	}
+	for (a = first, b = *top; a + 1 < b; a++, b--) {
+		size_t x = stack[a];
+		stack[a] = stack[b - 1];
+		stack[b - 1] = x;
+	}
+}
+
+/* Splits the view into parts, filling pages in reading order (depth
+ * first): the next node's whole subtree when it fits the page at the
+ * minimum scale (one trial), else the node alone and then its children;
+ * the first node that does not fit even alone starts the next page.
+ * Returns how many parts (0 on failure). */
+static size_t partition(pages *s)
+{
+	size_t *todo = malloc((s->n + 1) * sizeof *todo);
+	size_t n_todo = 0, parts = 0, count = 0, r, i;
+
+	if (!todo) {
+		s->failed = 1;
+		return 0;
+	}
+	/* roots, last first: the stack pops them in reading order */
+	for (r = s->t.shown; r-- > 0;) {
+		size_t v = s->t.by_rank[r];
+		if (s->t.parent[v] == AM_GRAPH_FAR)
+			todo[n_todo++] = v;
+	}
+	memset(s->on, 0, s->n);
+	while (n_todo && !s->failed) {
+		size_t c = todo[n_todo - 1];
+		double avail = parts == 0 ? s->first_avail : s->bottom - s->top;
+		mark_subtree(s, c, 1);
+		if (count + s->t.size[c] <= MAX_PART && fits(s, avail)) {
+			count += s->t.size[c];
+			n_todo--;
+			continue;
+		}
+		mark_subtree(s, c, 0);
+		s->on[c] = 1;
+		if (count == 0 || (s->t.size[c] > 1 && count + 1 <= MAX_PART && fits(s, avail))) {
+			/* alone (a page's first node always goes on it) */
+			count++;
+			n_todo--;
+			push_children(s, c, todo, &n_todo);
+			continue;
+		}
+		s->on[c] = 0;
+		/* the page is full: it is part `parts`; c starts the next one */
+		for (i = 0; i < s->n; i++)
+			if (s->on[i])
+				s->part_of[i] = parts;
+		parts++;
+		memset(s->on, 0, s->n);
+		count = 0;
+	}
+	if (count) {
+		for (i = 0; i < s->n; i++)
+			if (s->on[i])
+				s->part_of[i] = parts;
+		parts++;
+	}
+	free(todo);
+	return s->failed ? 0 : parts;
+}
+
+int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink)
+{
+	const argmap_render_options *o = job->opts;
+	pages s;
+	am_pdf p;
+	am_labels lab;
+	am_job kj = *job, cj = *job;
+	argmap_render_options ko = *o;
+	am_view cover = {0}, pv;
+	am_gv_box_t cb = {0};
+	Agraph_t *cg = NULL;
+	double pw, ph, m, zc = 1.0, cover_h = 0, minpt;
+	size_t n_parts = 0, k, i, n_notes = 0, page0;
+	int rc = ARGMAP_ENOMEM, labels = 0, has_cover;
+
+	memset(&s, 0, sizeof s);
+	s.gvc = gvc;
+	s.disc = disc;
+	s.job = job;
+	s.sink = sink;
+	s.n = argmap_map_node_count(job->map);
+	minpt = o->min_text > 0 ? o->min_text : MIN_TEXT_PT;
+	s.zmin = minpt / BODY_PT;
+	/* the sources numbered as the whole view's title block does */
+	ko.title_block = 1;
+	kj.opts = &ko;
+	if (am_labels_init(&lab, &kj) != 0)
+		goto out;
+	labels = 1;
+	s.po = *o;
+	s.po.title_block = 0;
+	s.po.legend = 0;
+	s.pj = *job;
+	s.pj.opts = &s.po;
+	s.pj.src_key = lab.src_key;
+	s.pj.n_src_keys = lab.n_keys;
+	s.pj.fast = 0;
+	s.part_of = malloc((s.n + 1) * sizeof *s.part_of);
+	s.page_of = calloc(s.n + 1, sizeof *s.page_of);
+	s.on = calloc(s.n + 1, 1);
+	if (!s.part_of || !s.page_of || !s.on ||
+	    am_pages_tree_build(&s.t, job->map, job->view) != 0)
+		goto out;
+	for (i = 0; i < s.n; i++)
+		s.part_of[i] = (size_t)-1;
+	for (i = 0; job->note_no && i < s.n; i++)
+		if (job->note_no[i] > n_notes)
+			n_notes = job->note_no[i];
+
+	am_pdf_page_size(o, &pw, &ph, &m);
+	if (am_pdf_open(&p, job, pw, ph) != 0)
+		goto out;
+	p.chrome = 1;
+	p.src_key = lab.src_key;
+	p.n_keys = lab.n_keys;
+	s.cw = pw - 2 * m;
+	s.top = am_pdf_top(&p);
+	s.bottom = am_pdf_bottom(&p);
+
+	/* the cover: title block, legend and the view's note, no nodes */
+	has_cover = o->title_block || o->legend || job->view->filtered;
+	if (has_cover) {
+		memset(s.on, 0, s.n);
+		if (am_pages_view(&cover, job->map, job->view, s.on) != 0)
+			goto out_pdf;
+		cover.filtered = job->view->filtered;
+		cover.nodes_shown = job->view->nodes_shown;
+		cover.rels_shown = job->view->rels_shown;
+		cj.view = &cover;
+		cj.src_key = lab.src_key;
+		cj.n_src_keys = lab.n_keys;
+		cj.fast = 0;
+		cg = lay_out(&s, NULL, &cj);
+		if (!cg || am_gv_box(cg, &cb) != 0) {
+			rc = ARGMAP_ERENDER;
+			goto out_pdf;
+		}
+		if (cb.w > s.cw)
+			zc = s.cw / cb.w;
+		cover_h = cb.h * zc + COVER_GAP;
+	}
+	/* part 0 shares page 1 when a good part of the page is left */
+	s.first_avail = s.bottom - s.top - cover_h;
+	page0 = 1;
+	if (s.first_avail < 0.45 * (s.bottom - s.top)) {
+		s.first_avail = s.bottom - s.top;
+		page0 = 2;
+	}
+	n_parts = partition(&s);
+	if (!n_parts) {
+		rc = s.failed ? ARGMAP_ERENDER : ARGMAP_EINVALID;
+		goto out_pdf;
+	}
+	for (i = 0; i < s.n; i++)
+		if (s.part_of[i] != (size_t)-1)
+			s.page_of[i] = s.part_of[i] + page0;
+
+	/* page 1: its footer lists the sources of part 0 when that is on it */
+	if (page0 == 2)
+		am_pdf_chrome(&p, NULL);
+	am_pdf_bookmark(&p, p.title);
+	if (cg) {
+		if (am_gv_pdf_draw(&p, gvc, cg, &cj, &cb, m + (s.cw - cb.w * zc) / 2, s.top, zc) !=
+		    0)
+			goto out_render;
+		free_page(&s, cg);
+		cg = NULL;
+	}
+	for (k = 0; k < n_parts; k++) {
+		am_gv_box_t b;
+		Agraph_t *g;
+		double avail, y, z;
+		char mark[64];
+		if (k > 0 || page0 == 2) {
+			am_pdf_next_page(&p, pw, ph);
+		}
+		for (i = 0; i < s.n; i++)
+			s.on[i] = s.part_of[i] == k;
+		if (k > 0 || page0 == 2)
+			am_pdf_chrome(&p, s.on);
+		y = k == 0 && page0 == 1 ? s.top + cover_h : s.top;
+		avail = s.bottom - y;
+		if (am_pages_view(&pv, job->map, job->view, s.on) != 0)
+			goto out_pdf;
+		s.pj.view = &pv;
+		g = lay_out(&s, &pv, &s.pj);
+		if (!g || am_gv_box(g, &b) != 0) {
+			am_view_free(&pv);
+			if (g)
+				free_page(&s, g);
+			goto out_render;
+		}
+		z = scale_of(&s, &b, avail);
+		if (z < s.zmin * 0.999) {
+			char msg[200];
+			snprintf(msg, sizeof msg,
+			         "page %d holds one claim with more relations than fit: its text "
+			         "is %.1f pt, below the %.1f pt asked for",
+			         p.page, BODY_PT * z, minpt);
+			sink->diag(sink, ARGMAP_SEV_WARNING, "AM714", msg,
+			           "a bigger page (--page a4 --landscape) or a smaller --min-text");
+		}
+		rc = am_gv_pdf_draw(&p, gvc, g, &s.pj, &b, m + (s.cw - b.w * z) / 2, y, z);
+		if (k == 0 && page0 == 1)
+			am_pdf_chrome(&p, s.on); /* the footer of page 1 */
+		snprintf(mark, sizeof mark, "p. %d", p.page);
+		if (k > 0)
+			am_pdf_bookmark(&p, mark);
+		free_page(&s, g);
+		am_view_free(&pv);
+		s.pj.view = job->view;
+		if (rc != 0)
+			goto out_render;
+	}
+	am_pdf_endnotes(&p, job->note_no, n_notes);
+	rc = am_pdf_close(&p, sink);
+	goto out;
+out_render:
+	sink->diag(sink, ARGMAP_SEV_ERROR, "AM704", "Graphviz could not draw a page", NULL);
+	rc = ARGMAP_ERENDER;
+out_pdf:
+	if (rc == ARGMAP_ENOMEM)
+		sink->diag(sink, ARGMAP_SEV_ERROR, "AM706", "out of memory while drawing the pages",
+		           NULL);
+	am_pdf_discard(&p);
+out:
+	if (cg)
+		free_page(&s, cg);
+	am_view_free(&cover);
+	if (labels)
+		am_labels_free(&lab);
+	am_pages_tree_free(&s.t);
+	free(s.part_of);
+	free(s.page_of);
+	free(s.on);
+	return rc;
+}

@@ -1,0 +1,244 @@
+/*
+ * pages.c - the parts of --pages that need no Graphviz (pages.h): the
+ * reading tree on model/graph.c's depth-first search, the view of one page,
+ * and the text of the stubs that say where a relation continues. Linear in
+ * the view, except am_pages_stub (linear in the map, per node with a stub).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/pages.h"
+
+int am_pages_conclusion(const argmap_map *map, size_t r, size_t *idx)
+{
+	const argmap_relation *rel = argmap_map_relation(map, r);
+	const argmap_relation *t = am_map_undercut_target(map, rel);
+	const argmap_ref *to = t ? &t->to : &rel->to;
+
+	if (to->kind != ARGMAP_ITEM_NODE || to->index >= argmap_map_node_count(map))
+		return 0;
+	if (rel->kind == ARGMAP_REL_UNDERCUT && !t)
+		return 0;
+	*idx = to->index;
+	return 1;
+}
+
+typedef struct down_ctx {
+	const argmap_map *map;
+	const am_view *v;
+} down_ctx;
+
+/* conclusion -> premise for every drawn relation */
+static void down_arcs(void *ud, am_graph_arc_fn arc, void *sink)
+{
+	const down_ctx *d = ud;
+	size_t m = argmap_map_relation_count(d->map), r, k, c;
+
+	for (r = 0; r < m; r++) {
+		const argmap_relation *rel = argmap_map_relation(d->map, r);
+		if (!d->v->rel_on[r] || !am_pages_conclusion(d->map, r, &c))
+			continue;
+		for (k = 0; k < rel->n_from; k++)
+			if (rel->from[k].kind == ARGMAP_ITEM_NODE &&
+			    rel->from[k].index != ARGMAP_NONE)
+				arc(sink, c, rel->from[k].index, r);
+	}
+}
+
+void am_pages_tree_free(am_pages_tree *t)
+{
+	free(t->parent);
+	free(t->rank);
+	free(t->by_rank);
+	free(t->size);
+	memset(t, 0, sizeof *t);
+}
+
+int am_pages_tree_build(am_pages_tree *t, const argmap_map *map, const am_view *v)
+{
+	size_t n = argmap_map_node_count(map), i, k;
+	am_graph down = {0};
+	unsigned char *roots = calloc(n + 1, 1);
+	size_t *order = malloc((n + 1) * sizeof *order);
+	down_ctx d;
+	int rc = ARGMAP_ENOMEM;
+
+	memset(t, 0, sizeof *t);
+	t->n = n;
+	t->parent = malloc((n + 1) * sizeof *t->parent);
+	t->rank = malloc((n + 1) * sizeof *t->rank);
+	t->by_rank = malloc((n + 1) * sizeof *t->by_rank);
+	t->size = calloc(n + 1, sizeof *t->size);
+	d.map = map;
+	d.v = v;
+	if (!roots || !order || !t->parent || !t->rank || !t->by_rank || !t->size ||
+	    am_graph_build(&down, n, down_arcs, &d) != 0)
+		goto out;
+	/* questions first, then what nothing drawn leads to */
+	for (i = 0; i < n; i++)
+		roots[i] = v->node_on[i] && argmap_map_node(map, i)->kind == ARGMAP_NODE_QUESTION;
+	if (am_graph_dfs_tree(&down, roots, order, t->parent) != 0)
+		goto out;
+	/* drawn nodes in preorder, then the others */
+	for (i = 0; i < n; i++)
+		t->by_rank[order[i]] = i;
+	for (i = 0, k = 0; i < n; i++)
+		if (v->node_on[t->by_rank[i]])
+			order[k++] = t->by_rank[i];
+	t->shown = k;
+	for (i = 0; i < n; i++)
+		if (!v->node_on[t->by_rank[i]])
+			order[k++] = t->by_rank[i];
+	memcpy(t->by_rank, order, n * sizeof *order);
+	for (k = 0; k < n; k++)
+		t->rank[t->by_rank[k]] = k;
+	/* subtree sizes, leaves up; a subtree is a run of ranks */
+	for (k = n; k-- > 0;) {
+		i = t->by_rank[k];
+		if (!v->node_on[i]) {
+			t->parent[i] = AM_GRAPH_FAR;
+			continue;
+		}
+		t->size[i] += 1;
+		if (t->parent[i] != AM_GRAPH_FAR)
+			t->size[t->parent[i]] += t->size[i];
+	}
+	rc = 0;
+out:
+	am_graph_free(&down);
+	free(roots);
+	free(order);
+	if (rc)
+		am_pages_tree_free(t);
+	return rc;
+}
+
+int am_pages_view(am_view *p, const argmap_map *map, const am_view *full, const unsigned char *on)
+{
+	size_t n = argmap_map_node_count(map);
+	size_t m = argmap_map_relation_count(map), i, j, k, c, pass;
+
+	memset(p, 0, sizeof *p);
+	p->node_on = calloc(n + 1, 1);
+	p->rel_on = calloc(m + 1, 1);
+	p->junction = calloc(m + 1, 1);
+	p->drawn_from = calloc(m + 1, sizeof *p->drawn_from);
+	p->hidden_evidence = malloc((n + 1) * sizeof *p->hidden_evidence);
+	p->hidden_rels = malloc((n + 1) * sizeof *p->hidden_rels);
+	if (!p->node_on || !p->rel_on || !p->junction || !p->drawn_from || !p->hidden_evidence ||
+	    !p->hidden_rels) {
+		am_view_free(p);
+		return ARGMAP_ENOMEM;
+	}
+	memcpy(p->hidden_evidence, full->hidden_evidence, n * sizeof *p->hidden_evidence);
+	memcpy(p->hidden_rels, full->hidden_rels, n * sizeof *p->hidden_rels);
+	for (i = 0; i < n; i++)
+		p->node_on[i] = full->node_on[i] && on[i];
+	/* supports, rebuttals, answers; then undercuts, which need the support */
+	for (pass = 0; pass < 2; pass++)
+		for (j = 0; j < m; j++) {
+			const argmap_relation *r = argmap_map_relation(map, j);
+			size_t drawn = 0;
+			int to_on;
+			if (!full->rel_on[j] || (r->kind == ARGMAP_REL_UNDERCUT) != (pass == 1))
+				continue;
+			if (r->kind == ARGMAP_REL_UNDERCUT)
+				to_on = r->to.kind == ARGMAP_ITEM_RELATION && r->to.index < m &&
+				        p->rel_on[r->to.index];
+			else
+				to_on = am_pages_conclusion(map, j, &c) && p->node_on[c];
+			for (k = 0; k < r->n_from; k++)
+				if (r->from[k].kind == ARGMAP_ITEM_NODE && r->from[k].index < n &&
+				    p->node_on[r->from[k].index])
+					drawn++;
+			p->drawn_from[j] = drawn;
+			if (to_on && drawn) {
+				p->rel_on[j] = 1;
+				p->rels_shown++;
+				if (drawn > 1)
+					p->junction[j] = 1;
+				if (r->kind == ARGMAP_REL_UNDERCUT)
+					p->junction[r->to.index] = 1;
+			}
+		}
+	for (i = 0; i < n; i++)
+		p->nodes_shown += p->node_on[i];
+	/* the view's own totals, for its note */
+	p->n_nodes = full->n_nodes;
+	p->n_rels = full->n_rels;
+	p->focus = full->focus;
+	p->filtered = 0;
+	return 0;
+}
+
+static const char *verb(argmap_relation_kind k, int in)
+{
+	static const char *out_w[] = {"supports", "rebuts", "undercuts the support of", "answers"};
+	static const char *in_w[] = {"support", "rebuttal", "undercut", "answer"};
+
+	return in ? in_w[k] : out_w[k];
+}
+
+/* A short name for node i: its id, or (with --no-ids) its first words. */
+static void short_name(am_buf *o, const argmap_node *nd, int hide_ids)
+{
+	const char *t = nd->text ? nd->text : "";
+	size_t len = strlen(t), cut = 32;
+
+	if (!hide_ids && nd->id) {
+		am_buf_puts(o, nd->id);
+		return;
+	}
+	if (len <= cut) {
+		am_buf_printf(o, "\xE2\x80\x98%s\xE2\x80\x99", t);
+		return;
+	}
+	while (cut > 0 && t[cut] != ' ')
+		cut--;
+	if (cut == 0)
+		cut = 32;
+	while (cut > 0 && ((unsigned char)t[cut] & 0xC0) == 0x80)
+		cut--;
+	am_buf_printf(o, "\xE2\x80\x98%.*s\xE2\x80\xA6\xE2\x80\x99", (int)cut, t);
+}
+
+int am_pages_stub(am_buf *o, const argmap_map *map, const am_view *full, const unsigned char *on,
+                  const size_t *page_of, size_t i, int in, int hide_ids)
+{
+	size_t m = argmap_map_relation_count(map), j, k, c, lines = 0, more = 0;
+	size_t start = o->len;
+
+	for (j = 0; j < m; j++) {
+		const argmap_relation *r = argmap_map_relation(map, j);
+		if (!full->rel_on[j] || !am_pages_conclusion(map, j, &c))
+			continue;
+		for (k = 0; k < r->n_from; k++) {
+			size_t p = r->from[k].index, other;
+			if (r->from[k].kind != ARGMAP_ITEM_NODE || p == ARGMAP_NONE)
+				continue;
+			if (in ? !(c == i && !on[p]) : !(p == i && !on[c]))
+				continue;
+			other = in ? p : c;
+			if (lines == 3) {
+				more++;
+				break;
+			}
+			if (lines)
+				am_buf_putc(o, '\n');
+			if (in)
+				am_buf_printf(o, "\xE2\x86\x93 %s from ", verb(r->kind, 1));
+			else
+				am_buf_printf(o, "\xE2\x86\x91 %s ", verb(r->kind, 0));
+			short_name(o, argmap_map_node(map, other), hide_ids);
+			if (page_of[other])
+				am_buf_printf(o, ", p. %zu", page_of[other]);
+			else
+				am_buf_puts(o, ", p. 99");
+			lines++;
+			break;
+		}
+	}
+	if (more)
+		am_buf_printf(o, "\n\xE2\x80\xA6 and %zu more", more);
+	return o->len > start;
+}
