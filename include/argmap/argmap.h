@@ -14,5 +14,6 @@
 #include "map.h"
 #include "check.h"
 #include "render.h"
+#include "html.h"
 
 #endif

@@ -19,7 +19,7 @@
 #include "cli.h"
 #include "render_output.h"
 
-#define MAX_FORMATS 4
+#define MAX_FORMATS 5
 #define MAX_THEMES 2
 
 static void render_usage(FILE *out)
@@ -27,20 +27,26 @@ static void render_usage(FILE *out)
 	fputs("Usage: argmap render [options] FILE...\n"
 	      "\n"
 	      "Draw each map (with everything it imports) as SVG for the web, PDF or PNG\n"
-	      "for print, or the DOT text argmap lays out. A map with check errors is not\n"
-	      "drawn; warnings are printed and drawing goes on.\n"
+	      "for print, the DOT text argmap lays out, or one interactive HTML page (the\n"
+	      "drawing, its data and a viewer: search, details, links to a claim; no\n"
+	      "network). A map with check errors is not drawn; warnings are printed and\n"
+	      "drawing goes on.\n"
 	      "\n"
 	      "Output:\n"
 	      "  -o, --output OUT      write to OUT (one FILE only; '-' is standard output).\n"
 	      "                        The format follows OUT's extension (.svg .pdf .png\n"
-	      "                        .dot .gv) unless -T says otherwise\n"
+	      "                        .dot .gv .html) unless -T says otherwise\n"
 	      "  -d, --dir DIR         write DIR/NAME.EXT for each FILE, format and theme,\n"
 	      "                        where NAME is FILE's name without .xml, EXT the\n"
 	      "                        format, and the print theme adds '.print' before EXT\n"
 	      "                        (carnegie.xml -> DIR/carnegie.svg, carnegie.print.pdf).\n"
 	      "                        DIR is created if missing. Default: the current folder\n"
-	      "  -T, --format FMT      svg (default), pdf, png or dot; repeat it or give a\n"
-	      "                        comma list (-T svg,pdf) for several outputs\n"
+	      "  -T, --format FMT      svg (default), pdf, png, dot or html; repeat it or\n"
+	      "                        give a comma list (-T svg,pdf) for several outputs\n"
+	      "  --id-prefix P         SVG and HTML: put P in front of every id (am-map,\n"
+	      "                        am-n-ID...), so that two maps inlined in one page\n"
+	      "                        never share one. P: a letter, then letters, digits,\n"
+	      "                        '-' or '_' (at most 32)\n"
 	      "\n"
 	      "Looks:\n"
 	      "  --theme THEME         color (default) or print (grayscale, no fills, for\n"
@@ -181,7 +187,8 @@ enum {
 	OPT_TAG,
 	OPT_TIME,
 	OPT_MEMORY,
-	OPT_SOURCES
+	OPT_SOURCES,
+	OPT_ID_PREFIX
 };
 
 static int parse_args(render_cli *c, int argc, char **argv)
@@ -203,6 +210,7 @@ static int parse_args(render_cli *c, int argc, char **argv)
 	    {"time-limit", required_argument, NULL, OPT_TIME},
 	    {"memory-limit", required_argument, NULL, OPT_MEMORY},
 	    {"sources", required_argument, NULL, OPT_SOURCES},
+	    {"id-prefix", required_argument, NULL, OPT_ID_PREFIX},
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0}};
@@ -277,6 +285,7 @@ static int parse_args(render_cli *c, int argc, char **argv)
 			c->opts.memory_limit = (size_t)v << 20;
 			break;
 		case OPT_SOURCES: c->sources = optarg; break;
+		case OPT_ID_PREFIX: c->opts.id_prefix = optarg; break;
 		case 'q': c->quiet = 1; break;
 		case 'h':
 			render_usage(stdout);

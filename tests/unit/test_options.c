@@ -68,7 +68,7 @@ Test(options, functions_reject_a_wrong_version_and_accept_null)
 	cr_assert(strstr(argmap_error_last(), "argmap_check_options"));
 	cr_assert_eq(argmap_check(m, NULL, d), 0);
 
-	r.version = 2;
+	r.version = ARGMAP_RENDER_OPTIONS_VERSION + 1;
 	cr_assert_eq(argmap_render(m, &r, d, &out, &len), ARGMAP_EARG);
 	cr_assert_null(out);
 	cr_assert(strstr(argmap_error_last(), "argmap_render_options"));
