@@ -14,6 +14,7 @@
 #include "map.h"
 #include "check.h"
 #include "render.h"
+#include "export.h"
 #include "html.h"
 
 #endif

@@ -142,6 +142,9 @@ ARGMAP_API const char *argmap_render_format_ext(argmap_render_format format);
  *  *format. Returns 0, or ARGMAP_EARG if the name is unknown. */
 ARGMAP_API int argmap_render_format_parse(const char *name, argmap_render_format *format);
 
+/* The two functions below are defined in libargmap itself (for exporters
+ * and importers too); they are declared here, where they began. */
+
 /**
  * Write data[0..len) to `path` atomically: a temporary file ".argmap-*" in
  * the same directory, created with mode 0666 & ~umask, written in full,

@@ -13,6 +13,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,18 +24,29 @@
 #include "model/model.h"
 #include "util/text.h"
 
+#include <divsufsort.h>
+
 #define MAX_TEXT_BYTES ((size_t)16 * 1024 * 1024)
 
 /* A normalised text with, for each byte, the offset it came from. */
 typedef struct ntext {
 	char *s;
 	size_t len;
-	size_t *from; /* from[i] = offset in the original of s[i] */
-	char *orig;   /* original bytes (texts only) */
+	uint32_t *from; /* from[i] = offset in the original of s[i] (< 16 MiB) */
+	char *orig;     /* original bytes (texts only) */
 	size_t origlen;
 	int missing; /* the file could not be read */
 	char *path;
+	/* Texts only, built once per text (am_text_index): */
+	int32_t *sa;   /* suffix array of s (libdivsufsort) */
+	size_t *lines; /* offsets in orig where each line starts */
+	size_t nlines;
+	size_t *cp_mark; /* code points in orig before each CP_STEP bytes */
 } ntext;
+
+/* Code points are counted from a mark every CP_STEP bytes of the text, so a
+ * column costs at most CP_STEP steps, whatever the line's length. */
+#define CP_STEP 4096
 
 static void ntext_free(ntext *t)
 {
@@ -42,6 +54,9 @@ static void ntext_free(ntext *t)
 	free(t->from);
 	free(t->orig);
 	free(t->path);
+	free(t->sa);
+	free(t->lines);
+	free(t->cp_mark);
 }
 
 static const char *replacement(unsigned long cp)
@@ -87,9 +102,14 @@ static const char *replacement(unsigned long cp)
 static int normalise(const char *in, size_t n, ntext *out)
 {
 	const char *p = in, *end = in + n;
-	size_t cap = n * 3 + 1, k = 0;
+	/* Normalising never lengthens: a replacement is no longer than the
+	 * character it replaces, and a space is emitted only for a run of
+	 * whitespace that emitted nothing. */
+	size_t cap = n + 1, k = 0;
 	int space = 0;
 
+	if (n >= UINT32_MAX)
+		return -1; /* texts and maps are capped far below */
 	out->s = malloc(cap);
 	out->from = malloc(cap * sizeof *out->from);
 	if (!out->s || !out->from)
@@ -107,18 +127,18 @@ static int normalise(const char *in, size_t n, ntext *out)
 		if (rep && !*rep)
 			continue;
 		if (space) {
-			out->from[k] = (size_t)(start - in);
+			out->from[k] = (uint32_t)(start - in);
 			out->s[k++] = ' ';
 			space = 0;
 		}
 		if (rep) {
 			for (; *rep; rep++) {
-				out->from[k] = (size_t)(start - in);
+				out->from[k] = (uint32_t)(start - in);
 				out->s[k++] = *rep;
 			}
 		} else {
 			for (; start < p; start++) {
-				out->from[k] = (size_t)(start - in);
+				out->from[k] = (uint32_t)(start - in);
 				out->s[k++] = *start;
 			}
 		}
@@ -170,6 +190,8 @@ static int open_text(const char *dirs, const char *name, ntext *t)
 	}
 }
 
+static int index_text(ntext *t);
+
 static int load_text(const char *dirs, const char *name, ntext *t)
 {
 	struct stat st;
@@ -206,39 +228,120 @@ static int load_text(const char *dirs, const char *name, ntext *t)
 		t->missing = 1;
 		return 0;
 	}
-	return normalise(t->orig, len, t);
+	if (normalise(t->orig, len, t) < 0)
+		return -1;
+	return index_text(t);
 }
 
-/* Whether the first n bytes of q occur in t; *at = where. */
-static int prefix_in(const ntext *t, const char *q, size_t n, size_t *at)
+/* Builds what searching and positions need: the suffix array of the
+ * normalised text (O(n log n), 4 bytes per byte), line starts and code
+ * point marks of the original. Returns 0 or -1 (out of memory). */
+static int index_text(ntext *t)
 {
-	char *pre = malloc(n + 1);
-	const char *hit;
+	size_t i, k = 0;
 
-	if (!pre)
-		return 0;
-	memcpy(pre, q, n);
-	pre[n] = '\0';
-	hit = strstr(t->s, pre);
-	free(pre);
-	if (hit)
-		*at = (size_t)(hit - t->s);
-	return hit != NULL;
+	if (t->len > (size_t)INT32_MAX)
+		return -1; /* unreachable: texts are capped at MAX_TEXT_BYTES */
+	t->sa = malloc((t->len + 1) * sizeof *t->sa);
+	t->cp_mark = malloc((t->origlen / CP_STEP + 1) * sizeof *t->cp_mark);
+	t->nlines = 1;
+	for (i = 0; i < t->origlen; i++)
+		t->nlines += t->orig[i] == '\n';
+	t->lines = malloc(t->nlines * sizeof *t->lines);
+	if (!t->sa || !t->cp_mark || !t->lines)
+		return -1;
+	if (t->len && divsufsort((const sauchar_t *)t->s, t->sa, (saidx_t)t->len) != 0)
+		return -1;
+	t->lines[k++] = 0;
+	for (i = 0; i < t->origlen; i++)
+		if (t->orig[i] == '\n')
+			t->lines[k++] = i + 1;
+	{
+		size_t cps = 0;
+		for (i = 0; i < t->origlen; i++) {
+			if (i % CP_STEP == 0)
+				t->cp_mark[i / CP_STEP] = cps;
+			cps += ((unsigned char)t->orig[i] & 0xC0) != 0x80;
+		}
+		if (t->origlen % CP_STEP == 0)
+			t->cp_mark[t->origlen / CP_STEP] = cps;
+	}
+	return 0;
 }
 
-/* Line and column of an original offset in a text file. */
+/* Length of the common prefix of q[0..n) and the suffix of t at `at`. */
+static size_t common_prefix(const ntext *t, size_t at, const char *q, size_t n)
+{
+	size_t k = 0, room = t->len - at;
+
+	while (k < n && k < room && t->s[at + k] == q[k])
+		k++;
+	return k;
+}
+
+/*
+ * The longest prefix of q[0..n) that occurs in the text, by binary search
+ * of the suffix array: the suffix sharing the longest prefix with q sorts
+ * next to where q would. Returns its length; *at is where it occurs (of the
+ * two neighbours, the longer match, then the earlier offset). O(n log len).
+ */
+static size_t longest_prefix(const ntext *t, const char *q, size_t n, size_t *at)
+{
+	size_t lo = 0, hi = t->len, best = 0;
+
+	*at = 0;
+	if (!t->len)
+		return 0;
+	while (lo < hi) { /* first suffix not below q */
+		size_t mid = lo + (hi - lo) / 2, off = (size_t)t->sa[mid];
+		size_t k = common_prefix(t, off, q, n);
+		int below = k < n && (off + k == t->len ||
+		                      (unsigned char)t->s[off + k] < (unsigned char)q[k]);
+		if (below)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t j = lo > 0 ? lo - 1 : 0; j <= lo && j < t->len; j++) {
+		size_t off = (size_t)t->sa[j], k = common_prefix(t, off, q, n);
+		if (k > best || (k == best && k > 0 && off < *at)) {
+			best = k;
+			*at = off;
+		}
+	}
+	return best;
+}
+
+/* Code points of the original text before byte `x`: from the mark at or
+ * below it (at most CP_STEP steps). */
+static size_t cps_before(const ntext *t, size_t x)
+{
+	size_t i, n = t->cp_mark[x / CP_STEP];
+
+	for (i = x / CP_STEP * CP_STEP; i < x; i++)
+		n += ((unsigned char)t->orig[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* Line and column of an original offset in a text file: a binary search of
+ * the line starts, and code points counted from the nearest mark. */
 static void text_pos(const ntext *t, size_t off, unsigned *line, unsigned *col)
 {
-	size_t i, ls = 0;
-	unsigned l = 1;
+	size_t lo = 0, hi = t->nlines, ls, cps;
 
-	for (i = 0; i < off && i < t->origlen; i++)
-		if (t->orig[i] == '\n') {
-			l++;
-			ls = i + 1;
-		}
-	*line = l;
-	*col = (unsigned)(am_utf8_count(t->orig + ls, off - ls) + 1);
+	if (off > t->origlen)
+		off = t->origlen;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	ls = t->lines[lo];
+	cps = cps_before(t, off) - cps_before(t, ls);
+	*line = (unsigned)(lo + 1);
+	*col = (unsigned)(cps + 1);
 }
 
 /* Appends at most `max` bytes of s, cut at a UTF-8 boundary. */
@@ -255,23 +358,14 @@ static void put_snippet(am_buf *b, const char *s, size_t n, size_t max)
 static void explain_miss(const argmap_map *m, const argmap_node *ev, const ntext *t, const char *q,
                          size_t qlen, argmap_diags *diags, size_t parent)
 {
-	size_t lo = 0, hi = qlen, at = 0, best_at = 0, start, common;
+	size_t lo, best_at = 0, start, common;
 	unsigned line, col;
 	am_buf b = {0};
 	char *msg;
 
 	(void)m;
 	(void)ev;
-	/* Longest prefix of the quote found in the text (monotone: binary search). */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo + 1) / 2;
-		if (prefix_in(t, q, mid, &at)) {
-			lo = mid;
-			best_at = at;
-		} else {
-			hi = mid - 1;
-		}
-	}
+	lo = longest_prefix(t, q, qlen, &best_at);
 	common = lo;
 	/* Show the difference from the start of the word where it begins. */
 	while (common > 0 && common < qlen && q[common - 1] != ' ')
@@ -309,15 +403,10 @@ static void explain_miss(const argmap_map *m, const argmap_node *ev, const ntext
 	free(msg);
 }
 
-/* Misses whose closest passage is searched for (a binary search of whole-
- * text scans each); past it, a miss is reported without one, so that many
- * misses against a long text stay linear, as "did you mean" does. */
-#define AM_MAX_EXPLAINED_MISSES 100
-
 int am_check_quotes(const argmap_map *m, const char *dir, argmap_diags *diags)
 {
 	ntext *texts = NULL;
-	size_t i, nquotes = 0, explained = 0;
+	size_t i, nquotes = 0;
 	int rc = 0;
 
 	for (i = 0; i < m->nnodes; i++)
@@ -339,7 +428,7 @@ int am_check_quotes(const argmap_map *m, const char *dir, argmap_diags *diags)
 		const argmap_node *ev = &m->nodes[i];
 		const argmap_source *s;
 		ntext *t, q;
-		size_t si, d;
+		size_t si, d, found_at;
 
 		if (ev->kind != ARGMAP_NODE_EVIDENCE || ev->loc.file != 0 || !ev->text ||
 		    !*ev->text || ev->n_sources != 1 || ev->sources[0].kind != ARGMAP_ITEM_SOURCE)
@@ -391,7 +480,7 @@ int am_check_quotes(const argmap_map *m, const char *dir, argmap_diags *diags)
 			rc = -1;
 			break;
 		}
-		if (q.len && !strstr(t->s, q.s)) {
+		if (q.len && longest_prefix(t, q.s, q.len, &found_at) < q.len) {
 			d = am_diag(
 			    diags, ARGMAP_SEV_ERROR, "AM601", am_model_path(m, 0),
 			    ev->text_loc.line, ev->text_loc.col,
@@ -400,7 +489,7 @@ int am_check_quotes(const argmap_map *m, const char *dir, argmap_diags *diags)
 			    "the quote of evidence '%s' does not appear in the text of source "
 			    "'%s'",
 			    ev->id ? ev->id : "?", s->id);
-			if (d != ARGMAP_NONE && explained++ < AM_MAX_EXPLAINED_MISSES)
+			if (d != ARGMAP_NONE)
 				explain_miss(m, ev, t, q.s, q.len, diags, d);
 		}
 		ntext_free(&q);

@@ -17,6 +17,12 @@ enum cli_format { CLI_TEXT, CLI_JSON };
  * argmap-render (render_main.c), which `argmap render` execs. */
 int cli_check(int argc, char **argv);
 int cli_render(int argc, char **argv);
+int cli_export(int argc, char **argv);
+
+/* Execs argmap-render with argv (argv[0] is replaced by its path; argv is
+ * NULL-terminated): `argmap render`, and `argmap export -T dot`, which is
+ * the renderer's DOT. Returns CLI_IO (with a message) when it cannot. */
+int cli_exec_render(int argc, char **argv);
 
 /* Prints diagnostics (sorted, deduplicated): text to stderr, JSON to
  * stdout. Notes are left out in text form when quiet is set. */

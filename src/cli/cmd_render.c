@@ -5,9 +5,9 @@
  * its outputs are not touched. Every output is rendered into memory and
  * then written atomically (argmap_write_file_atomic), never over an input.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +18,7 @@
 
 #include "cli.h"
 #include "render_output.h"
+#include "view_args.h"
 
 #define MAX_FORMATS 5
 #define MAX_THEMES 2
@@ -57,13 +58,10 @@ static void render_usage(FILE *out)
 	      "  --no-legend           leave out the legend\n"
 	      "  --no-title            leave out the title block (title, sources, date)\n"
 	      "\n"
-	      "Views (each says on the map and here how many nodes it hides):\n"
-	      "  --focus ID            only the neighbourhood of the node ID\n"
-	      "  --depth N             with --focus: up to N relations away (default 2)\n"
-	      "  --tag TAG             only what carries TAG, and what it needs to stay\n"
-	      "                        connected (up to the questions)\n"
-	      "  --hide evidence       leave out evidence (each claim counts what it lost)\n"
-	      "  --group-by KEY        source, actor or none (default): a box per group\n"
+	      "Views (each says on the map and here how many nodes it hides):\n",
+	      out);
+	fputs(cli_view_help, out);
+	fputs("  --group-by KEY        source, actor or none (default): a box per group\n"
 	      "\n"
 	      "Limits and checking:\n"
 	      "  --time-limit S        give up drawing one output after S seconds (default\n"
@@ -87,6 +85,7 @@ typedef struct render_cli {
 	int n_formats;
 	argmap_render_theme themes[MAX_THEMES];
 	int n_themes;
+	cli_view_args view;
 	const char *output, *dir, *sources;
 	int quiet;
 	char *const *inputs;
@@ -161,6 +160,20 @@ static int add_theme(render_cli *c, const char *item)
 	return 0;
 }
 
+/* The library refuses other prefixes too (ARGMAP_EARG); here they are a
+ * usage error with the rule spelt out. */
+static int id_prefix_ok(const char *s)
+{
+	size_t n = strlen(s), i;
+
+	if (n == 0 || n > 32 || !isalpha((unsigned char)s[0]))
+		return 0;
+	for (i = 1; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '_')
+			return 0;
+	return 1;
+}
+
 static int parse_number(const char *s, double min, double max, double *out)
 {
 	char *end;
@@ -180,11 +193,7 @@ enum {
 	OPT_LANDSCAPE,
 	OPT_NO_LEGEND,
 	OPT_NO_TITLE,
-	OPT_FOCUS,
-	OPT_DEPTH,
 	OPT_GROUP,
-	OPT_HIDE,
-	OPT_TAG,
 	OPT_TIME,
 	OPT_MEMORY,
 	OPT_SOURCES,
@@ -202,11 +211,8 @@ static int parse_args(render_cli *c, int argc, char **argv)
 	    {"landscape", no_argument, NULL, OPT_LANDSCAPE},
 	    {"no-legend", no_argument, NULL, OPT_NO_LEGEND},
 	    {"no-title", no_argument, NULL, OPT_NO_TITLE},
-	    {"focus", required_argument, NULL, OPT_FOCUS},
-	    {"depth", required_argument, NULL, OPT_DEPTH},
 	    {"group-by", required_argument, NULL, OPT_GROUP},
-	    {"hide", required_argument, NULL, OPT_HIDE},
-	    {"tag", required_argument, NULL, OPT_TAG},
+	    CLI_VIEW_LONGOPTS,
 	    {"time-limit", required_argument, NULL, OPT_TIME},
 	    {"memory-limit", required_argument, NULL, OPT_MEMORY},
 	    {"sources", required_argument, NULL, OPT_SOURCES},
@@ -219,6 +225,11 @@ static int parse_args(render_cli *c, int argc, char **argv)
 
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "o:d:T:qh", longopts, NULL)) != -1) {
+		if ((rc = cli_view_option(&c->view, opt, optarg, "render")) >= 0) {
+			if (rc != CLI_OK)
+				return rc;
+			continue;
+		}
 		switch (opt) {
 		case 'o': c->output = optarg; break;
 		case 'd': c->dir = optarg; break;
@@ -246,14 +257,6 @@ static int parse_args(render_cli *c, int argc, char **argv)
 		case OPT_LANDSCAPE: c->opts.landscape = 1; break;
 		case OPT_NO_LEGEND: c->opts.legend = 0; break;
 		case OPT_NO_TITLE: c->opts.title_block = 0; break;
-		case OPT_FOCUS: c->opts.focus = optarg; break;
-		case OPT_DEPTH:
-			if (parse_number(optarg, 0, 1000, &v) != 0 || v != (double)(unsigned)v)
-				return usage_error(
-				    "--depth takes a whole number from 0 to 1000, not '%s'",
-				    optarg);
-			c->opts.depth = (unsigned)v;
-			break;
 		case OPT_GROUP:
 			if (!strcmp(optarg, "source"))
 				c->opts.group_by = ARGMAP_GROUP_SOURCE;
@@ -265,12 +268,6 @@ static int parse_args(render_cli *c, int argc, char **argv)
 				return usage_error(
 				    "unknown grouping '%s' (use source, actor or none)", optarg);
 			break;
-		case OPT_HIDE:
-			if (strcmp(optarg, "evidence") != 0)
-				return usage_error("--hide takes 'evidence', not '%s'", optarg);
-			c->opts.hide_evidence = 1;
-			break;
-		case OPT_TAG: c->opts.tag = optarg; break;
 		case OPT_TIME:
 			if (parse_number(optarg, 0, 86400, &v) != 0)
 				return usage_error(
@@ -285,7 +282,14 @@ static int parse_args(render_cli *c, int argc, char **argv)
 			c->opts.memory_limit = (size_t)v << 20;
 			break;
 		case OPT_SOURCES: c->sources = optarg; break;
-		case OPT_ID_PREFIX: c->opts.id_prefix = optarg; break;
+		case OPT_ID_PREFIX:
+			if (!id_prefix_ok(optarg))
+				return usage_error(
+				    "--id-prefix takes a letter, then letters, digits, "
+				    "'-' or '_' (at most 32), not '%s'",
+				    optarg);
+			c->opts.id_prefix = optarg;
+			break;
 		case 'q': c->quiet = 1; break;
 		case 'h':
 			render_usage(stdout);
@@ -300,8 +304,12 @@ static int parse_args(render_cli *c, int argc, char **argv)
 		return usage_error("%s", "no map given");
 	if (c->output && c->dir)
 		return usage_error("%s", "give either -o or -d, not both");
-	if (c->opts.depth != 2 && !c->opts.focus)
-		return usage_error("%s", "--depth needs --focus ID");
+	if ((rc = cli_view_finish(&c->view, "render")) != CLI_OK)
+		return rc;
+	c->opts.focus = c->view.focus;
+	c->opts.depth = c->view.depth;
+	c->opts.tag = c->view.tag;
+	c->opts.hide_evidence = c->view.hide_evidence;
 	if (c->opts.landscape && c->opts.page == ARGMAP_PAGE_NONE)
 		return usage_error("%s", "--landscape needs --page a4 or --page letter");
 	if (c->n_themes == 0)
@@ -391,7 +399,7 @@ static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 				continue;
 			}
 			if (c->output && !strcmp(c->output, "-")) {
-				rc = cli_write_stdout(data, len);
+				rc = cli_write_stdout("render", data, len);
 			} else {
 				path = c->output ? strdup(c->output)
 				                 : cli_output_path(c->dir ? c->dir : ".", in,
@@ -426,44 +434,17 @@ done:
 	return worst;
 }
 
-/* SIGINT, SIGTERM, SIGHUP during a write: remove the temporary file, then
- * die of the signal as if there were no handler (the shell sees it). */
-static void on_fatal_signal(int sig)
-{
-	argmap_write_cleanup();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static void catch_fatal_signals(void)
-{
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
-	struct sigaction sa;
-	size_t i;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_fatal_signal;
-	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < sizeof sigs / sizeof *sigs; i++)
-		sigaddset(&sa.sa_mask, sigs[i]);
-	for (i = 0; i < sizeof sigs / sizeof *sigs; i++) {
-		struct sigaction old;
-		/* a signal ignored by whoever started us stays ignored */
-		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
-			continue;
-		sigaction(sigs[i], &sa, NULL);
-	}
-}
-
 int cli_render(int argc, char **argv)
 {
 	render_cli c;
 	static const argmap_render_options init = ARGMAP_RENDER_OPTIONS_INIT;
+	static const cli_view_args view_init = CLI_VIEW_ARGS_INIT;
 	int rc, i, worst = CLI_OK;
 
 	memset(&c, 0, sizeof c);
 	c.opts = init;
-	catch_fatal_signals();
+	c.view = view_init;
+	cli_catch_fatal_signals();
 	rc = parse_args(&c, argc, argv);
 	if (rc < 0)
 		return CLI_OK; /* --help */

@@ -27,6 +27,7 @@ static void usage(FILE *out)
 	      "Commands:\n"
 	      "  check FILE...     report every problem in the maps (alias: validate)\n"
 	      "  render FILE...    draw the maps as SVG, PDF, PNG or DOT\n"
+	      "  export FILE...    write the maps as JSON, AIF, Argdown, GraphML or DOT\n"
 	      "\n"
 	      "Options:\n"
 	      "  -h, --help        show this help (argmap COMMAND --help for a command)\n"
@@ -40,6 +41,7 @@ static void usage(FILE *out)
 	      "  argmap check --sources maps/example/texts maps/example/cycle-lane.xml\n"
 	      "  argmap check --format json maps/ukraine-2025/debate.xml\n"
 	      "  argmap render -d output -T svg,pdf maps/example/cycle-lane.xml\n"
+	      "  argmap export -T argdown -o - maps/example/cycle-lane.xml\n"
 	      "\n"
 	      "The format is described in " ARGMAP_DOCDIR "/format.md,\n"
 	      "every diagnostic code in " ARGMAP_DOCDIR "/diagnostics.md\n"
@@ -51,7 +53,7 @@ static void usage(FILE *out)
  * it is set; else beside the libexec folder of this program's prefix
  * (installed: PREFIX/bin/argmap -> PREFIX/libexec/argmap/argmap-render),
  * then this program's own folder (the build tree). */
-static int exec_render(int argc, char **argv)
+int cli_exec_render(int argc, char **argv)
 {
 	static const char name[] = "argmap-render";
 	char self[4096], cand[2][4200];
@@ -115,8 +117,10 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "check") || !strcmp(cmd, "validate"))
 		rc = cli_check(argc - 1, argv + 1);
+	else if (!strcmp(cmd, "export"))
+		rc = cli_export(argc - 1, argv + 1);
 	else if (!strcmp(cmd, "render"))
-		return cli_finish(exec_render(argc - 1, argv + 1));
+		return cli_finish(cli_exec_render(argc - 1, argv + 1));
 	else {
 		fprintf(stderr, "argmap: unknown command '%s'\n", cmd);
 		fprintf(stderr, "Try 'argmap --help'.\n");

@@ -1,12 +1,8 @@
 /*
  * render_output.c - where `argmap render` writes (render_output.h): output
- * names, standard output, and the files no output may replace.
+ * names (standard output and the protected files are in output.c).
  */
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
 #include "render_output.h"
@@ -15,119 +11,9 @@
 char *cli_output_path(const char *dir, const char *in, argmap_render_theme theme,
                       argmap_render_format f)
 {
-	const char *base = strrchr(in, '/');
-	size_t stem, n;
-	char *out;
+	char suffix[32];
 
-	base = base ? base + 1 : in;
-	stem = strlen(base);
-	if (stem > 4 && !strcmp(base + stem - 4, ".xml"))
-		stem -= 4;
-	n = strlen(dir) + stem + 32;
-	out = malloc(n);
-	if (out)
-		snprintf(out, n, "%s%s%.*s%s.%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
-		         (int)stem, base, theme == ARGMAP_THEME_PRINT ? ".print" : "",
-		         argmap_render_format_ext(f));
-	return out;
-}
-
-int cli_write_stdout(const char *data, size_t len)
-{
-	errno = 0;
-	if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-		int err = errno ? errno : EIO;
-		fprintf(stderr, "argmap render: cannot write to standard output: %s\n",
-		        strerror(err));
-		cli_stdout_failed(CLI_STDOUT_REPORTED);
-		return CLI_IO;
-	}
-	return CLI_OK;
-}
-
-void cli_free_protected(protected_list *p)
-{
-	size_t i;
-
-	/* owned[0..n_owned) are each set before n_owned counts them; the
-	 * analyser loses that across realloc */
-	for (i = 0; p->owned && i < p->n_owned; i++)
-		free(p->owned[i]); /* NOLINT(clang-analyzer-core.CallAndMessage) */
-	free(p->owned);
-	free(p->paths);
-	memset(p, 0, sizeof *p);
-}
-
-static int add_source_texts(protected_list *p, size_t *k, size_t *cap, const char *dirs)
-{
-	const char *d = dirs;
-
-	while (d && *d) {
-		const char *colon = strchr(d, ':');
-		size_t dl = colon ? (size_t)(colon - d) : strlen(d);
-		char *dir = strndup(d, dl ? dl : 1);
-		DIR *h;
-		struct dirent *e;
-		if (!dir)
-			return -1;
-		if (!dl)
-			dir[0] = '.';
-		h = opendir(dir);
-		while (h && (e = readdir(h))) {
-			char *path;
-			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-				continue;
-			if (*k + 1 >= *cap) {
-				size_t nc = *cap * 2;
-				const char **np = realloc(p->paths, nc * sizeof *np);
-				char **no = np ? realloc(p->owned, nc * sizeof *no) : NULL;
-				if (np)
-					p->paths = np;
-				if (!no) {
-					closedir(h);
-					free(dir);
-					return -1;
-				}
-				p->owned = no;
-				*cap = nc;
-			}
-			path = malloc(strlen(dir) + strlen(e->d_name) + 2);
-			if (!path) {
-				closedir(h);
-				free(dir);
-				return -1;
-			}
-			sprintf(path, "%s/%s", dir, e->d_name);
-			p->owned[p->n_owned++] = path;
-			p->paths[(*k)++] = path;
-		}
-		if (h)
-			closedir(h);
-		free(dir);
-		d = colon ? colon + 1 : NULL;
-	}
-	return 0;
-}
-
-int cli_protected_paths(protected_list *p, const argmap_map *map, char *const *inputs, int n_inputs,
-                        const char *sources)
-{
-	size_t nf = argmap_map_file_count(map), i, k = 0, cap = nf + (size_t)n_inputs + 16;
-
-	memset(p, 0, sizeof *p);
-	p->paths = malloc(cap * sizeof *p->paths);
-	p->owned = malloc(cap * sizeof *p->owned);
-	if (!p->paths || !p->owned)
-		goto fail;
-	for (i = 0; i < nf; i++)
-		p->paths[k++] = argmap_map_file(map, i)->path;
-	for (i = 0; i < (size_t)n_inputs; i++)
-		p->paths[k++] = inputs[i];
-	if (sources && add_source_texts(p, &k, &cap, sources) != 0)
-		goto fail;
-	p->paths[k] = NULL;
-	return 0;
-fail:
-	cli_free_protected(p);
-	return -1;
+	snprintf(suffix, sizeof suffix, "%s.%s", theme == ARGMAP_THEME_PRINT ? ".print" : "",
+	         argmap_render_format_ext(f));
+	return cli_output_name(dir, in, suffix);
 }

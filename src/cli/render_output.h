@@ -1,5 +1,6 @@
 /*
- * render_output.h - where `argmap render` writes (render_output.c).
+ * render_output.h - where `argmap render` writes (render_output.c; the
+ * protected files and standard output are output.h's).
  */
 #ifndef ARGMAP_CLI_RENDER_OUTPUT_H
 #define ARGMAP_CLI_RENDER_OUTPUT_H
@@ -8,31 +9,11 @@
 
 #include <argmap/argmap.h>
 
-/* Every file of the map, every input on the command line and every file
- * directly in a --sources folder (quote verification reads plain file
- * names there, so these are the texts it may have read): never
- * overwritten, compared by device and inode. NULL-terminated; free with
- * cli_free_protected. */
-typedef struct protected_list {
-	const char **paths;
-	char **owned; /* the joined --sources paths */
-	size_t n_owned;
-} protected_list;
-
-/* Fills `p` for `map`, the command line's inputs and the --sources folders
- * (colon-separated, may be NULL). Returns 0, or -1 when out of memory (p
- * is then empty). */
-int cli_protected_paths(protected_list *p, const argmap_map *map, char *const *inputs, int n_inputs,
-                        const char *sources);
-void cli_free_protected(protected_list *p);
+#include "output.h"
 
 /* DIR/NAME[.print].EXT for input `in` (caller frees; NULL when out of
  * memory). */
 char *cli_output_path(const char *dir, const char *in, argmap_render_theme theme,
                       argmap_render_format f);
-
-/* Writes data to standard output and flushes it; on failure says why and
- * returns CLI_IO. */
-int cli_write_stdout(const char *data, size_t len);
 
 #endif

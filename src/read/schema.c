@@ -30,7 +30,15 @@ static struct {
 	const char **names;
 } S;
 
-static pthread_once_t schema_once = PTHREAD_ONCE_INIT;
+/* Built on first use, under the lock. A build that fails is out of memory
+ * (the embedded schema compiles: every test of the suite needs it; under
+ * memory pressure libxml2's RELAX NG compiler fails with other messages
+ * too, so they are not told apart); it is
+ * undone and tried again on the next load, so one failed allocation never
+ * disables the reader for the rest of the process. */
+static pthread_mutex_t schema_lock = PTHREAD_MUTEX_INITIALIZER;
+static enum { SCHEMA_NONE, SCHEMA_READY, SCHEMA_SHUT_DOWN } schema_state;
+static void schema_release(void);
 
 /* ------------------------------------------------- walking the grammar */
 
@@ -334,7 +342,7 @@ static void schema_init_impl(void)
 	S.rngdoc = read_schema_doc();
 	if (!S.rngdoc || index_defines() < 0 || build_table() < 0) {
 		free_defines();
-		S.status = ARGMAP_EINTERNAL;
+		S.status = ARGMAP_ENOMEM;
 		return;
 	}
 	free_defines();
@@ -358,14 +366,33 @@ static void schema_init_impl(void)
 	S.rng = xmlRelaxNGParse(pctxt);
 	xmlRelaxNGFreeParserCtxt(pctxt);
 	xmlFreeDoc(relaxed);
-	S.status = S.rng ? 0 : ARGMAP_EINTERNAL;
+	S.status = S.rng ? 0 : ARGMAP_ENOMEM;
 }
 
 int am_schema_init(void)
 {
-	pthread_once(&schema_once, schema_init_impl);
-	if (S.status)
-		return am_fail(S.status, "internal error: the embedded schema does not compile");
+	int status;
+
+	pthread_mutex_lock(&schema_lock);
+	if (schema_state == SCHEMA_NONE) {
+		schema_init_impl();
+		status = S.status;
+		if (status == 0) {
+			schema_state = SCHEMA_READY;
+		} else {
+			schema_release(); /* and the next load tries again */
+			S.status = status;
+		}
+	}
+	status = schema_state == SCHEMA_SHUT_DOWN ? ARGMAP_EINTERNAL : S.status;
+	pthread_mutex_unlock(&schema_lock);
+	if (status == ARGMAP_ENOMEM)
+		return am_fail(status, "out of memory while compiling the embedded schema");
+	if (status)
+		return am_fail(status,
+		               schema_state == SCHEMA_SHUT_DOWN
+		                   ? "argmap_shutdown() was called: the reader is closed"
+		                   : "internal error: the embedded schema does not compile");
 	return 0;
 }
 
@@ -504,12 +531,24 @@ int am_schema_validate(am_xml_doc *x, argmap_diags *diags)
 	xmlRelaxNGSetValidStructuredErrors(v, on_valid_error, &st);
 	rc = xmlRelaxNGValidateDoc(v, x->doc);
 	xmlRelaxNGFreeValidCtxt(v);
-	if (rc < 0)
-		return am_fail(ARGMAP_EINTERNAL, "internal error in schema validation");
+	if (rc < 0) /* libxml2 reports nothing else this way for a parsed document */
+		return am_fail(ARGMAP_ENOMEM, "out of memory while validating against the schema");
 	return st.added;
 }
 
 void argmap_shutdown(void)
+{
+	pthread_mutex_lock(&schema_lock);
+	schema_release();
+	schema_state = SCHEMA_SHUT_DOWN;
+	S.status = ARGMAP_EINTERNAL; /* no use after shutdown */
+	pthread_mutex_unlock(&schema_lock);
+	/* No xmlCleanupParser(): libxml2 belongs to the whole process, and the
+	 * host (or another library in it) may still be using it. */
+}
+
+/* Frees everything the schema holds and zeroes it. */
+static void schema_release(void)
 {
 	size_t i, j;
 
@@ -547,7 +586,4 @@ void argmap_shutdown(void)
 	patterns = NULL;
 	npatterns = 0;
 	memset(&S, 0, sizeof S);
-	S.status = ARGMAP_EINTERNAL; /* no use after shutdown */
-	/* No xmlCleanupParser(): libxml2 belongs to the whole process, and the
-	 * host (or another library in it) may still be using it. */
 }

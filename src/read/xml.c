@@ -127,6 +127,7 @@ typedef struct parse_state {
 	int doctype; /* a DOCTYPE was seen (parser stopped) */
 	size_t doctype_off;
 	int errors; /* parser errors reported */
+	int oom;    /* libxml2's first error was an allocation failure */
 	startElementNsSAX2Func sax_start;
 } parse_state;
 
@@ -223,9 +224,15 @@ static void on_xml_error(void *ud, xmlErrorPtr e)
 	/* After the first fatal error libxml2 only reports its consequences
 	 * (and, for a huge attribute, a bogus "Memory allocation failed"):
 	 * the first message is the one that helps. */
-	if (st->errors >= 1)
+	if (st->errors >= 1 || st->oom)
 		return;
-	msg = strdup(e->message ? e->message : "malformed XML");
+	/* As the first error it is real: no input under the size cap reaches
+	 * the limits that libxml2 2.9 also reports this way (10 MB texts). */
+	if (e->code == XML_ERR_NO_MEMORY || !e->message) {
+		st->oom = 1; /* no message: libxml2 could not allocate it */
+		return;
+	}
+	msg = strdup(e->message);
 	if (!msg)
 		return;
 	am_fold_space(msg, msg);
@@ -239,6 +246,12 @@ static void on_xml_error(void *ud, xmlErrorPtr e)
 	        "not well-formed XML: %s", msg);
 	free(msg);
 	st->errors++;
+}
+
+static void quiet_generic_error(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
 }
 
 static int has_xinclude(am_xml_doc *x, xmlNodePtr n, argmap_diags *diags)
@@ -278,28 +291,16 @@ int am_xml_read_fd(am_xml_doc *x, const char *path, int fd, size_t max_bytes, ar
 	return read_any(x, path, fd, NULL, 0, max_bytes, diags);
 }
 
-static int read_any(am_xml_doc *x, const char *path, int fd, const char *mem, size_t memlen,
-                    size_t max_bytes, argmap_diags *diags)
+/* Parses x->buf into x->doc with argmap's handlers on a context of its own.
+ * Returns 0 (x->doc may be NULL; st says why) or a negative status. */
+static int parse(am_xml_doc *x, parse_state *st, const char *path)
 {
-	xmlParserCtxtPtr ctxt = NULL;
-	parse_state st;
-	int rc;
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 
-	memset(x, 0, sizeof *x);
-	x->path = path;
-	am_xml_init();
-	rc = am_xml_load_bytes(x, path, fd, mem, memlen, max_bytes, diags);
-	if (rc)
-		return rc;
-
-	memset(&st, 0, sizeof st);
-	st.x = x;
-	st.diags = diags;
-	ctxt = xmlNewParserCtxt();
 	if (!ctxt)
 		return am_fail(ARGMAP_ENOMEM, "out of memory");
-	ctxt->_private = &st;
-	st.sax_start =
+	ctxt->_private = st;
+	st->sax_start =
 	    ctxt->sax->startElementNs ? ctxt->sax->startElementNs : xmlSAX2StartElementNs;
 	ctxt->sax->startElementNs = on_start;
 	/* Any DOCTYPE stops the parser before its internal subset is read, so
@@ -316,6 +317,38 @@ static int read_any(am_xml_doc *x, const char *path, int fd, const char *mem, si
 	}
 	x->doc = xmlCtxtReadMemory(ctxt, x->buf, (int)x->len, path, NULL, am_xml_parse_options());
 	xmlFreeParserCtxt(ctxt);
+	return 0;
+}
+
+static int read_any(am_xml_doc *x, const char *path, int fd, const char *mem, size_t memlen,
+                    size_t max_bytes, argmap_diags *diags)
+{
+	parse_state st;
+	int rc;
+
+	memset(x, 0, sizeof *x);
+	x->path = path;
+	am_xml_init();
+	rc = am_xml_load_bytes(x, path, fd, mem, memlen, max_bytes, diags);
+	if (rc)
+		return rc;
+
+	memset(&st, 0, sizeof st);
+	st.x = x;
+	st.diags = diags;
+	{
+		/* Where libxml2 has no context to report through (a failed
+		 * allocation deep inside), it prints via this thread's generic
+		 * handler, stderr by default: silenced while the parser runs,
+		 * then put back as the host had it. */
+		xmlGenericErrorFunc host_fn = xmlGenericError;
+		void *host_ctx = xmlGenericErrorContext;
+		xmlSetGenericErrorFunc(NULL, quiet_generic_error);
+		rc = parse(x, &st, path);
+		xmlSetGenericErrorFunc(host_ctx, host_fn);
+		if (rc)
+			return rc;
+	}
 
 	if (st.doctype) {
 		unsigned line, col;
@@ -331,10 +364,16 @@ static int read_any(am_xml_doc *x, const char *path, int fd, const char *mem, si
 		}
 		return am_fail(ARGMAP_EINVALID, "%s: DOCTYPE not allowed", path);
 	}
-	if (!x->doc || st.errors) {
-		if (!st.errors)
-			am_diag(diags, ARGMAP_SEV_ERROR, "AM010", path, 0, 0, NULL,
-			        "not well-formed XML");
+	/* No document and no error reported: only a failed allocation does
+	 * that (a DOCTYPE, the other way to stop the parser, is handled above). */
+	if (st.oom || (!x->doc && !st.errors)) {
+		if (x->doc) {
+			xmlFreeDoc(x->doc);
+			x->doc = NULL;
+		}
+		return am_fail(ARGMAP_ENOMEM, "%s: out of memory while parsing the XML", path);
+	}
+	if (st.errors) {
 		if (x->doc) {
 			xmlFreeDoc(x->doc);
 			x->doc = NULL;

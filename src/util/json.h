@@ -3,9 +3,10 @@
  *
  * Every JSON argmap writes (exports, --format json, the language server)
  * goes through am_json_append, so that all of it is deterministic (keys in
- * insertion order, which the writers choose), UTF-8, and safe to embed in
- * HTML: '/' is written as "\/", so "</script>" can never appear in the
- * output, and neither can a raw U+2028/U+2029.
+ * insertion order, which the writers choose) and UTF-8; '/' is written as
+ * "\/", so "</script>" never appears in the output. (Inside an HTML
+ * <script> element, '<' must be escaped as well, against "<!--<script";
+ * the HTML writer does that.)
  *
  * jansson is the JSON library (Debian's libjansson-dev). The library never
  * calls jansson's process-wide setters (json_set_alloc_funcs,

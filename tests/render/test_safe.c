@@ -787,3 +787,93 @@ Test(output, a_signal_during_the_write_leaves_no_temporary)
 	ts_rmtree(dir);
 	free(dir);
 }
+
+/* The same through the programs: `argmap export` (argmap itself) and
+ * `argmap render` (argmap-render, which argmap execs) get SIGTERM the
+ * moment their temporary file appears. A run killed during its write
+ * leaves no temporary and the old output as it was; a run that finished
+ * first is tried again, up to eight times, and at least one must have
+ * been killed during the write. */
+static void signal_the_cli_during_its_write(const char *format, const char *name)
+{
+	char *in_dir = ts_tmpdir(), *out_dir = ts_tmpdir(), *in, target[512];
+	am_buf b = {0};
+	int attempt, killed = 0;
+	size_t i;
+
+	am_buf_puts(&b, TS_HEAD "<actor id=\"a\" kind=\"person\" name=\"A\"/>\n"
+	                "<question id=\"q\"><text>Big?</text></question>\n");
+	for (i = 0; i < 3000; i++)
+		am_buf_printf(&b,
+		              "<claim id=\"c%zu\" by=\"a\"><text>Claim %zu makes a long point that "
+		              "takes many words to say, about the lane, the shops and the "
+		              "council.</text></claim>\n<answer from=\"c%zu\" to=\"q\" "
+		              "stance=\"yes\"/>\n",
+		              i, i, i);
+	am_buf_puts(&b, TS_TAIL);
+	{
+		char *body = am_buf_detach(&b);
+		cr_assert(body);
+		in = ts_write(in_dir, "big.xml", body, (size_t)-1);
+		free(body);
+	}
+	snprintf(target, sizeof target, "%s/%s", out_dir, name);
+	for (attempt = 0; attempt < 8 && !killed; attempt++) {
+		int in_fd = inotify_init1(IN_CLOEXEC), status = 0;
+		char ev[4096];
+		pid_t pid;
+
+		ts_put(out_dir, name, "old", 3);
+		cr_assert(in_fd >= 0);
+		cr_assert(inotify_add_watch(in_fd, out_dir, IN_CREATE) >= 0);
+		pid = fork();
+		cr_assert(pid >= 0);
+		if (pid == 0) {
+			int null = open("/dev/null", O_WRONLY);
+			const char *cmd = strcmp(format, "json") ? "render" : "export";
+			dup2(null, 1);
+			dup2(null, 2);
+			execl(ARGMAP_CLI, "argmap", cmd, "-q", "-T", format, "-o", target, in,
+			      (char *)NULL);
+			_exit(127);
+		}
+		for (;;) {
+			struct pollfd p = {in_fd, POLLIN, 0};
+			ssize_t n;
+			if (poll(&p, 1, 60000) <= 0)
+				break;
+			n = read(in_fd, ev, sizeof ev);
+			if (n > 0 && strstr(((struct inotify_event *)ev)->name, ".argmap-")) {
+				kill(pid, SIGTERM);
+				break;
+			}
+		}
+		waitpid(pid, &status, 0);
+		close(in_fd);
+		if (WIFSIGNALED(status)) {
+			cr_expect_eq(WTERMSIG(status), SIGTERM, "status %#x", status);
+			killed = 1;
+			cr_expect(rs_file_is(target, "old", 3), "the old %s is as it was", name);
+		} else {
+			cr_expect_eq(WEXITSTATUS(status), 0, "%s exited %d", format,
+			             WEXITSTATUS(status));
+		}
+		cr_expect_eq(rs_temp_files(out_dir), 0, "a temporary file was left behind");
+	}
+	cr_expect(killed, "no run of %s was killed during its write", format);
+	free(in);
+	ts_rmtree(in_dir);
+	ts_rmtree(out_dir);
+	free(in_dir);
+	free(out_dir);
+}
+
+Test(output, a_signal_during_argmap_exports_write_leaves_no_temporary)
+{
+	signal_the_cli_during_its_write("json", "big.json");
+}
+
+Test(output, a_signal_during_argmap_renders_write_leaves_no_temporary)
+{
+	signal_the_cli_during_its_write("svg", "big.svg");
+}

@@ -180,6 +180,7 @@ static int ts_json_seq(ts_json_in *j, int depth, unsigned char close, int object
 	}
 	for (;;) {
 		if (object) {
+			ts_json_ws(j); /* space after a ',' (pretty-printed JSON) */
 			if (!ts_json_string(j))
 				return 0;
 			ts_json_ws(j);

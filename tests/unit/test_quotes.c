@@ -151,3 +151,67 @@ Test(quotes, several_folders_are_searched_in_order)
 	ts_rmtree(other);
 	free(other);
 }
+
+/* The closest passage's column on a long line, past the 4 KiB code-point
+ * marks, counts characters, not bytes: a line of 3,000 two-byte "é" then
+ * the passage. Its own text file, so the shared speech stays small. */
+Test(quotes, closest_passage_column_on_a_long_line_counts_characters)
+{
+	char *text = malloc(3000 * 2 + 64), *p = text, xml[1024], *path;
+	argmap_diags *d;
+	size_t i;
+	int noted = 0;
+
+	cr_assert(text);
+	memcpy(p, "first line\n", 11);
+	p += 11;
+	for (i = 0; i < 3000; i++, p += 2)
+		memcpy(p, "\xC3\xA9", 2);
+	strcpy(p, " the lane opens in May.\n");
+	ts_put(dir, "long.txt", text, (size_t)-1);
+	snprintf(xml, sizeof xml,
+	         TS_HEAD "  <source id=\"long\" kind=\"speech\"><title>L</title></source>\n"
+	                 "  <actor id=\"m\" kind=\"person\" name=\"Mayor\"/>\n"
+	                 "  <claim id=\"c\" by=\"m\" source=\"long\"><text>C.</text></claim>\n"
+	                 "  <evidence id=\"e\" source=\"long\"><quote>the lane opens in June."
+	                 "</quote></evidence>\n"
+	                 "  <evidence id=\"f\" source=\"long\"><quote>the lane opens in May."
+	                 "</quote></evidence>\n"
+	                 "  <support from=\"e f\" to=\"c\"/>\n" TS_TAIL);
+	path = ts_write(dir, "long.xml", xml, (size_t)-1);
+	d = ts_check_file(path, dir);
+	cr_expect_eq(ts_count(d, "AM601"), 1, "only the changed quote misses");
+	for (i = 0; i < argmap_diags_count(d); i++) {
+		const argmap_diag *n = argmap_diags_get(d, i);
+		if (n->parent == ARGMAP_NONE || strcmp(n->code, "AM601"))
+			continue;
+		noted = 1;
+		cr_expect_eq(n->line, 2);
+		cr_expect_eq(n->col, 3002, "3,000 characters and a space before it: %u", n->col);
+		cr_expect(strstr(n->message, "the quote has \"June.\", the text has \"May."), "%s",
+		          n->message);
+	}
+	cr_expect(noted);
+	argmap_diags_free(d);
+	free(path);
+	free(text);
+}
+
+/* A quote that is the whole text, one at its very end, and one longer
+ * than the text: the suffix-array search at its edges. */
+Test(quotes, edges_of_the_text)
+{
+	argmap_diags *d = check_quote("The budget for 2026 is four million.", "");
+	cr_expect_eq(ts_count(d, "AM601"), 0, "at the very end");
+	argmap_diags_free(d);
+	ts_put(dir, "tiny.txt", "Go.", (size_t)-1);
+	d = check_quote("Go.", " textfile=\"tiny.txt\"");
+	cr_expect_eq(ts_count(d, "AM601"), 0, "the whole text");
+	argmap_diags_free(d);
+	d = check_quote("Go. Now.", " textfile=\"tiny.txt\"");
+	cr_expect_eq(ts_count(d, "AM601"), 1, "longer than the text");
+	argmap_diags_free(d);
+	d = check_quote("Ga.", " textfile=\"tiny.txt\"");
+	cr_expect_eq(ts_count(d, "AM601"), 1, "a changed letter");
+	argmap_diags_free(d);
+}

@@ -1,6 +1,7 @@
 /*
  * write_output.c - argmap_write_file_atomic, the public way to publish a
- * rendered map: refuses to overwrite a directory or one of the map's own
+ * rendered or exported map (in libargmap, so that `argmap export` needs no
+ * Graphviz): refuses to overwrite a directory or one of the map's own
  * input files (AM721), writes through util/atomic_write.c, and words any
  * failure as AM722 with a hint.
  */

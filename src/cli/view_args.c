@@ -1,0 +1,58 @@
+/*
+ * view_args.c - the view options of `render` and `export` (view_args.h).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "view_args.h"
+
+const char cli_view_help[] =
+    "  --focus ID            only the neighbourhood of the node ID\n"
+    "  --depth N             with --focus: up to N relations away (default 2)\n"
+    "  --tag TAG             only what carries TAG, and what it needs to stay\n"
+    "                        connected (up to the questions)\n"
+    "  --hide evidence       leave out evidence (each claim counts what it lost)\n";
+
+static int bad(const char *cmd, const char *what, const char *arg)
+{
+	fprintf(stderr, "argmap %s: %s, not '%s'\nTry 'argmap %s --help'.\n", cmd, what, arg, cmd);
+	return CLI_USAGE;
+}
+
+int cli_view_option(cli_view_args *v, int opt, const char *arg, const char *cmd)
+{
+	char *end;
+	unsigned long n;
+
+	switch (opt) {
+	case CLI_OPT_FOCUS: v->focus = arg; return CLI_OK;
+	case CLI_OPT_DEPTH:
+		errno = 0;
+		n = strtoul(arg, &end, 10);
+		if (errno || end == arg || *end || *arg == '-' || *arg == '+' || n > 1000)
+			return bad(cmd, "--depth takes a whole number from 0 to 1000", arg);
+		v->depth = (unsigned)n;
+		v->depth_given = 1;
+		return CLI_OK;
+	case CLI_OPT_TAG: v->tag = arg; return CLI_OK;
+	case CLI_OPT_HIDE:
+		if (strcmp(arg, "evidence") != 0)
+			return bad(cmd, "--hide takes 'evidence'", arg);
+		v->hide_evidence = 1;
+		return CLI_OK;
+	default: return -1;
+	}
+}
+
+int cli_view_finish(const cli_view_args *v, const char *cmd)
+{
+	if (v->depth_given && !v->focus) {
+		fprintf(stderr, "argmap %s: --depth needs --focus ID\nTry 'argmap %s --help'.\n",
+		        cmd, cmd);
+		return CLI_USAGE;
+	}
+	return CLI_OK;
+}
