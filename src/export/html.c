@@ -217,10 +217,11 @@ int argmap_html(const argmap_map *map, const argmap_html_options *opts, const ch
 	                "aria-label=\"Argument map: drag to pan, wheel or + and - to zoom\">\n"
 	                "<div id=\"am-stage\" class=\"am-stage\">\n");
 	am_buf_put(&o, start, svg_len - (size_t)(start - svg));
-	am_buf_puts(&o, "<div id=\"am-marks\" class=\"am-marks\" aria-hidden=\"true\"></div>\n"
-	                "</div>\n</main>\n<aside id=\"am-panel\" class=\"am-panel\" tabindex=\"-1\" "
-	                "aria-label=\"Details\" hidden></aside>\n"
-	                "<script type=\"application/json\" id=\"am-model\">");
+	am_buf_puts(&o,
+	            "<div id=\"am-marks\" class=\"am-marks\" aria-hidden=\"true\"></div>\n"
+	            "</div>\n</main>\n<aside id=\"am-panel\" class=\"am-panel\" tabindex=\"-1\" "
+	            "aria-label=\"Details\" hidden></aside>\n"
+	            "<script type=\"application/json\" id=\"am-model\">");
 	put_script_json(&o, model.data ? model.data : "{}", model.len);
 	am_buf_puts(&o, "</script>\n<script type=\"application/json\" id=\"am-config\">");
 	put_script_json(&o, cfg.data ? cfg.data : "{}", cfg.len);

@@ -10,7 +10,10 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(join(here, '..', 'node', 'package.json'));
+// ARGMAP_NODE_DIR: another folder holding the lock's node_modules (default
+// tests/node, where .ci/deps installs them)
+const nodeDir = process.env.ARGMAP_NODE_DIR || join(here, '..', 'node');
+const require = createRequire(join(nodeDir, 'package.json'));
 const puppeteer = require('puppeteer-core');
 
 export const CHROMIUM = process.env.ARGMAP_CHROMIUM || '/usr/bin/chromium';

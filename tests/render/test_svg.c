@@ -270,8 +270,10 @@ Test(svg, nothing_but_text_and_safe_attributes)
 	cr_expect(!strstr(svg, "<script"));
 	cr_expect(!strstr(svg, "<b>"));
 	cr_expect(!strstr(svg, "<![CDATA["));
-	/* the link is http(s) only and encoded: & as &amp;, ' as %27 */
-	cr_expect(strstr(svg, "xlink:href=\"https://example.org/a?x=1&amp;y=%272%27\""), "link not found or not encoded");
+	/* the link is http(s) only and encoded: & as &amp;, ' as %27; the quote's
+	 * words follow as a text fragment, percent-encoded (\\ as %5C) */
+	cr_expect(strstr(svg, "xlink:href=\"https://example.org/a?x=1&amp;y=%272%27#:~:text=%5CN%20and%20%5CG"),
+	          "link not found or not encoded");
 	cr_expect_eq(rs_count(svg, len, "xlink:href="), 1, "only evidence links to its source");
 	/* ids and classes come from safe map ids and fixed words */
 	cr_assert_eq(regcomp(&id_re, " id=\"([^\"]*)\"", REG_EXTENDED), 0);
