@@ -156,10 +156,10 @@
       return { x: x, y: y, w: Math.max(a.x + a.w, c.x + c.w) - x,
         h: Math.max(a.y + a.h, c.y + c.h) - y };
     });
-    s = Math.min(1, vw() * 0.9 / b.w, vh() * 0.4 / b.h);
+    s = Math.min(0.8, vw() * 0.9 / b.w, vh() * 0.4 / b.h);
     if (s < 0.55) {
       b = boxOf(el[qs[0].id]);
-      s = Math.min(0.85, vw() * 0.9 / b.w, vh() * 0.4 / b.h);
+      s = Math.min(0.8, vw() * 0.9 / b.w, vh() * 0.4 / b.h);
     }
     show(b, Math.max(fitScale(), s), Math.max(16, vh() * 0.08));
   }
