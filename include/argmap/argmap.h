@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "map.h"
 #include "check.h"
+#include "eval.h"
 #include "render.h"
 #include "export.h"
 #include "html.h"

@@ -26,6 +26,7 @@
 
 #include "common.h"
 #include "diag.h"
+#include "eval.h"
 #include "map.h"
 
 #ifdef __cplusplus
@@ -80,6 +81,10 @@ typedef struct argmap_render_options {
 	                              0: default (3 GiB); (size_t)-1: no limit */
 	int in_process;            /* 1: run Graphviz in this process, without the
 	                              child and its limits (fuzzers, debuggers) */
+	const argmap_eval_result *status; /* argmap_eval_map of this map: each node's label
+	                              (or, preferred, its acceptance) drawn as a border
+	                              style and a glyph, in the legend, and its
+	                              explanation in the tooltips; NULL: none */
 	const char *id_prefix;     /* SVG/HTML: put in front of every id argmap writes
 	                              (am-map, am-n-ID, ...), so that two drawings
 	                              inlined in one page never share one; NULL or
@@ -90,7 +95,7 @@ typedef struct argmap_render_options {
 #define ARGMAP_RENDER_OPTIONS_VERSION 2
 #define ARGMAP_RENDER_OPTIONS_INIT                                                         \
 	{ARGMAP_RENDER_OPTIONS_VERSION, ARGMAP_RENDER_SVG, ARGMAP_THEME_COLOR,              \
-	 ARGMAP_PAGE_NONE, 0, 1, 1, NULL, 2, ARGMAP_GROUP_NONE, 0, NULL, 0.0, 0, 0, NULL}
+	 ARGMAP_PAGE_NONE, 0, 1, 1, NULL, 2, ARGMAP_GROUP_NONE, 0, NULL, 0.0, 0, 0, NULL, NULL}
 
 /** Set *opts to the defaults of this `version` (ARGMAP_RENDER_OPTIONS_VERSION).
  *  Returns 0, or ARGMAP_EARG for NULL or an unknown version. */

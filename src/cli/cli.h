@@ -16,6 +16,7 @@ enum cli_format { CLI_TEXT, CLI_JSON };
  * start at argv[1]. They return the exit code. cli_render runs in
  * argmap-render (render_main.c), which `argmap render` execs. */
 int cli_check(int argc, char **argv);
+int cli_eval(int argc, char **argv);
 int cli_render(int argc, char **argv);
 int cli_export(int argc, char **argv);
 

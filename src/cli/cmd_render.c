@@ -62,6 +62,11 @@ static void render_usage(FILE *out)
 	      out);
 	fputs(cli_view_help, out);
 	fputs("  --group-by KEY        source, actor or none (default): a box per group\n"
+	      "  --status SEM          grounded or preferred: draw which claims stand (argmap\n"
+	      "                        eval): IN solid and \xE2\x9C\x93, OUT dashed and "
+	      "\xE2\x9C\x97, UNDEC dotted\n"
+	      "                        and ?, the reason in each tooltip; outputs are named\n"
+	      "                        NAME.status[.print].EXT (preferred: NAME.preferred...)\n"
 	      "\n"
 	      "Limits and checking:\n"
 	      "  --time-limit S        give up drawing one output after S seconds (default\n"
@@ -88,6 +93,7 @@ typedef struct render_cli {
 	cli_view_args view;
 	const char *output, *dir, *sources;
 	int quiet;
+	int status; /* --status: -1 none, else an argmap_semantics */
 	char *const *inputs;
 	int n_inputs;
 } render_cli;
@@ -197,6 +203,7 @@ enum {
 	OPT_TIME,
 	OPT_MEMORY,
 	OPT_SOURCES,
+	OPT_STATUS,
 	OPT_ID_PREFIX
 };
 
@@ -216,6 +223,7 @@ static int parse_args(render_cli *c, int argc, char **argv)
 	    {"time-limit", required_argument, NULL, OPT_TIME},
 	    {"memory-limit", required_argument, NULL, OPT_MEMORY},
 	    {"sources", required_argument, NULL, OPT_SOURCES},
+	    {"status", required_argument, NULL, OPT_STATUS},
 	    {"id-prefix", required_argument, NULL, OPT_ID_PREFIX},
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"help", no_argument, NULL, 'h'},
@@ -282,6 +290,15 @@ static int parse_args(render_cli *c, int argc, char **argv)
 			c->opts.memory_limit = (size_t)v << 20;
 			break;
 		case OPT_SOURCES: c->sources = optarg; break;
+		case OPT_STATUS:
+			if (!strcmp(optarg, "grounded"))
+				c->status = ARGMAP_SEMANTICS_GROUNDED;
+			else if (!strcmp(optarg, "preferred"))
+				c->status = ARGMAP_SEMANTICS_PREFERRED;
+			else
+				return usage_error(
+				    "unknown status '%s' (use grounded or preferred)", optarg);
+			break;
 		case OPT_ID_PREFIX:
 			if (!id_prefix_ok(optarg))
 				return usage_error(
@@ -340,8 +357,33 @@ static int parse_args(render_cli *c, int argc, char **argv)
 	return CLI_OK;
 }
 
+/* The output of `in` under -d: DIR/NAME[.status|.preferred][.print].EXT
+ * (caller frees). */
+static char *output_path(const render_cli *c, const char *in, argmap_render_theme theme,
+                         argmap_render_format f)
+{
+	const char *dir = c->dir ? c->dir : ".";
+	size_t n = strlen(in);
+	char *named, *out;
+
+	if (c->status < 0)
+		return cli_output_path(dir, in, theme, f);
+	/* cli_output_path names outputs after the input's name less ".xml" */
+	if (n > 4 && !strcmp(in + n - 4, ".xml"))
+		n -= 4;
+	named = malloc(n + 32);
+	if (!named)
+		return NULL;
+	snprintf(named, n + 32, "%.*s.%s.xml", (int)n, in,
+	         c->status == ARGMAP_SEMANTICS_PREFERRED ? "preferred" : "status");
+	out = cli_output_path(dir, named, theme, f);
+	free(named);
+	return out;
+}
+
 static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 {
+	argmap_eval_result *status = NULL;
 	argmap_map *map = NULL;
 	argmap_diags *cd = argmap_diags_new();
 	protected_list protect = {0};
@@ -373,7 +415,19 @@ static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 		argmap_map_free(map);
 		return CLI_OK;
 	}
+	if (c->status >= 0) {
+		argmap_eval_options eo = ARGMAP_EVAL_OPTIONS_INIT;
+		eo.semantics = (argmap_semantics)c->status;
+		if (argmap_eval_map(map, &eo, &status) != 0) {
+			fprintf(stderr, "argmap render: %s: %s\n", in, argmap_error_last());
+			argmap_map_free(map);
+			return CLI_IO;
+		}
+		if (!status->complete && !c->quiet)
+			fprintf(stderr, "argmap render: %s: %s\n", in, status->limit_message);
+	}
 	if (cli_protected_paths(&protect, map, c->inputs, c->n_inputs, c->sources) != 0) {
+		argmap_eval_free(status);
 		argmap_map_free(map);
 		fputs("argmap: out of memory\n", stderr);
 		return CLI_IO;
@@ -385,6 +439,7 @@ static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 			size_t len = 0;
 			o.theme = c->themes[t];
 			o.format = c->formats[f];
+			o.status = status;
 			rc = argmap_render(map, &o, diags, &data, &len);
 			if (rc == ARGMAP_EINVALID) {
 				/* the view names no node or selects nothing: the same
@@ -402,8 +457,7 @@ static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 				rc = cli_write_stdout("render", data, len);
 			} else {
 				path = c->output ? strdup(c->output)
-				                 : cli_output_path(c->dir ? c->dir : ".", in,
-				                                   o.theme, o.format);
+				                 : output_path(c, in, o.theme, o.format);
 				if (!path) {
 					rc = CLI_IO;
 				} else if (c->dir && mkdir(c->dir, 0777) != 0 && errno != EEXIST) {
@@ -430,6 +484,7 @@ static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 		}
 done:
 	cli_free_protected(&protect);
+	argmap_eval_free(status);
 	argmap_map_free(map);
 	return worst;
 }
@@ -444,6 +499,7 @@ int cli_render(int argc, char **argv)
 	memset(&c, 0, sizeof c);
 	c.opts = init;
 	c.view = view_init;
+	c.status = -1;
 	cli_catch_fatal_signals();
 	rc = parse_args(&c, argc, argv);
 	if (rc < 0)

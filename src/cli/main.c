@@ -28,6 +28,7 @@ static void usage(FILE *out)
 	      "  check FILE...     report every problem in the maps (alias: validate)\n"
 	      "  render FILE...    draw the maps as SVG, PDF, PNG or DOT\n"
 	      "  export FILE...    write the maps as JSON, AIF, Argdown, GraphML or DOT\n"
+	      "  eval FILE...      which claims stand (grounded or preferred), and why\n"
 	      "\n"
 	      "Options:\n"
 	      "  -h, --help        show this help (argmap COMMAND --help for a command)\n"
@@ -42,6 +43,7 @@ static void usage(FILE *out)
 	      "  argmap check --format json maps/ukraine-2025/debate.xml\n"
 	      "  argmap render -d output -T svg,pdf maps/example/cycle-lane.xml\n"
 	      "  argmap export -T argdown -o - maps/example/cycle-lane.xml\n"
+	      "  argmap eval --semantics preferred maps/ukraine-2025/debate.xml\n"
 	      "\n"
 	      "The format is described in " ARGMAP_DOCDIR "/format.md,\n"
 	      "every diagnostic code in " ARGMAP_DOCDIR "/diagnostics.md\n"
@@ -119,6 +121,8 @@ int main(int argc, char **argv)
 		rc = cli_check(argc - 1, argv + 1);
 	else if (!strcmp(cmd, "export"))
 		rc = cli_export(argc - 1, argv + 1);
+	else if (!strcmp(cmd, "eval"))
+		rc = cli_eval(argc - 1, argv + 1);
 	else if (!strcmp(cmd, "render"))
 		return cli_finish(cli_exec_render(argc - 1, argv + 1));
 	else {

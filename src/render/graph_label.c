@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "render/labels.h"
+#include "render/status.h"
 #include "render/wrap.h"
 
 static const char *file_title(const argmap_map *map)
@@ -224,6 +225,7 @@ static void legend(const am_labels *b, am_buf *o, int wide)
 		if (!wide || k % 2 == 1 || k + 1 == n)
 			am_buf_puts(o, "</TR>");
 	}
+	am_status_legend(b, o, wide ? 7 : 3);
 	am_buf_puts(o, "</TABLE>");
 }
 

@@ -16,6 +16,7 @@
 #include "render/labels.h"
 #include "render/layout_policy.h"
 #include "render/page.h"
+#include "render/status.h"
 
 /* One family for layout and PDF/PNG: a list of fallbacks here would make
  * pango match fonts for every text span (measured: 10-30 % of layout time).
@@ -152,6 +153,16 @@ static void add_nodes(gb *b)
 		am_set(v, "penwidth", st->penwidth);
 		if (strcmp(st->peripheries, "1") != 0)
 			am_set(v, "peripheries", st->peripheries);
+		if (am_status_node(&b->lab, i)) {
+			const am_status_style *ss = am_status_node(&b->lab, i);
+			am_status_node_style(ss, st->style, &b->b);
+			if ((s = take(b, &b->b)) != NULL) {
+				am_set(v, "style", s);
+				free(s);
+			}
+			am_set(v, "color", ss->color);
+			am_set(v, "penwidth", ss->penwidth);
+		}
 		if (b->v->focus == i)
 			am_set(v, "penwidth", "3.2");
 

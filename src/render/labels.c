@@ -8,6 +8,7 @@
 
 #include "render/escape.h"
 #include "render/labels.h"
+#include "render/status.h"
 #include "render/wrap.h"
 
 static const char *kind_word[] = {"QUESTION", "CLAIM", "EVIDENCE"};
@@ -223,6 +224,7 @@ void am_labels_node(const am_labels *b, size_t i, am_buf *o)
 	    "COLOR=\"%s\"><B>%s</B></FONT>",
 	    st->kind_color, am_labels_kind_word(nd->kind));
 	stances(b, i, o);
+	am_status_badge(b, i, o);
 	am_buf_printf(o, "</TD><TD ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"8\" COLOR=\"%s\">", meta);
 	am_rt_html_trunc(o, nd->id ? nd->id : "", 30);
 	am_buf_puts(o, "</FONT></TD></TR></TABLE></TD></TR>");
@@ -344,6 +346,7 @@ void am_labels_node_tooltip(const am_labels *b, size_t i, am_buf *o)
 	}
 	tip_part(o, "\\nAt: ", nd->locator);
 	tip_part(o, "\\nNote: ", nd->note);
+	am_status_node_tip(b, i, o);
 }
 
 void am_labels_node_class(const am_labels *b, size_t i, am_buf *o)
@@ -357,6 +360,8 @@ void am_labels_node_class(const am_labels *b, size_t i, am_buf *o)
 			am_buf_printf(o, " am-tag-%s", nd->tags[k]);
 	if (b->v->focus == i)
 		am_buf_puts(o, " am-focus");
+	if (am_status_node(b, i))
+		am_buf_printf(o, " %s", am_status_node(b, i)->css);
 }
 
 /* ------------------------------------------------------------ groups */
@@ -442,6 +447,7 @@ void am_labels_rel_tooltip(const am_labels *b, size_t rel_index, am_buf *o)
 	am_rt_esc(o, t.data ? t.data : "");
 	am_buf_free(&t);
 	tip_part(o, "\\nNote: ", r->note);
+	am_status_rel_tip(b, rel_index, o);
 }
 
 void am_labels_rel_class(const am_labels *b, size_t r, int premise, am_buf *o)
