@@ -221,11 +221,12 @@ static void object_name(am_buf *o, const am_job *job, const char *name, size_t n
 	}
 	if (n >= 2 && i == n && name[0] == 'j' && idx < argmap_map_relation_count(map)) {
 		const argmap_relation *r = argmap_map_relation(map, idx);
-		am_buf_puts(o, "reason");
-		if (r->id) {
-			am_buf_putc(o, ' ');
+		/* named as the JSON model keys relations: its id, else #index */
+		am_buf_puts(o, "reason ");
+		if (r->id)
 			am_buf_put_xml(o, r->id, strlen(r->id));
-		}
+		else
+			am_buf_printf(o, "#%zu", idx);
 		return;
 	}
 	if (n > 9 && memcmp(name, "cluster_l", 9) == 0) {
