@@ -20,7 +20,7 @@ try {
     for (let i = 0; i < Number(repeats); i++) {
       const { page, log } = await openPage(browser, 1400, 900);
       if (file.endsWith('.html')) {
-        paint.push(await load(page, fileUrl(file), 120000));
+        paint.push(await load(page, fileUrl(file), 300000));
         const r = await page.evaluate((q) => new Promise((done) => {
           const s = document.getElementById('am-search');
           s.value = q;
@@ -33,7 +33,7 @@ try {
         search.push(r.ms);
         matches = r.n;
       } else {
-        await page.goto(fileUrl(file), { waitUntil: 'load', timeout: 120000 });
+        await page.goto(fileUrl(file), { waitUntil: 'load', timeout: 300000 });
         paint.push(await page.evaluate(() => new Promise((done) =>
           requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0)))));
       }
