@@ -20,5 +20,6 @@
 #include "render.h"
 #include "export.h"
 #include "import.h"
+#include "html.h"
 
 #endif

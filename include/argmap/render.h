@@ -37,7 +37,9 @@ typedef enum argmap_render_format {
 	ARGMAP_RENDER_SVG = 0, /* web: classes, ids, tooltips, links */
 	ARGMAP_RENDER_PDF,     /* print: fonts embedded */
 	ARGMAP_RENDER_PNG,     /* raster at 96 dpi */
-	ARGMAP_RENDER_DOT      /* the DOT argmap would lay out; no layout is run */
+	ARGMAP_RENDER_DOT,     /* the DOT argmap would lay out; no layout is run */
+	ARGMAP_RENDER_HTML     /* one self-contained page: the SVG inline, the map's
+	                          JSON model and the viewer (argmap/html.h) */
 } argmap_render_format;
 
 typedef enum argmap_render_theme {
@@ -107,13 +109,18 @@ typedef struct argmap_render_options {
 	                              none) as the text needs to stay legible */
 	double min_text;           /* with pages: smallest body text in points
 	                              (claims, quotes); 0: 8 */
+	const char *id_prefix;     /* SVG/HTML: put in front of every id argmap writes
+	                              (am-map, am-n-ID, ...), so that two drawings
+	                              inlined in one page never share one; NULL or
+	                              "": none. [A-Za-z][A-Za-z0-9_-]*, at most 32
+	                              bytes, else ARGMAP_EARG. */
 } argmap_render_options;
 
 #define ARGMAP_RENDER_OPTIONS_VERSION 2
 #define ARGMAP_RENDER_OPTIONS_INIT                                                         \
 	{ARGMAP_RENDER_OPTIONS_VERSION, ARGMAP_RENDER_SVG, ARGMAP_THEME_COLOR,              \
 	 ARGMAP_PAGE_NONE, 0, 1, 1, NULL, 2, ARGMAP_GROUP_NONE, 0, NULL, 0.0, 0, 0, NULL,      \
-	 NULL, 0, ARGMAP_NOTES_INLINE, 0, NULL, NULL, 0.0, 0, 0.0}
+	 NULL, 0, ARGMAP_NOTES_INLINE, 0, NULL, NULL, 0.0, 0, 0.0, NULL}
 
 /** Set *opts to the defaults of this `version` (ARGMAP_RENDER_OPTIONS_VERSION).
  *  Returns 0, or ARGMAP_EARG for NULL or an unknown version. */
@@ -158,10 +165,10 @@ ARGMAP_API int argmap_render_view_stats(const argmap_map *map, const argmap_rend
                              argmap_diags *diags, argmap_render_stats *stats);
 
 /** The usual file name extension of a format, without the dot: "svg",
- *  "pdf", "png", "dot". Static storage. */
+ *  "pdf", "png", "dot", "html". Static storage. */
 ARGMAP_API const char *argmap_render_format_ext(argmap_render_format format);
 
-/** Parse a format name ("svg", "pdf", "png", "dot" or "gv", any case) into
+/** Parse a format name ("svg", "pdf", "png", "dot" or "gv", "html", any case) into
  *  *format. Returns 0, or ARGMAP_EARG if the name is unknown. */
 ARGMAP_API int argmap_render_format_parse(const char *name, argmap_render_format *format);
 

@@ -5,6 +5,7 @@
  * its outputs are not touched. Every output is rendered into memory and
  * then written atomically (argmap_write_file_atomic), never over an input.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
@@ -19,7 +20,7 @@
 #include "render_output.h"
 #include "view_args.h"
 
-#define MAX_FORMATS 4
+#define MAX_FORMATS 5
 #define MAX_THEMES 2
 #define MAX_ACTORS 16
 
@@ -28,20 +29,26 @@ static void render_usage(FILE *out)
 	fputs("Usage: argmap render [options] FILE...\n"
 	      "\n"
 	      "Draw each map (with everything it imports) as SVG for the web, PDF or PNG\n"
-	      "for print, or the DOT text argmap lays out. A map with check errors is not\n"
-	      "drawn; warnings are printed and drawing goes on.\n"
+	      "for print, the DOT text argmap lays out, or one interactive HTML page (the\n"
+	      "drawing, its data and a viewer: search, details, links to a claim; no\n"
+	      "network). A map with check errors is not drawn; warnings are printed and\n"
+	      "drawing goes on.\n"
 	      "\n"
 	      "Output:\n"
 	      "  -o, --output OUT      write to OUT (one FILE only; '-' is standard output).\n"
 	      "                        The format follows OUT's extension (.svg .pdf .png\n"
-	      "                        .dot .gv) unless -T says otherwise\n"
+	      "                        .dot .gv .html) unless -T says otherwise\n"
 	      "  -d, --dir DIR         write DIR/NAME.EXT for each FILE, format and theme,\n"
 	      "                        where NAME is FILE's name without .xml, EXT the\n"
 	      "                        format, and the print theme adds '.print' before EXT\n"
 	      "                        (carnegie.xml -> DIR/carnegie.svg, carnegie.print.pdf).\n"
 	      "                        DIR is created if missing. Default: the current folder\n"
-	      "  -T, --format FMT      svg (default), pdf, png or dot; repeat it or give a\n"
-	      "                        comma list (-T svg,pdf) for several outputs\n"
+	      "  -T, --format FMT      svg (default), pdf, png, dot or html; repeat it or\n"
+	      "                        give a comma list (-T svg,pdf) for several outputs\n"
+	      "  --id-prefix P         SVG and HTML: put P in front of every id (am-map,\n"
+	      "                        am-n-ID...), so that two maps inlined in one page\n"
+	      "                        never share one. P: a letter, then letters, digits,\n"
+	      "                        '-' or '_' (at most 32)\n"
 	      "\n"
 	      "Looks:\n"
 	      "  --theme THEME         color (default) or print (grayscale, no fills, for\n"
@@ -178,6 +185,20 @@ static int add_theme(render_cli *c, const char *item)
 	return 0;
 }
 
+/* The library refuses other prefixes too (ARGMAP_EARG); here they are a
+ * usage error with the rule spelt out. */
+static int id_prefix_ok(const char *s)
+{
+	size_t n = strlen(s), i;
+
+	if (n == 0 || n > 32 || !isalpha((unsigned char)s[0]))
+		return 0;
+	for (i = 1; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '_')
+			return 0;
+	return 1;
+}
+
 static int parse_number(const char *s, double min, double max, double *out)
 {
 	char *end;
@@ -209,7 +230,8 @@ enum {
 	OPT_NO_IDS,
 	OPT_TITLE,
 	OPT_SUBTITLE,
-	OPT_DPI
+	OPT_DPI,
+	OPT_ID_PREFIX
 };
 
 static int parse_args(render_cli *c, int argc, char **argv)
@@ -237,6 +259,7 @@ static int parse_args(render_cli *c, int argc, char **argv)
 	    {"title", required_argument, NULL, OPT_TITLE},
 	    {"subtitle", required_argument, NULL, OPT_SUBTITLE},
 	    {"dpi", required_argument, NULL, OPT_DPI},
+	    {"id-prefix", required_argument, NULL, OPT_ID_PREFIX},
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0}};
@@ -340,6 +363,14 @@ static int parse_args(render_cli *c, int argc, char **argv)
 				return usage_error("--dpi takes a number from 18 to 1200, not '%s'",
 				                   optarg);
 			c->opts.dpi = v;
+			break;
+		case OPT_ID_PREFIX:
+			if (!id_prefix_ok(optarg))
+				return usage_error(
+				    "--id-prefix takes a letter, then letters, digits, "
+				    "'-' or '_' (at most 32), not '%s'",
+				    optarg);
+			c->opts.id_prefix = optarg;
 			break;
 		case 'q': c->quiet = 1; break;
 		case 'h':

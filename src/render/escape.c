@@ -14,22 +14,15 @@ void am_rt_html(am_buf *b, const char *s, size_t n)
 {
 	size_t i, start = 0;
 
+	/* XML escaping, and each backslash doubled */
 	for (i = 0; i < n; i++) {
-		const char *rep;
-		switch (s[i]) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		case '\\': rep = "\\\\"; break;
-		default: continue;
-		}
-		am_buf_put(b, s + start, i - start);
-		am_buf_puts(b, rep);
+		if (s[i] != '\\')
+			continue;
+		am_buf_put_xml(b, s + start, i - start);
+		am_buf_puts(b, "\\\\");
 		start = i + 1;
 	}
-	am_buf_put(b, s + start, n - start);
+	am_buf_put_xml(b, s + start, n - start);
 }
 
 void am_rt_html_str(am_buf *b, const char *s)
@@ -84,17 +77,5 @@ int am_rt_url(am_buf *b, const char *url)
 
 int am_rt_ident_ok(const char *s)
 {
-	size_t n = 0;
-
-	if (!s || !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
-		return 0;
-	for (; *s; s++, n++) {
-		char c = *s;
-		if (n >= 64)
-			return 0;
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		      c == '_' || c == '-'))
-			return 0;
-	}
-	return 1;
+	return am_ident_ok(s);
 }

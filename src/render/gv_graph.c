@@ -39,6 +39,9 @@ typedef struct gb {
 	int failed;
 } gb;
 
+/* The --id-prefix in front of every id argmap writes ("" for none). */
+#define IDP(b) ((b)->job->opts->id_prefix ? (b)->job->opts->id_prefix : "")
+
 static char *take(gb *b, am_buf *buf)
 {
 	char *s = am_buf_detach(buf);
@@ -78,7 +81,7 @@ static Agraph_t *group_graph(gb *b, size_t i)
 {
 	size_t key;
 	Agraph_t *sg;
-	char name[64];
+	char name[80];
 
 	if (b->job->opts->group_by == ARGMAP_GROUP_NONE || !group_key(b, i, &key))
 		return NULL;
@@ -92,7 +95,7 @@ static Agraph_t *group_graph(gb *b, size_t i)
 		return NULL;
 	}
 	b->groups[key] = sg;
-	snprintf(name, sizeof name, "am-group-%zu", key);
+	snprintf(name, sizeof name, "%sam-group-%zu", IDP(b), key);
 	am_set(sg, "id", name); /* unique: subgraphs inherit the root's id */
 	am_labels_group(&b->lab, key, &b->a);
 	if (b->a.data)
@@ -168,7 +171,7 @@ static void add_nodes(gb *b)
 			am_set(v, "tooltip", s);
 			free(s);
 		}
-		am_labels_svg_id(&b->a, "n", nd->id, i);
+		am_labels_svg_id(&b->a, IDP(b), "n", nd->id, i);
 		if ((s = take(b, &b->a)) != NULL) {
 			am_set(v, "id", s);
 			free(s);
@@ -215,7 +218,7 @@ static Agnode_t *junction(gb *b, size_t r)
 	am_set(j, "fillcolor", es->color);
 	am_set(j, "color", es->color);
 	am_set(j, "penwidth", "1");
-	am_labels_svg_id(&b->a, "j", rel->id, r);
+	am_labels_svg_id(&b->a, IDP(b), "j", rel->id, r);
 	if ((s = take(b, &b->a)) != NULL) {
 		am_set(j, "id", s);
 		free(s);
@@ -253,7 +256,7 @@ static void edge_attrs(gb *b, Agedge_t *e, size_t r, const char *tip, int part, 
 	const argmap_relation *rel = argmap_map_relation(b->map, r);
 	char *s;
 
-	am_labels_svg_id(&b->a, part ? "p" : "r", rel->id, r);
+	am_labels_svg_id(&b->a, IDP(b), part ? "p" : "r", rel->id, r);
 	if (part)
 		am_buf_printf(&b->a, "-%d", part);
 	if ((s = take(b, &b->a)) != NULL) {
@@ -277,7 +280,7 @@ static void linked_box(gb *b, size_t r)
 	Agraph_t *parent = NULL, *sg;
 	size_t k, idx;
 	int first = 1;
-	char name[48];
+	char name[80];
 
 	for (k = 0; k < rel->n_from; k++) {
 		Agraph_t *gr;
@@ -301,7 +304,7 @@ static void linked_box(gb *b, size_t r)
 		b->failed = 1;
 		return;
 	}
-	snprintf(name, sizeof name, "am-linked-%zu", r);
+	snprintf(name, sizeof name, "%sam-linked-%zu", IDP(b), r);
 	am_set(sg, "id", name); /* unique: subgraphs inherit the root's id */
 	am_set(sg, "style", "rounded,filled");
 	am_set(sg, "color", b->th->linked_border);
@@ -419,13 +422,15 @@ static void graph_attrs(gb *b)
 	const argmap_render_options *opt = b->job->opts;
 	Agraph_t *g = b->g;
 	const am_layout_tier *t = b->job->tier;
+	char id[48];
 
 	agattr(g, AGRAPH, am_s("fontname"), am_s(FONT));
 	agattr(g, AGRAPH, am_s("fontsize"), am_s("11"));
 	/* A subgraph starts with its parent's id, so every subgraph gets an
 	 * id of its own (groups, linked boxes, the question rank);
 	 * before that, each cluster repeated id="am-map" (found by fuzz_render). */
-	agattr(g, AGRAPH, am_s("id"), am_s("am-map"));
+	snprintf(id, sizeof id, "%sam-map", IDP(b));
+	agattr(g, AGRAPH, am_s("id"), id);
 	agattr(g, AGRAPH, am_s("class"), am_s("am-map"));
 	agattr(g, AGRAPH, am_s("rankdir"), am_s("TB"));
 	agattr(g, AGRAPH, am_s("nodesep"), am_s("0.30"));
@@ -484,6 +489,7 @@ static void rank_questions(gb *b)
 {
 	size_t n = argmap_map_node_count(b->map), i, count = 0;
 	Agraph_t *sg;
+	char id[48];
 
 	for (i = 0; i < n; i++)
 		if (b->node[i] && argmap_map_node(b->map, i)->kind == ARGMAP_NODE_QUESTION)
@@ -495,7 +501,8 @@ static void rank_questions(gb *b)
 		b->failed = 1;
 		return;
 	}
-	am_set(sg, "id", "am-questions");
+	snprintf(id, sizeof id, "%sam-questions", IDP(b));
+	am_set(sg, "id", id);
 	am_set(sg, "rank", "min");
 	for (i = 0; i < n; i++)
 		if (b->node[i] && argmap_map_node(b->map, i)->kind == ARGMAP_NODE_QUESTION)

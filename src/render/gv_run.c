@@ -25,6 +25,7 @@
 #include "render/gv_private.h"
 #include "render/gv_textlayout.h"
 #include "render/output_fix.h"
+#include "render/svg_finish.h"
 #include "render/run.h"
 #include "render/testhooks.h"
 #include "util/buf.h"
@@ -211,9 +212,11 @@ int am_gv_run(const am_job *job, am_sink *sink)
 	if (job->opts->format == ARGMAP_RENDER_PDF)
 		am_pdf_fix_date(data, dlen, argmap_map_file(job->map, 0)->date);
 	if (job->opts->format == ARGMAP_RENDER_SVG) {
-		am_part parts[3];
-		size_t n = am_svg_fix_parts(data, dlen, parts);
-		rc = sink->output(sink, parts, n);
+		am_buf svg = {0};
+		rc = am_svg_finish(data, dlen, job, &svg);
+		if (rc == 0)
+			rc = output_one(sink, svg.data, svg.len);
+		am_buf_free(&svg);
 	} else {
 		rc = output_one(sink, data, dlen);
 	}

@@ -72,8 +72,10 @@ void am_labels_source_short(am_buf *b, const argmap_source *s, size_t max_name)
 	}
 }
 
-void am_labels_svg_id(am_buf *b, const char *prefix, const char *id, size_t index)
+void am_labels_svg_id(am_buf *b, const char *idp, const char *prefix, const char *id, size_t index)
 {
+	if (idp)
+		am_buf_puts(b, idp);
 	if (am_rt_ident_ok(id))
 		am_buf_printf(b, "am-%s-%s", prefix, id);
 	else
@@ -481,6 +483,63 @@ void am_labels_rel_class(const am_labels *b, size_t r, int premise, am_buf *o)
 		am_buf_puts(o, " am-editor");
 }
 
+/* Appends words[from..to) of s percent-encoded for a text fragment: only
+ * [A-Za-z0-9._~] stay (a '-' or ',' would be the directive's syntax),
+ * spaces between words as %20. */
+static void fragment_words(am_buf *o, const char *s, size_t from, size_t to)
+{
+	size_t w = 0;
+	int in = 0, sep = 0;
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		int space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+		if (space) {
+			if (in)
+				w++;
+			in = 0;
+			continue;
+		}
+		if (!in && w >= from && w < to && sep)
+			am_buf_puts(o, "%20");
+		in = 1;
+		if (w < from || w >= to)
+			continue;
+		sep = 1;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '.' || c == '_' || c == '~')
+			am_buf_putc(o, (char)c);
+		else
+			am_buf_printf(o, "%%%02X", c);
+	}
+}
+
+/* A text fragment (#:~:text=) that lands on the quote in its source: the
+ * whole quote up to 8 words, else its first 5 and last 3 words. */
+static void text_fragment(am_buf *o, const char *quote)
+{
+	size_t words = 0;
+	const char *s;
+	int in = 0;
+
+	for (s = quote; *s; s++) {
+		int space = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r';
+		if (!space && !in)
+			words++;
+		in = !space;
+	}
+	if (!words)
+		return;
+	am_buf_puts(o, "#:~:text=");
+	if (words <= 8) {
+		fragment_words(o, quote, 0, words);
+		return;
+	}
+	fragment_words(o, quote, 0, 5);
+	am_buf_putc(o, ',');
+	fragment_words(o, quote, words - 3, words);
+}
+
 int am_labels_node_url(const am_labels *b, size_t i, am_buf *o)
 {
 	const argmap_node *nd = argmap_map_node(b->map, i);
@@ -490,5 +549,9 @@ int am_labels_node_url(const am_labels *b, size_t i, am_buf *o)
 	    b->opts->format != ARGMAP_RENDER_SVG)
 		return 0;
 	src = source_of(b->map, &nd->sources[0]);
-	return src && am_rt_url(o, src->url);
+	if (!src || !am_rt_url(o, src->url))
+		return 0;
+	if (nd->text && !strchr(src->url, '#'))
+		text_fragment(o, nd->text);
+	return 1;
 }

@@ -48,9 +48,10 @@ void am_labels_names(am_buf *b, const argmap_map *map, const argmap_ref *refs, s
  * cut to max_name characters, then its date. HTML-escaped. */
 void am_labels_source_short(am_buf *b, const argmap_source *s, size_t max_name);
 
-/* An SVG id: am-<prefix>-<id> when the map id is safe for CSS, else
- * am-<prefix><index>. Prefixes keep every kind of id apart. */
-void am_labels_svg_id(am_buf *b, const char *prefix, const char *id, size_t index);
+/* An SVG id: <idp>am-<prefix>-<id> when the map id is safe for CSS, else
+ * <idp>am-<prefix><index>. Prefixes keep every kind of id apart; `idp` is
+ * the caller's --id-prefix (NULL: none). */
+void am_labels_svg_id(am_buf *b, const char *idp, const char *prefix, const char *id, size_t index);
 
 /* Node i: its label markup, its tooltip, its class list. */
 void am_labels_node(const am_labels *l, size_t i, am_buf *o);

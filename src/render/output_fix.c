@@ -1,7 +1,7 @@
 /*
  * output_fix.c - what argmap changes in Graphviz's output bytes: the PDF
- * creation date (so that PDFs are reproducible) and the SVG style sheet
- * with the font's fallbacks. Used by gv_run.c; tested on its own.
+ * creation date (so that PDFs are reproducible). The SVG's additions are
+ * svg_finish.c. Used by gv_run.c; tested on its own.
  */
 #include <string.h>
 
@@ -35,26 +35,4 @@ void am_pdf_fix_date(char *pdf, size_t len, const char *date)
 			pdf[i + klen + k] = stamp[k];
 		i += klen;
 	}
-}
-
-size_t am_svg_fix_parts(const char *data, size_t len, am_part parts[3])
-{
-	static const char style[] = "\n<style type=\"text/css\">text { font-family: \"DejaVu "
-	                            "Sans\", \"Bitstream Vera Sans\", "
-	                            "Verdana, \"Liberation Sans\", Arial, sans-serif; }</style>";
-	const char *svg = len > 5 ? strstr(data, "<svg ") : NULL;
-	const char *end = svg ? strchr(svg, '>') : NULL;
-
-	if (!end) {
-		parts[0].data = data;
-		parts[0].len = len;
-		return 1;
-	}
-	parts[0].data = data;
-	parts[0].len = (size_t)(end + 1 - data);
-	parts[1].data = style;
-	parts[1].len = sizeof style - 1;
-	parts[2].data = end + 1;
-	parts[2].len = len - parts[0].len;
-	return 3;
 }

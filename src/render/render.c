@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "argmap/html.h"
+#include "render/escape.h"
 #include "render/job.h"
 #include "render/layout_policy.h"
 #include "render/run.h"
@@ -25,6 +27,7 @@ const char *argmap_render_format_ext(argmap_render_format format)
 	case ARGMAP_RENDER_PDF: return "pdf";
 	case ARGMAP_RENDER_PNG: return "png";
 	case ARGMAP_RENDER_DOT: return "dot";
+	case ARGMAP_RENDER_HTML: return "html";
 	}
 	return "svg";
 }
@@ -34,11 +37,9 @@ int argmap_render_format_parse(const char *name, argmap_render_format *format)
 	static const struct {
 		const char *name;
 		argmap_render_format f;
-	} names[] = {{"svg", ARGMAP_RENDER_SVG},
-	             {"pdf", ARGMAP_RENDER_PDF},
-	             {"png", ARGMAP_RENDER_PNG},
-	             {"dot", ARGMAP_RENDER_DOT},
-	             {"gv", ARGMAP_RENDER_DOT}};
+	} names[] = {{"svg", ARGMAP_RENDER_SVG}, {"pdf", ARGMAP_RENDER_PDF},
+	             {"png", ARGMAP_RENDER_PNG}, {"dot", ARGMAP_RENDER_DOT},
+	             {"gv", ARGMAP_RENDER_DOT},  {"html", ARGMAP_RENDER_HTML}};
 	size_t i;
 
 	if (!name || !format)
@@ -48,7 +49,7 @@ int argmap_render_format_parse(const char *name, argmap_render_format *format)
 			*format = names[i].f;
 			return 0;
 		}
-	return am_fail(ARGMAP_EARG, "unknown format '%s' (use svg, pdf, png or dot)", name);
+	return am_fail(ARGMAP_EARG, "unknown format '%s' (use svg, pdf, png, dot or html)", name);
 }
 
 static int check_args(const argmap_map *map, const argmap_render_options *o)
@@ -57,7 +58,7 @@ static int check_args(const argmap_map *map, const argmap_render_options *o)
 		return am_fail(ARGMAP_EARG, "no map given");
 	if (am_check_version(o->version, ARGMAP_RENDER_OPTIONS_VERSION, "argmap_render_options"))
 		return ARGMAP_EARG;
-	if ((unsigned)o->format > ARGMAP_RENDER_DOT)
+	if ((unsigned)o->format > ARGMAP_RENDER_HTML)
 		return am_fail(ARGMAP_EARG, "unknown output format %d", (int)o->format);
 	if ((unsigned)o->theme > ARGMAP_THEME_PRINT)
 		return am_fail(ARGMAP_EARG, "unknown theme %d", (int)o->theme);
@@ -78,6 +79,12 @@ static int check_args(const argmap_map *map, const argmap_render_options *o)
 		               o->min_text);
 	if (argmap_map_file_count(map) == 0)
 		return am_fail(ARGMAP_EARG, "the map has no files");
+	if (o->id_prefix && *o->id_prefix &&
+	    (strlen(o->id_prefix) > 32 || !am_rt_ident_ok(o->id_prefix)))
+		return am_fail(ARGMAP_EARG,
+		               "the id prefix '%.40s' is not [A-Za-z][A-Za-z0-9_-]* of at most 32 "
+		               "characters",
+		               o->id_prefix);
 	return 0;
 }
 
@@ -159,6 +166,7 @@ int argmap_render(const argmap_map *map, const argmap_render_options *opts, argm
                   char **out, size_t *len)
 {
 	argmap_diags *own = NULL;
+	argmap_render_options jo;
 	am_view view;
 	am_job job;
 	am_buf buf = {0};
@@ -192,8 +200,14 @@ int argmap_render(const argmap_map *map, const argmap_render_options *opts, argm
 		        view.rels_shown, view.n_rels);
 	}
 	memset(&job, 0, sizeof job);
+	/* an HTML page carries the SVG: Graphviz draws that */
+	jo = *opts;
+	if (jo.format == ARGMAP_RENDER_HTML)
+		jo.format = ARGMAP_RENDER_SVG;
+	if (jo.id_prefix && !*jo.id_prefix)
+		jo.id_prefix = NULL;
 	job.map = map;
-	job.opts = opts;
+	job.opts = &jo;
 	job.view = &view;
 	job.file = map_file(map);
 	/* the layout is decided here, once, before Graphviz is touched */
@@ -218,6 +232,16 @@ int argmap_render(const argmap_map *map, const argmap_render_options *opts, argm
 		rc = am_contain_run(&job, tl, ml, diags, &buf);
 	}
 	am_view_free(&view);
+	if (rc == 0 && !buf.failed && opts->format == ARGMAP_RENDER_HTML) {
+		argmap_html_options ho = ARGMAP_HTML_OPTIONS_INIT;
+		ho.focus = opts->focus;
+		ho.depth = opts->depth;
+		ho.tag = opts->tag;
+		ho.hide_evidence = opts->hide_evidence;
+		ho.id_prefix = jo.id_prefix;
+		rc = argmap_html(map, &ho, buf.data, buf.len, NULL, out, len);
+		goto done;
+	}
 	if (rc == 0) {
 		if (buf.failed) {
 			rc = am_fail(ARGMAP_ENOMEM, "out of memory");

@@ -105,6 +105,27 @@ void am_buf_put_json(am_buf *b, const char *s)
 	}
 }
 
+void am_buf_put_xml(am_buf *b, const char *s, size_t n)
+{
+	size_t i, start = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *rep;
+		switch (s[i]) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		default: continue;
+		}
+		am_buf_put(b, s + start, i - start);
+		am_buf_puts(b, rep);
+		start = i + 1;
+	}
+	am_buf_put(b, s + start, n - start);
+}
+
 char *am_buf_detach(am_buf *b)
 {
 	char *s;

@@ -28,6 +28,11 @@ void am_buf_printf(am_buf *b, const char *fmt, ...) AM_PRINTF(2, 3);
 void am_buf_vprintf(am_buf *b, const char *fmt, va_list ap) AM_PRINTF(2, 0);
 /* Appends s as the inside of a JSON string (no quotes added). */
 void am_buf_put_json(am_buf *b, const char *s);
+/* Appends s[0..n) as XML/HTML character data or attribute value text:
+ * & < > " ' become &amp; &lt; &gt; &quot; &#39;. The one escaper for text
+ * argmap itself writes into SVG or HTML markup (render/escape.c builds
+ * Graphviz's label escaping on it). */
+void am_buf_put_xml(am_buf *b, const char *s, size_t n);
 /* Hands the string to the caller (free() it); NULL if any append failed.
  * The buffer is reset to empty either way. */
 char *am_buf_detach(am_buf *b);

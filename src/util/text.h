@@ -49,6 +49,11 @@ int am_date_valid(const char *s);
  */
 const char *am_url_problem(const char *s);
 
+/* 1 if s may be used in an SVG/HTML id or CSS class as it is:
+ * [A-Za-z][A-Za-z0-9_-]*, at most 64 bytes. (render/escape.h's
+ * am_rt_ident_ok and the HTML page's id table both ask this.) */
+int am_ident_ok(const char *s);
+
 /* The folder part of a path: "a/b.xml" -> "a", "b.xml" -> ".", "/b" -> "/".
  * Caller frees; NULL when out of memory. */
 char *am_path_dir(const char *path);

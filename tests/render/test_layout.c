@@ -148,7 +148,7 @@ Test(fastlayout, renderer_uses_it_for_huge_maps)
 /* ------------------------------------------------ the engine's drawing */
 
 typedef struct drawn_box {
-	char name[16]; /* n<i>, j<i>: the graph's node names */
+	char name[96]; /* a node's id, "reason KEY", or an edge's "TAIL->HEAD" */
 	double x0, y0, x1, y1;
 } drawn_box;
 
@@ -224,7 +224,23 @@ static void collect(xmlNode *n, drawn_box *nodes, size_t *nn, drawn_box *edges, 
 				shape = child_named(n, "ellipse");
 			cr_assert(shape && t, "a node or edge without a shape or title");
 			cr_assert(*nn < cap && *ne < cap);
-			snprintf(b->name, sizeof b->name, "%s", (const char *)t);
+			/* svg_finish.c names a node "Kind ID: text", a junction
+			 * "reason KEY" and an edge "PREMISE → CONCLUSION"; the
+			 * boxes are keyed by ID or "reason KEY", the edges as
+			 * "TAIL->HEAD" (Graphviz's tail is the conclusion) */
+			{
+				const char *s = (const char *)t, *arrow = strstr(s, " \xE2\x86\x92 ");
+				const char *sp = strchr(s, ' '), *colon = strstr(s, ": ");
+				if (!is_node && arrow)
+					snprintf(b->name, sizeof b->name, "%s->%.*s", arrow + 5,
+					         (int)(arrow - s), s);
+				else if (is_node && strncmp(s, "reason ", 7) != 0 && sp && colon &&
+				         colon > sp)
+					snprintf(b->name, sizeof b->name, "%.*s", (int)(colon - sp - 1),
+					         sp + 1);
+				else
+					snprintf(b->name, sizeof b->name, "%s", s);
+			}
 			if (!strcmp((const char *)shape->name, "ellipse")) {
 				xmlChar *cx = xmlGetProp(shape, (const xmlChar *)"cx");
 				xmlChar *cy = xmlGetProp(shape, (const xmlChar *)"cy");
