@@ -7,7 +7,7 @@ _argmap() {
   cur=${COMP_WORDS[COMP_CWORD]}
   prev=${COMP_WORDS[COMP_CWORD-1]}
   cmd=${COMP_WORDS[1]}
-  local commands="check validate render lsp schema new watch help"
+  local commands="check validate render export import eval stats diff list lsp schema new watch help"
   if [ "$COMP_CWORD" -eq 1 ]; then
     COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
     return
@@ -15,14 +15,20 @@ _argmap() {
   case $prev in
     --sources|-d|--output-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --format) COMPREPLY=($(compgen -W "text json sarif github" -- "$cur")); return ;;
-    -T|--type) COMPREPLY=($(compgen -W "svg pdf png dot svg,pdf" -- "$cur")); return ;;
+    -T|--type)
+      case $cmd in
+        export) COMPREPLY=($(compgen -W "json aif argdown graphml dot" -- "$cur")) ;;
+        *) COMPREPLY=($(compgen -W "svg pdf png dot html svg,pdf" -- "$cur")) ;;
+      esac
+      return ;;
     --theme) COMPREPLY=($(compgen -W "color print color,print" -- "$cur")); return ;;
     --debounce|--max-runs|--max-errors|--depth|--time-limit|--memory-limit) return ;;
   esac
   local opts
   case $cmd in
-    check|validate) opts="--sources --format --werror --max-errors --quiet -q --help" ;;
-    render) opts=$(argmap render --help 2>/dev/null | grep -oE '^ +(-[a-zA-Z], )?--[a-z-]+' | grep -oE -- '--?[a-z-]+') ;;
+    check|validate) opts="--sources --format --no-coverage --werror --max-errors --quiet -q --help" ;;
+    render|export|import|eval|stats|diff|list)
+      opts=$(argmap "$cmd" --help 2>/dev/null | grep -oE '^ +(-[a-zA-Z], )?--[a-z-]+' | grep -oE -- '--?[a-z-]+') ;;
     lsp) opts="--debounce --log --stdio --help" ;;
     watch) opts="--sources --werror --render --max-runs --help" ;;
     help) COMPREPLY=($(compgen -W "$commands" -- "$cur")); return ;;

@@ -369,6 +369,12 @@ void cli_start(void)
 	/* ulimit -f: a write past the limit fails with EFBIG (exit 3 with a
 	 * message) instead of killing the program with SIGXFSZ (exit 153). */
 	signal(SIGXFSZ, SIG_IGN);
+	/* Help texts and reports up to 64 KiB reach the file in one write at
+	 * the final flush, whose errno (ENOSPC, EFBIG) the message can name;
+	 * stdio forgets it when a write fails midway. */
+	static char stdout_buffer[1 << 16];
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
 }
 
 /* The errno of the first failed write to stdout (stdio forgets it once

@@ -126,7 +126,7 @@ int argmap_export(const argmap_map *map, const argmap_export_options *opts, argm
 {
 	static const argmap_export_options defaults = ARGMAP_EXPORT_OPTIONS_INIT;
 	const struct format_row *row;
-	am_view_options vo;
+	am_view_options vo = {0};
 	am_view view;
 	am_buf buf = {0};
 	const char *file;

@@ -147,7 +147,7 @@ static const char bar[] =
 int argmap_html(const argmap_map *map, const argmap_html_options *opts, const char *svg,
                 size_t svg_len, argmap_diags *diags, char **out, size_t *len)
 {
-	am_view_options vo;
+	am_view_options vo = {0};
 	am_view view;
 	am_buf o = {0}, model = {0}, cfg = {0}, csp = {0};
 	const argmap_file *f;

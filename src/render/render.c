@@ -97,7 +97,7 @@ static const char *map_file(const argmap_map *map)
 static int build_view(am_view *v, const argmap_map *map, const argmap_render_options *opts,
                       argmap_diags *diags)
 {
-	am_view_options vo;
+	am_view_options vo = {0};
 
 	vo.focus = opts->focus;
 	vo.depth = opts->depth;
