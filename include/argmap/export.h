@@ -48,11 +48,18 @@ typedef struct argmap_export_options {
 	const char *tag;             /* only nodes carrying this tag, and what they need
 	                                to stay connected; NULL: no filter */
 	int hide_evidence;           /* 1: leave evidence out */
-	/* Later versions add fields here (e.g. the actor view). */
+	const char *const *actors;   /* actor ids (n_actors of them): the actor view of
+	                                argmap_render_options (every claim they hold,
+	                                every quote of theirs, and what directly
+	                                supports, rebuts, undercuts or answers those);
+	                                NULL: none */
+	size_t n_actors;
+	/* Later versions add fields here. */
 } argmap_export_options;
 
 #define ARGMAP_EXPORT_OPTIONS_VERSION 1
-#define ARGMAP_EXPORT_OPTIONS_INIT {ARGMAP_EXPORT_OPTIONS_VERSION, ARGMAP_EXPORT_JSON, NULL, 2, NULL, 0}
+#define ARGMAP_EXPORT_OPTIONS_INIT                                                         \
+	{ARGMAP_EXPORT_OPTIONS_VERSION, ARGMAP_EXPORT_JSON, NULL, 2, NULL, 0, NULL, 0}
 
 /** Set *opts to the defaults of this `version` (ARGMAP_EXPORT_OPTIONS_VERSION).
  *  Returns 0, or ARGMAP_EARG for NULL or an unknown version. */

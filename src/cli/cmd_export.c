@@ -159,7 +159,7 @@ static int parse_args(export_cli *c, int argc, char **argv)
 static int export_dot(const export_cli *c)
 {
 	char depth[16];
-	char **av = calloc((size_t)c->n_inputs + 24, sizeof *av);
+	char **av = calloc((size_t)c->n_inputs + 24 + 2 * CLI_MAX_ACTORS, sizeof *av);
 	int n = 0, i, rc;
 
 	if (!av) {
@@ -183,6 +183,10 @@ static int export_dot(const export_cli *c)
 		av[n++] = (char *)c->view.focus;
 		av[n++] = (char *)"--depth";
 		av[n++] = depth;
+	}
+	for (size_t k = 0; k < c->view.n_actors; k++) {
+		av[n++] = (char *)"--actor";
+		av[n++] = (char *)c->view.actors[k];
 	}
 	if (c->view.tag) {
 		av[n++] = (char *)"--tag";
@@ -269,6 +273,8 @@ static int export_one(const export_cli *c, const char *in, argmap_diags *diags)
 	o.depth = c->view.depth;
 	o.tag = c->view.tag;
 	o.hide_evidence = c->view.hide_evidence;
+	o.actors = c->view.n_actors ? c->view.actors : NULL;
+	o.n_actors = c->view.n_actors;
 	rc = argmap_export(map, &o, diags, &data, &len);
 	if (rc == ARGMAP_EINVALID) {
 		rc = CLI_ERRORS; /* the view names no node or selects nothing */

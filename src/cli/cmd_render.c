@@ -22,7 +22,6 @@
 
 #define MAX_FORMATS 5
 #define MAX_THEMES 2
-#define MAX_ACTORS 16
 
 static void render_usage(FILE *out)
 {
@@ -81,10 +80,6 @@ static void render_usage(FILE *out)
 	      "\xE2\x9C\x97, UNDEC dotted\n"
 	      "                        and ?, the reason in each tooltip; outputs are named\n"
 	      "                        NAME.status[.print].EXT (preferred: NAME.preferred...)\n"
-	      "  --actor ID            one person's (or body's) argument: every claim ID\n"
-	      "                        holds, every quote of ID, and what directly supports,\n"
-	      "                        rebuts or undercuts them, at any distance; repeat it\n"
-	      "                        for several ('argmap list actors FILE' lists ids)\n"
 	      "\n"
 	      "Limits and checking:\n"
 	      "  --time-limit S        give up drawing one output after S seconds (default\n"
@@ -110,7 +105,6 @@ typedef struct render_cli {
 	int n_themes;
 	cli_view_args view;
 	const char *output, *dir, *sources;
-	const char *actors[MAX_ACTORS];
 	int quiet;
 	int status; /* --status: -1 none, else an argmap_semantics */
 	char *const *inputs;
@@ -223,7 +217,6 @@ enum {
 	OPT_MEMORY,
 	OPT_SOURCES,
 	OPT_STATUS,
-	OPT_ACTOR,
 	OPT_PAGES,
 	OPT_MIN_TEXT,
 	OPT_NOTES,
@@ -251,7 +244,6 @@ static int parse_args(render_cli *c, int argc, char **argv)
 	    {"memory-limit", required_argument, NULL, OPT_MEMORY},
 	    {"sources", required_argument, NULL, OPT_SOURCES},
 	    {"status", required_argument, NULL, OPT_STATUS},
-	    {"actor", required_argument, NULL, OPT_ACTOR},
 	    {"pages", no_argument, NULL, OPT_PAGES},
 	    {"min-text", required_argument, NULL, OPT_MIN_TEXT},
 	    {"notes", required_argument, NULL, OPT_NOTES},
@@ -334,11 +326,6 @@ static int parse_args(render_cli *c, int argc, char **argv)
 				return usage_error(
 				    "unknown status '%s' (use grounded or preferred)", optarg);
 			break;
-		case OPT_ACTOR:
-			if (c->opts.n_actors >= MAX_ACTORS)
-				return usage_error("at most %d --actor options", MAX_ACTORS);
-			c->actors[c->opts.n_actors++] = optarg;
-			break;
 		case OPT_PAGES: c->opts.pages = 1; break;
 		case OPT_MIN_TEXT:
 			if (parse_number(optarg, 4, 14, &v) != 0)
@@ -392,8 +379,8 @@ static int parse_args(render_cli *c, int argc, char **argv)
 	c->opts.depth = c->view.depth;
 	c->opts.tag = c->view.tag;
 	c->opts.hide_evidence = c->view.hide_evidence;
-	if (c->opts.n_actors)
-		c->opts.actors = c->actors;
+	c->opts.n_actors = c->view.n_actors;
+	c->opts.actors = c->view.n_actors ? c->view.actors : NULL;
 	if (c->opts.pages && c->opts.page == ARGMAP_PAGE_NONE)
 		c->opts.page = ARGMAP_PAGE_A4;
 	if (c->opts.min_text != 0 && !c->opts.pages)

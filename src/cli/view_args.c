@@ -10,6 +10,10 @@
 #include "view_args.h"
 
 const char cli_view_help[] =
+    "  --actor ID            one person's (or body's) argument: every claim ID\n"
+    "                        holds, every quote of ID, and what directly supports,\n"
+    "                        rebuts or undercuts them, at any distance; repeat it\n"
+    "                        for several ('argmap list actors FILE' lists ids)\n"
     "  --focus ID            only the neighbourhood of the node ID\n"
     "  --depth N             with --focus: up to N relations away (default 2)\n"
     "  --tag TAG             only what carries TAG, and what it needs to stay\n"
@@ -38,6 +42,11 @@ int cli_view_option(cli_view_args *v, int opt, const char *arg, const char *cmd)
 		v->depth_given = 1;
 		return CLI_OK;
 	case CLI_OPT_TAG: v->tag = arg; return CLI_OK;
+	case CLI_OPT_ACTOR:
+		if (v->n_actors >= CLI_MAX_ACTORS)
+			return bad(cmd, "at most 16 --actor options", arg);
+		v->actors[v->n_actors++] = arg;
+		return CLI_OK;
 	case CLI_OPT_HIDE:
 		if (strcmp(arg, "evidence") != 0)
 			return bad(cmd, "--hide takes 'evidence'", arg);

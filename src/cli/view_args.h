@@ -1,6 +1,7 @@
 /*
  * view_args.h - the view options every command that shows a map takes
- * (`render`, `export`): --focus ID, --depth N, --tag TAG, --hide evidence.
+ * (`render`, `export`): --actor ID, --focus ID, --depth N, --tag TAG,
+ * --hide evidence.
  * One parser and one help text, so that the commands cannot drift apart.
  *
  * Use: put CLI_VIEW_LONGOPTS in the command's getopt_long table; hand
@@ -12,8 +13,12 @@
 
 #include <getopt.h>
 
+#define CLI_MAX_ACTORS 16
+
 /* What the options asked for. Strings point into argv. */
 typedef struct cli_view_args {
+	const char *actors[CLI_MAX_ACTORS]; /* --actor, repeatable */
+	size_t n_actors;
 	const char *focus; /* NULL: the whole map */
 	unsigned depth;    /* default 2 */
 	int depth_given;
@@ -21,10 +26,7 @@ typedef struct cli_view_args {
 	int hide_evidence;
 } cli_view_args;
 
-#define CLI_VIEW_ARGS_INIT                                                                         \
-	{                                                                                          \
-		NULL, 2, 0, NULL, 0                                                                \
-	}
+#define CLI_VIEW_ARGS_INIT {{NULL}, 0, NULL, 2, 0, NULL, 0}
 
 /* getopt_long values of the view options; a command's own long options
  * use values below CLI_OPT_VIEW_FIRST. */
@@ -33,15 +35,16 @@ enum {
 	CLI_OPT_FOCUS = CLI_OPT_VIEW_FIRST,
 	CLI_OPT_DEPTH,
 	CLI_OPT_TAG,
-	CLI_OPT_HIDE
+	CLI_OPT_HIDE,
+	CLI_OPT_ACTOR
 };
 
 #define CLI_VIEW_LONGOPTS                                                                          \
 	{"focus", required_argument, NULL, CLI_OPT_FOCUS},                                         \
 	    {"depth", required_argument, NULL, CLI_OPT_DEPTH},                                     \
 	    {"tag", required_argument, NULL, CLI_OPT_TAG},                                         \
-	{                                                                                          \
-		"hide", required_argument, NULL, CLI_OPT_HIDE                                      \
+	    {"hide", required_argument, NULL, CLI_OPT_HIDE}, {                                     \
+		"actor", required_argument, NULL, CLI_OPT_ACTOR                                    \
 	}
 
 /* The help lines of the view options, for the command's --help. */

@@ -164,6 +164,8 @@ int argmap_export(const argmap_map *map, const argmap_export_options *opts, argm
 	vo.depth = opts->depth;
 	vo.tag = opts->tag;
 	vo.hide_evidence = opts->hide_evidence;
+	vo.actors = opts->actors;
+	vo.n_actors = opts->actors ? opts->n_actors : 0;
 	if ((rc = am_view_build(&view, map, &vo, diags, file)) != 0)
 		return rc;
 	if (view.filtered)

@@ -182,3 +182,34 @@ Test(export_cli, dot_is_the_renderers)
 	free(eo);
 	free(ro);
 }
+
+/* --actor is the renderer's actor view, for every format: the traders'
+ * two claims and what attacks or supports them are exported, the mayor's
+ * claim that touches neither is not; in DOT (the renderer's) as in JSON. */
+Test(export_cli, actor_view)
+{
+	const char *json[] = {"export", "--actor", "traders", "-T", "json", "-o", "-",
+	                      ARGMAP_SOURCE_DIR "/maps/example/cycle-lane.xml", NULL};
+	const char *dot[] = {"export", "--actor", "traders", "-T", "dot", "-o", "-",
+	                     ARGMAP_SOURCE_DIR "/maps/example/cycle-lane.xml", NULL};
+	const char *bad[] = {"export", "--actor", "nobody", "-T", "json", "-o", "-",
+	                     ARGMAP_SOURCE_DIR "/maps/example/cycle-lane.xml", NULL};
+	char *out, *err;
+
+	cr_assert_eq(run(json, &out, &err), 0, "%s", err);
+	cr_expect(strstr(out, "\"lane-hurts-trade\""), "the traders' claim");
+	cr_expect(strstr(out, "\"customers-drive\""), "the traders' other claim");
+	cr_expect(!strstr(out, "\"danger-is-not-lane-specific\""), "not the mayor's aside");
+	cr_expect(strstr(out, "\"filtered\": true"), "a view");
+	free(out);
+	free(err);
+	cr_assert_eq(run(dot, &out, &err), 0, "%s", err);
+	cr_expect(strstr(out, "lane-hurts-trade"), "%s", out);
+	cr_expect(!strstr(out, "danger-is-not-lane-specific"), "the DOT is the same view");
+	free(out);
+	free(err);
+	cr_expect_eq(run(bad, &out, &err), 1, "an unknown actor is an error: %s", err);
+	cr_expect(strstr(err, "[AM715]"), "%s", err);
+	free(out);
+	free(err);
+}
