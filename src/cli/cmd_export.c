@@ -159,7 +159,7 @@ static int parse_args(export_cli *c, int argc, char **argv)
 static int export_dot(const export_cli *c)
 {
 	char depth[16];
-	char **av = calloc((size_t)c->n_inputs + 24 + 2 * CLI_MAX_ACTORS, sizeof *av);
+	char **av = calloc((size_t)c->n_inputs + 24 + (size_t)2 * CLI_MAX_ACTORS, sizeof *av);
 	int n = 0, i, rc;
 
 	if (!av) {

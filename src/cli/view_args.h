@@ -26,7 +26,10 @@ typedef struct cli_view_args {
 	int hide_evidence;
 } cli_view_args;
 
-#define CLI_VIEW_ARGS_INIT {{NULL}, 0, NULL, 2, 0, NULL, 0}
+#define CLI_VIEW_ARGS_INIT                                                                         \
+	{                                                                                          \
+		{NULL}, 0, NULL, 2, 0, NULL, 0                                                     \
+	}
 
 /* getopt_long values of the view options; a command's own long options
  * use values below CLI_OPT_VIEW_FIRST. */
@@ -43,7 +46,8 @@ enum {
 	{"focus", required_argument, NULL, CLI_OPT_FOCUS},                                         \
 	    {"depth", required_argument, NULL, CLI_OPT_DEPTH},                                     \
 	    {"tag", required_argument, NULL, CLI_OPT_TAG},                                         \
-	    {"hide", required_argument, NULL, CLI_OPT_HIDE}, {                                     \
+	    {"hide", required_argument, NULL, CLI_OPT_HIDE},                                       \
+	{                                                                                          \
 		"actor", required_argument, NULL, CLI_OPT_ACTOR                                    \
 	}
 

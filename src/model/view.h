@@ -29,8 +29,8 @@ typedef struct am_view_options {
  * and relations (argmap_map_node_count / argmap_map_relation_count long,
  * not n_nodes / n_rels); all are owned by the view. */
 typedef struct am_view {
-	size_t n_nodes, n_rels; /* how many the map's own scope holds: the totals
-	                           a view note reports, never an array length */
+	size_t n_nodes, n_rels;  /* how many the map's own scope holds: the totals
+	                            a view note reports, never an array length */
 	unsigned char *node_on;  /* 1: the node is drawn */
 	unsigned char *rel_on;   /* 1: the relation is drawn */
 	unsigned char *junction; /* 1: the relation is drawn through a junction dot */
