@@ -194,7 +194,8 @@ static int relevant(const watcher *w, const char *buf, ssize_t len)
 	size_t i;
 
 	while (p < buf + len) {
-		const struct inotify_event *e = (const struct inotify_event *)p;
+		/* the kernel aligns each event record; buf is aligned for it */
+		const struct inotify_event *e = (const struct inotify_event *)(const void *)p;
 		char key[PATH_MAX + 16];
 		p += sizeof *e + e->len;
 		if (!e->len)
@@ -275,7 +276,7 @@ int cli_watch(int argc, char **argv)
 		return CLI_IO;
 	}
 	for (;;) {
-		char buf[16384];
+		char buf[16384] __attribute__((aligned(__alignof__(struct inotify_event))));
 		struct pollfd pfd;
 		ssize_t n;
 		rc = run_once(&w, argv + optind, argc - optind, sources, werror, self,

@@ -96,12 +96,13 @@ static long long content_length(const char *p, size_t n)
 int am_rpc_next(am_rpc_reader *r, const char **body, size_t *len)
 {
 	for (;;) {
-		const char *p = r->buf + r->start;
 		size_t avail = r->len - r->start, he;
+		const char *p;
 		long long cl;
 
-		if (!avail)
+		if (!avail) /* also before the first byte, when buf is still NULL */
 			return 0;
+		p = r->buf + r->start;
 		if (r->in_body) {
 			if (avail < r->body_len)
 				return 0;

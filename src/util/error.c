@@ -22,7 +22,11 @@ int am_fail(int status, const char *fmt, ...)
 /* Semi-private (libgit2's double underscore): exported only so that the
  * am_fail of libargmap-render.so (src/util/render_shim.c) records its
  * messages in this one slot. Not in any installed header. */
-ARGMAP_API void argmap__error_setv(const char *fmt, va_list ap);
+ARGMAP_API void argmap__error_setv(const char *fmt, va_list ap)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 0)))
+#endif
+	;
 void argmap__error_setv(const char *fmt, va_list ap)
 {
 	vsnprintf(last_error, sizeof last_error, fmt, ap);
