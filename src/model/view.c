@@ -83,9 +83,10 @@ static int upward_closure(const argmap_map *map, const am_graph *up, unsigned ch
 	return 0;
 }
 
-/* Adds the co-premises of every reason whose conclusion and one premise are
- * selected. Returns 1 if anything was added. */
-static int complete_linked(const argmap_map *map, unsigned char *sel, int hide_evidence)
+/* Adds the co-premises of every reason of the map's scope (scope_rel) whose
+ * conclusion and one premise are selected. Returns 1 if anything was added. */
+static int complete_linked(const argmap_map *map, unsigned char *sel, int hide_evidence,
+                           const unsigned char *scope_rel)
 {
 	size_t m = argmap_map_relation_count(map), i, k, idx;
 	int added = 0;
@@ -93,7 +94,7 @@ static int complete_linked(const argmap_map *map, unsigned char *sel, int hide_e
 	for (i = 0; i < m; i++) {
 		const argmap_relation *r = argmap_map_relation(map, i);
 		int any = 0, to_on;
-		if (r->n_from < 2)
+		if (r->n_from < 2 || !scope_rel[i])
 			continue;
 		if (r->kind == ARGMAP_REL_UNDERCUT) {
 			const argmap_relation *t = am_map_undercut_target(map, r);
@@ -351,8 +352,25 @@ static int rel_nodes_in(const argmap_map *map, const argmap_relation *r, const u
 	return node_ref(map, &r->to, &idx) && sel[idx];
 }
 
+/* 1 if r is a linked reason (not an undercut) whose conclusion and at least
+ * one premise are in sel. */
+static int linked_into(const argmap_map *map, const argmap_relation *r, const unsigned char *sel)
+{
+	size_t f, idx;
+
+	if (r->n_from < 2 || r->kind == ARGMAP_REL_UNDERCUT || !node_ref(map, &r->to, &idx) ||
+	    !sel[idx])
+		return 0;
+	for (f = 0; f < r->n_from; f++)
+		if (node_ref(map, &r->from[f], &idx) && sel[idx])
+			return 1;
+	return 0;
+}
+
 /* sel: the nodes file 0 declares or its relations mention; scope_rel: the
- * relations file 0 declares, and imported ones among those nodes. */
+ * relations file 0 declares, the imported linked reasons that join those
+ * nodes (drawn whole: their other premises join the scope), and imported
+ * relations among the nodes so selected. One pass each, so linear. */
 static void in_scope(const argmap_map *map, unsigned char *sel, unsigned char *scope_rel)
 {
 	size_t n = argmap_map_node_count(map), m = argmap_map_relation_count(map), i, j;
@@ -366,6 +384,14 @@ static void in_scope(const argmap_map *map, unsigned char *sel, unsigned char *s
 			mark_rel_nodes(map, r, sel);
 		}
 	}
+	for (j = 0; j < m; j++) /* decided on the nodes above, marked after */
+		if (!scope_rel[j] && linked_into(map, argmap_map_relation(map, j), sel))
+			scope_rel[j] = 2;
+	for (j = 0; j < m; j++)
+		if (scope_rel[j] == 2) {
+			scope_rel[j] = 1;
+			mark_rel_nodes(map, argmap_map_relation(map, j), sel);
+		}
 	for (j = 0; j < m; j++)
 		if (!scope_rel[j] && rel_nodes_in(map, argmap_map_relation(map, j), sel))
 			scope_rel[j] = 1;
@@ -493,7 +519,7 @@ int am_view_build(am_view *v, const argmap_map *map, const am_view_options *o, a
 		do
 			if (upward_closure(map, &up, tagsel, mark) != 0)
 				goto out;
-		while (complete_linked(map, tagsel, o->hide_evidence));
+		while (complete_linked(map, tagsel, o->hide_evidence, scope_rel));
 		for (i = 0; i < n; i++)
 			sel[i] = sel[i] && tagsel[i];
 		if (v->focus != ARGMAP_NONE)
@@ -504,7 +530,7 @@ int am_view_build(am_view *v, const argmap_map *map, const am_view_options *o, a
 		for (i = 0; i < n; i++)
 			if (argmap_map_node(map, i)->kind == ARGMAP_NODE_EVIDENCE)
 				sel[i] = 0;
-	complete_linked(map, sel, o->hide_evidence);
+	complete_linked(map, sel, o->hide_evidence, scope_rel);
 	if (o->hide_evidence)
 		for (i = 0; i < n; i++)
 			if (argmap_map_node(map, i)->kind == ARGMAP_NODE_EVIDENCE)

@@ -331,6 +331,49 @@ Test(export_json, view)
 	argmap_map_free(m);
 }
 
+/* A map that imports another draws the imported nodes its relations name
+ * and the imported relations among them; a linked reason that joins two of
+ * those nodes is drawn whole. No imported node is drawn without a relation,
+ * and the totals count what the view can draw (shown never exceeds total).
+ * Checked on a fixture and on the bundled debate map. */
+static void expect_no_dangling_import(const char *path, const char *linked)
+{
+	argmap_map *m = load(path);
+	json_t *doc = export_json(m, NULL), *v = json_object_get(doc, "view");
+	json_t *nodes = json_object_get(doc, "nodes"), *rels = json_object_get(doc, "relations");
+	json_t *n, *r, *f;
+	size_t i, j, k;
+
+	cr_expect_eq((size_t)json_integer_value(json_object_get(v, "nodes_shown")),
+	             json_array_size(nodes));
+	cr_expect_leq(json_integer_value(json_object_get(v, "nodes_shown")),
+	              json_integer_value(json_object_get(v, "nodes_total")), "%s", path);
+	json_array_foreach(nodes, i, n)
+	{
+		int touched = json_integer_value(json_object_get(n, "file")) == 0;
+		json_array_foreach(rels, j, r)
+		{
+			if (!strcmp(str(r, "to_kind"), "node") && !strcmp(str(r, "to"), str(n, "id")))
+				touched = 1;
+			json_array_foreach(json_object_get(r, "from"), k, f)
+			    touched |= !strcmp(json_string_value(f), str(n, "id"));
+		}
+		cr_expect(touched, "%s: imported node %s is drawn without a relation", path,
+		          str(n, "id"));
+	}
+	if (linked)
+		find(rels, "id", linked);
+	json_decref(doc);
+	argmap_map_free(m);
+}
+
+Test(export_json, imported_scope)
+{
+	expect_no_dangling_import(ARGMAP_SOURCE_DIR "/tests/export/data/scope.xml", "r-nature");
+	expect_no_dangling_import(ARGMAP_SOURCE_DIR "/maps/ukraine-2025/debate.xml",
+	                          "cg-s-logan-sterner");
+}
+
 /* Byte-identical for identical input: twice in one process, and from a
  * second load of the same file. */
 Test(export_json, deterministic)
