@@ -17,15 +17,15 @@
 
 typedef struct ub {
 	const argmap_diff *d;
-	argmap_map *m;      /* the union */
-	size_t *old_node;   /* old node -> union node, ARGMAP_NONE */
-	size_t *old_rel;    /* old relation -> union relation */
-	size_t *old_src;    /* old source -> union source */
-	size_t *old_act;    /* old actor -> union actor */
+	argmap_map *m;    /* the union */
+	size_t *old_node; /* old node -> union node, ARGMAP_NONE */
+	size_t *old_rel;  /* old relation -> union relation */
+	size_t *old_src;  /* old source -> union source */
+	size_t *old_act;  /* old actor -> union actor */
 	argmap_change *nc, *rc;
 	const char **nd, **rd;
 	argmap_label *ol, *nl;
-	am_buf t;           /* scratch */
+	am_buf t; /* scratch */
 	int oom;
 } ub;
 
@@ -352,7 +352,8 @@ static void relations(ub *u)
 {
 	const argmap_diff *d = u->d;
 	size_t na = argmap_map_relation_count(d->a), mb = argmap_map_relation_count(d->b), i, j;
-	size_t *ghost_of = malloc((d->n + 1) * sizeof *ghost_of);
+	const size_t ne = d->n;
+	size_t *ghost_of = malloc((ne + 1) * sizeof *ghost_of);
 	unsigned char *pending = calloc(na + 1, 1);
 
 	if (!ghost_of || !pending) {
@@ -361,21 +362,21 @@ static void relations(ub *u)
 	}
 	for (i = 0; i < na; i++)
 		u->old_rel[i] = argmap_map_relation(d->a, i)->id &&
-		                        argmap_map_find(d->b, argmap_map_relation(d->a, i)->id, &j) ==
-		                            ARGMAP_ITEM_RELATION
+		                        argmap_map_find(d->b, argmap_map_relation(d->a, i)->id,
+		                                        &j) == ARGMAP_ITEM_RELATION
 		                    ? j
 		                    : ARGMAP_NONE;
-	for (i = 0; i < d->n; i++) {
+	for (i = 0; i < ne; i++) {
 		const am_diff_entry *e = &d->e[i];
+		ghost_of[i] = ARGMAP_NONE;
 		if (e->relation && e->what == AM_DIFF_REMOVED)
 			pending[e->old_i] = 1;
 		else if (e->relation && e->what == AM_DIFF_CHANGED)
 			u->old_rel[e->old_i] = e->new_i;
 	}
 	/* first place them all (an undercut may aim at a later relation) */
-	for (i = 0; i < d->n && !u->oom; i++) {
+	for (i = 0; i < ne && !u->oom; i++) {
 		const am_diff_entry *e = &d->e[i];
-		ghost_of[i] = ARGMAP_NONE;
 		if (!e->relation || e->what == AM_DIFF_ADDED || !drawable(u, e->old_i, pending))
 			continue;
 		if (e->what == AM_DIFF_REMOVED)
@@ -392,7 +393,7 @@ static void relations(ub *u)
 		r->by = map_refs(u, r->by, r->n_by);
 		r->sources = map_refs(u, r->sources, r->n_sources);
 	}
-	for (i = 0; i < d->n && !u->oom; i++) {
+	for (i = 0; i < ne && !u->oom; i++) {
 		const am_diff_entry *e = &d->e[i];
 		if (!e->relation)
 			continue;
@@ -405,7 +406,8 @@ static void relations(ub *u)
 		if (ghost_of[i] != ARGMAP_NONE) {
 			u->rc[ghost_of[i]] = ARGMAP_CHANGE_REMOVED;
 			if (e->what == AM_DIFF_CHANGED)
-				u->rd[ghost_of[i]] = detail(u, e, "where it was before it was moved");
+				u->rd[ghost_of[i]] =
+				    detail(u, e, "where it was before it was moved");
 		}
 	}
 done:

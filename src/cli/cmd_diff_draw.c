@@ -54,8 +54,8 @@ static const char **protect_both(protected_list *p, protected_list *q, const arg
 	return all;
 }
 
-static int write_drawing(const cli_diff_args *a, const char *data, size_t len,
-                         const char **protect, argmap_diags *diags)
+static int write_drawing(const cli_diff_args *a, const char *data, size_t len, const char **protect,
+                         argmap_diags *diags)
 {
 	char *path;
 	int rc = CLI_OK;

@@ -37,7 +37,7 @@ static void diff_usage(FILE *out)
 	      "                    '>' renamed) or json (added, removed, changed lists\n"
 	      "                    of nodes and relations, renamed, labels)\n"
 	      "  -T FORMAT         draw the diff: svg, pdf, png, html or dot\n"
-	      "  -o OUT            with -T: the file to write ('-': standard output);\n"
+	      "  -o, --output OUT  with -T: the file to write ('-': standard output);\n"
 	      "                    default NEW's name .diff[.print].FORMAT, here\n"
 	      "  --theme THEME     with -T: color (default) or print (grayscale)\n"
 	      "  --exit-code       exit 1 when the versions differ\n"
@@ -57,8 +57,8 @@ static int parse_draw_format(const char *s, argmap_render_format *f)
 	static const struct {
 		const char *name;
 		argmap_render_format f;
-	} names[] = {{"svg", ARGMAP_RENDER_SVG},  {"pdf", ARGMAP_RENDER_PDF},
-	             {"png", ARGMAP_RENDER_PNG},  {"html", ARGMAP_RENDER_HTML},
+	} names[] = {{"svg", ARGMAP_RENDER_SVG}, {"pdf", ARGMAP_RENDER_PDF},
+	             {"png", ARGMAP_RENDER_PNG}, {"html", ARGMAP_RENDER_HTML},
 	             {"dot", ARGMAP_RENDER_DOT}, {"gv", ARGMAP_RENDER_DOT}};
 	size_t i;
 
@@ -102,10 +102,11 @@ int cli_diff_parse(int argc, char **argv, cli_diff_args *a)
 			break;
 		case 'T':
 			if (parse_draw_format(optarg, &a->format) != 0) {
-				fprintf(stderr,
-				        "argmap diff: unknown drawing format '%s' (use svg, pdf, png, "
-				        "html or dot)\n",
-				        optarg);
+				fprintf(
+				    stderr,
+				    "argmap diff: unknown drawing format '%s' (use svg, pdf, png, "
+				    "html or dot)\n",
+				    optarg);
 				return CLI_USAGE;
 			}
 			a->draw = 1;
@@ -118,7 +119,8 @@ int cli_diff_parse(int argc, char **argv, cli_diff_args *a)
 			else if (!strcmp(optarg, "print"))
 				a->theme = ARGMAP_THEME_PRINT;
 			else {
-				fprintf(stderr, "argmap diff: unknown theme '%s' (use color or print)\n",
+				fprintf(stderr,
+				        "argmap diff: unknown theme '%s' (use color or print)\n",
 				        optarg);
 				return CLI_USAGE;
 			}

@@ -13,10 +13,10 @@
 typedef struct cli_diff_args {
 	enum cli_format fmt; /* --format: text or json */
 	int quiet, exit_code;
-	int draw;            /* -T given: draw the union instead */
+	int draw; /* -T given: draw the union instead */
 	argmap_render_format format;
 	argmap_render_theme theme;
-	const char *output;  /* -o; NULL: NEW's name .diff[.print].EXT here */
+	const char *output; /* -o; NULL: NEW's name .diff[.print].EXT here */
 	const char *old_path, *new_path;
 } cli_diff_args;
 

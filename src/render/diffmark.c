@@ -84,7 +84,8 @@ void am_diffmark_badge(const am_labels *l, size_t i, am_buf *o)
 		              s->word);
 	if (u && relabelled(u, i))
 		am_buf_printf(o, "  <FONT><B>%s \xE2\x86\x92 %s</B></FONT>",
-		              argmap_label_name(u->old_label[i]), argmap_label_name(u->new_label[i]));
+		              argmap_label_name(u->old_label[i]),
+		              argmap_label_name(u->new_label[i]));
 }
 
 void am_diffmark_rows(const am_labels *l, size_t i, am_buf *o)
@@ -99,8 +100,7 @@ void am_diffmark_rows(const am_labels *l, size_t i, am_buf *o)
 		size_t n = nl ? (size_t)(nl - d) : strlen(d);
 		am_buf line = {0};
 		am_buf_put(&line, d, n);
-		am_buf_printf(o,
-		              "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8.5\" COLOR=\"%s\"><I>",
+		am_buf_printf(o, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8.5\" COLOR=\"%s\"><I>",
 		              s ? s->color : l->th->meta_color);
 		if (line.data)
 			am_rt_html_trunc(o, line.data, 64);
@@ -141,7 +141,8 @@ void am_diffmark_node_tip(const am_labels *l, size_t i, am_buf *o)
 	tip(o, am_diffmark_node(l, i), u->node_detail[i]);
 	if (relabelled(u, i)) {
 		am_buf_printf(o, "\\ngrounded label: %s \xE2\x86\x92 %s",
-		              argmap_label_name(u->old_label[i]), argmap_label_name(u->new_label[i]));
+		              argmap_label_name(u->old_label[i]),
+		              argmap_label_name(u->new_label[i]));
 	}
 }
 
@@ -197,11 +198,12 @@ void am_diffmark_legend(const am_labels *l, am_buf *o, int cols)
 	for (k = 0; k < argmap_map_relation_count(u->map); k++)
 		if (u->relation_change[k] != ARGMAP_CHANGE_NONE)
 			seen[u->relation_change[k] - 1] = 1;
-	am_buf_printf(o,
-	              "<TR><TD COLSPAN=\"%d\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\"><B>Changes</B> "
-	              "(border or line, and mark; what changed is in the box and the "
-	              "tooltip)</FONT></TD></TR>",
-	              cols);
+	am_buf_printf(
+	    o,
+	    "<TR><TD COLSPAN=\"%d\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\"><B>Changes</B> "
+	    "(border or line, and mark; what changed is in the box and the "
+	    "tooltip)</FONT></TD></TR>",
+	    cols);
 	any = seen[0] || seen[1] || seen[2] || seen[3] || u->n_relabelled;
 	if (!any)
 		am_buf_printf(o,
@@ -215,28 +217,31 @@ void am_diffmark_legend(const am_labels *l, am_buf *o, int cols)
 		if (!seen[k])
 			continue;
 		if (s->twice)
-			am_buf_printf(o,
-			              "<TR><TD COLSPAN=\"2\" WIDTH=\"52\" HEIGHT=\"20\" FIXEDSIZE=\"TRUE\" "
-			              "BORDER=\"1\" COLOR=\"%s\" CELLPADDING=\"2\"><TABLE BORDER=\"1\" "
-			              "CELLBORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\" COLOR=\"%s\">"
-			              "<TR><TD WIDTH=\"42\" HEIGHT=\"10\" FIXEDSIZE=\"TRUE\"><FONT "
-			              "POINT-SIZE=\"8\" COLOR=\"%s\"><B>%s</B></FONT></TD></TR></TABLE></TD>",
-			              s->color, s->color, s->color, s->glyph);
+			am_buf_printf(
+			    o,
+			    "<TR><TD COLSPAN=\"2\" WIDTH=\"52\" HEIGHT=\"20\" FIXEDSIZE=\"TRUE\" "
+			    "BORDER=\"1\" COLOR=\"%s\" CELLPADDING=\"2\"><TABLE BORDER=\"1\" "
+			    "CELLBORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\" COLOR=\"%s\">"
+			    "<TR><TD WIDTH=\"42\" HEIGHT=\"10\" FIXEDSIZE=\"TRUE\"><FONT "
+			    "POINT-SIZE=\"8\" COLOR=\"%s\"><B>%s</B></FONT></TD></TR></TABLE></TD>",
+			    s->color, s->color, s->color, s->glyph);
 		else
-			am_buf_printf(o,
-			              "<TR><TD COLSPAN=\"2\" WIDTH=\"52\" HEIGHT=\"20\" FIXEDSIZE=\"TRUE\" "
-			              "BORDER=\"%s\" STYLE=\"%s\" COLOR=\"%s\"><FONT POINT-SIZE=\"10\" "
-			              "COLOR=\"%s\"><B>%s</B></FONT></TD>",
-			              k == 0 ? "3" : "1", k == 0 ? "solid" : "dashed", s->color, s->color,
-			              s->glyph);
+			am_buf_printf(
+			    o,
+			    "<TR><TD COLSPAN=\"2\" WIDTH=\"52\" HEIGHT=\"20\" FIXEDSIZE=\"TRUE\" "
+			    "BORDER=\"%s\" STYLE=\"%s\" COLOR=\"%s\"><FONT POINT-SIZE=\"10\" "
+			    "COLOR=\"%s\"><B>%s</B></FONT></TD>",
+			    k == 0 ? "3" : "1", k == 0 ? "solid" : "dashed", s->color, s->color,
+			    s->glyph);
 		am_buf_printf(o, "<TD ALIGN=\"LEFT\"%s><FONT POINT-SIZE=\"10\">%s</FONT></TD></TR>",
 		              span, legend_text[k]);
 	}
 	if (u->n_relabelled)
-		am_buf_printf(o,
-		              "<TR><TD COLSPAN=\"2\" WIDTH=\"52\" HEIGHT=\"20\" FIXEDSIZE=\"TRUE\"><FONT "
-		              "POINT-SIZE=\"8\"><B>IN \xE2\x86\x92 OUT</B></FONT></TD><TD "
-		              "ALIGN=\"LEFT\"%s><FONT POINT-SIZE=\"10\">a claim whose grounded label "
-		              "(argmap eval) changed</FONT></TD></TR>",
-		              cols > 3 ? " COLSPAN=\"5\"" : "");
+		am_buf_printf(
+		    o,
+		    "<TR><TD COLSPAN=\"2\" WIDTH=\"52\" HEIGHT=\"20\" FIXEDSIZE=\"TRUE\"><FONT "
+		    "POINT-SIZE=\"8\"><B>IN \xE2\x86\x92 OUT</B></FONT></TD><TD "
+		    "ALIGN=\"LEFT\"%s><FONT POINT-SIZE=\"10\">a claim whose grounded label "
+		    "(argmap eval) changed</FONT></TD></TR>",
+		    cols > 3 ? " COLSPAN=\"5\"" : "");
 }

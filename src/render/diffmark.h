@@ -13,16 +13,16 @@
 #include "render/labels.h"
 
 typedef struct am_diff_style {
-	const char *line;     /* a node's border: solid or dashed */
-	const char *penwidth; /* a node's border */
-	const char *color;    /* border, glyph and word (grey shades in print) */
-	int twice;            /* 1: a double border, and relations drawn as two
-	                         parallel lines */
-	const char *edge_pen; /* a relation's line width; NULL: its kind's */
+	const char *line;       /* a node's border: solid or dashed */
+	const char *penwidth;   /* a node's border */
+	const char *color;      /* border, glyph and word (grey shades in print) */
+	int twice;              /* 1: a double border, and relations drawn as two
+	                           parallel lines */
+	const char *edge_pen;   /* a relation's line width; NULL: its kind's */
 	const char *edge_color; /* NULL: the kind's colour */
-	const char *glyph;    /* UTF-8: +, U+2212 minus, ~ */
-	const char *word;     /* ADDED, REMOVED, CHANGED, RENAMED */
-	const char *css;      /* the SVG class: am-diff-added, ... */
+	const char *glyph;      /* UTF-8: +, U+2212 minus, ~ */
+	const char *word;       /* ADDED, REMOVED, CHANGED, RENAMED */
+	const char *css;        /* the SVG class: am-diff-added, ... */
 } am_diff_style;
 
 /* How node i / relation r is marked, or NULL (no overlay, or the same in

@@ -32,8 +32,7 @@ void am_gv_diff_node(Agnode_t *v, const am_labels *l, size_t i, const am_node_st
 	}
 }
 
-void am_gv_diff_edge(Agedge_t *e, const am_labels *l, size_t r, const am_edge_style *es,
-                     int first)
+void am_gv_diff_edge(Agedge_t *e, const am_labels *l, size_t r, const am_edge_style *es, int first)
 {
 	const am_diff_style *s = am_diffmark_rel(l, r);
 	const char *color;

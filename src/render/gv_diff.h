@@ -18,7 +18,6 @@ void am_gv_diff_node(Agnode_t *v, const am_labels *l, size_t i, const am_node_st
 /* An edge of relation r (drawn in `es`): its width, colour or double line;
  * `first` (one edge per relation) also gets the glyph as an external
  * label. */
-void am_gv_diff_edge(Agedge_t *e, const am_labels *l, size_t r, const am_edge_style *es,
-                     int first);
+void am_gv_diff_edge(Agedge_t *e, const am_labels *l, size_t r, const am_edge_style *es, int first);
 
 #endif
