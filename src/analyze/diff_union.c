@@ -22,6 +22,8 @@ typedef struct ub {
 	size_t *old_rel;  /* old relation -> union relation */
 	size_t *old_src;  /* old source -> union source */
 	size_t *old_act;  /* old actor -> union actor */
+	size_t *old_file; /* old file -> union file */
+	size_t n_old_files;
 	argmap_change *nc, *rc;
 	const char **nd, **rd;
 	argmap_label *ol, *nl;
@@ -71,6 +73,50 @@ static void *grow(ub *u, void **arr, size_t *n, size_t *cap, size_t size)
 	return p;
 }
 
+/* Where an old item's file is in the union: file 0 is file 0 (the map
+ * drawn), an imported file the new version's file of the same name (so a
+ * removed item stays inside or outside what the drawing's scope is, as it
+ * was), else a copy of the old file, appended. */
+static size_t file_of(const ub *u, size_t f)
+{
+	return f < u->n_old_files ? u->old_file[f] : 0;
+}
+
+static const char *base_name(const char *p)
+{
+	const char *s = p ? strrchr(p, '/') : NULL;
+
+	return s ? s + 1 : p ? p : "";
+}
+
+static void place_old_files(ub *u)
+{
+	const argmap_map *a = u->d->a;
+	size_t nb = u->m->nfiles, i, j;
+
+	for (i = 0; i < u->n_old_files && !u->oom; i++) {
+		const argmap_file *f = argmap_map_file(a, i);
+		argmap_file *c;
+		u->old_file[i] = 0;
+		if (i == 0)
+			continue;
+		for (j = 1; j < nb; j++)
+			if (!strcmp(base_name(f->path), base_name(u->m->files[j].path)))
+				break;
+		if (j < nb) {
+			u->old_file[i] = j;
+			continue;
+		}
+		if (!(c = grow(u, (void **)&u->m->files, &u->m->nfiles, &u->m->capfiles,
+		               sizeof *c)))
+			return;
+		*c = *f;
+		c->imports = NULL;
+		c->n_imports = 0;
+		u->old_file[i] = u->m->nfiles - 1;
+	}
+}
+
 /* The old map's references, resolved into the union (an old reference
  * that resolved to nothing stays unresolved). Returns NULL for n == 0. */
 static const argmap_ref *map_refs(ub *u, const argmap_ref *r, size_t n)
@@ -91,7 +137,7 @@ static const argmap_ref *map_refs(ub *u, const argmap_ref *r, size_t n)
 		                   : r[k].kind == ARGMAP_ITEM_ACTOR    ? u->old_act
 		                                                       : NULL;
 		o[k] = r[k];
-		o[k].loc.file = 0;
+		o[k].loc.file = file_of(u, r[k].loc.file);
 		o[k].index = to && r[k].index != ARGMAP_NONE ? to[r[k].index] : ARGMAP_NONE;
 		if (o[k].index == ARGMAP_NONE)
 			o[k].kind = ARGMAP_ITEM_NONE;
@@ -143,6 +189,7 @@ static void copy_new(ub *u)
 			add_id(u, argmap_map_relation(b, i)->id, ARGMAP_ITEM_RELATION, i,
 			       argmap_map_relation(b, i)->loc);
 		}
+	place_old_files(u);
 	/* the old sources and actors: the new one's of that id, else a copy */
 	n = argmap_map_source_count(a);
 	for (i = 0; i < n && !u->oom; i++) {
@@ -155,7 +202,7 @@ static void copy_new(ub *u)
 		               sizeof *s)))
 			break;
 		*s = *argmap_map_source(a, i);
-		s->loc.file = 0;
+		s->loc.file = file_of(u, s->loc.file);
 		s->id = free_id(u, s->id);
 		u->old_src[i] = u->m->nsources - 1;
 		add_id(u, s->id, ARGMAP_ITEM_SOURCE, u->old_src[i], s->loc);
@@ -171,7 +218,7 @@ static void copy_new(ub *u)
 		               sizeof *s)))
 			break;
 		*s = *argmap_map_actor(a, i);
-		s->loc.file = 0;
+		s->loc.file = file_of(u, s->loc.file);
 		s->id = free_id(u, s->id);
 		u->old_act[i] = u->m->nactors - 1;
 		add_id(u, s->id, ARGMAP_ITEM_ACTOR, u->old_act[i], s->loc);
@@ -236,7 +283,8 @@ static void add_removed_node(ub *u, size_t oi)
 		return;
 	ui = u->m->nnodes - 1;
 	*n = *argmap_map_node(u->d->a, oi);
-	n->loc.file = n->text_loc.file = 0;
+	n->loc.file = file_of(u, n->loc.file);
+	n->text_loc.file = file_of(u, n->text_loc.file);
 	n->id = free_id(u, n->id);
 	u->old_node[oi] = ui;
 	add_id(u, n->id, ARGMAP_ITEM_NODE, ui, n->loc);
@@ -317,7 +365,7 @@ static size_t add_old_relation(ub *u, size_t oi, int ghost)
 		return ARGMAP_NONE;
 	ui = u->m->nrelations - 1;
 	*r = *argmap_map_relation(u->d->a, oi);
-	r->loc.file = 0;
+	r->loc.file = file_of(u, r->loc.file);
 	r->id = ghost ? NULL : free_id(u, r->id);
 	if (!ghost) {
 		u->old_rel[oi] = ui;
@@ -489,7 +537,9 @@ int argmap_diff_union_build(const argmap_diff *d, argmap_diff_union **out)
 	u.old_rel = malloc((nr + 1) * sizeof *u.old_rel);
 	u.old_src = malloc((argmap_map_source_count(d->a) + 1) * sizeof *u.old_src);
 	u.old_act = malloc((argmap_map_actor_count(d->a) + 1) * sizeof *u.old_act);
-	if (!u.m || !x || !u.old_node || !u.old_rel || !u.old_src || !u.old_act)
+	u.n_old_files = argmap_map_file_count(d->a);
+	u.old_file = malloc((u.n_old_files + 1) * sizeof *u.old_file);
+	if (!u.m || !x || !u.old_node || !u.old_rel || !u.old_src || !u.old_act || !u.old_file)
 		goto fail;
 	copy_new(&u);
 	if (!u.oom)
@@ -531,6 +581,7 @@ int argmap_diff_union_build(const argmap_diff *d, argmap_diff_union **out)
 	free(u.old_rel);
 	free(u.old_src);
 	free(u.old_act);
+	free(u.old_file);
 	am_buf_free(&u.t);
 	*out = x;
 	return 0;
@@ -542,6 +593,7 @@ fail:
 	free(u.old_rel);
 	free(u.old_src);
 	free(u.old_act);
+	free(u.old_file);
 	am_buf_free(&u.t);
 	return am_fail(ARGMAP_ENOMEM, "out of memory");
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "render_support.h"
@@ -343,6 +344,49 @@ Test(diff, command_line_draws_or_refuses)
 	cr_expect_eq(ts_run_cli(help, &out, NULL, 60), 0);
 	cr_expect(strstr(out, "-T FORMAT"));
 	free(out);
+	ts_rmtree(dir);
+	free(dir);
+}
+
+Test(diff, a_removed_item_keeps_its_file)
+{
+	char *dir = ts_tmpdir(), *pa, *pb, sub[1200];
+	argmap_map *a, *b;
+	argmap_diff *d = NULL;
+	argmap_diff_union *u = NULL;
+	size_t i;
+
+	snprintf(sub, sizeof sub, "%s/new", dir);
+	cr_assert_eq(mkdir(sub, 0777), 0);
+	ts_put(dir, "part.xml",
+	       TS_HEAD "<claim id=\"p1\"><text>P1.</text></claim>\n"
+	               "<claim id=\"p2\"><text>P2.</text></claim>\n" TS_TAIL,
+	       (size_t)-1);
+	ts_put(sub, "part.xml", TS_HEAD "<claim id=\"p2\"><text>P2.</text></claim>\n" TS_TAIL,
+	       (size_t)-1);
+	a = rs_load_body(dir, "main.xml",
+	                 "<import href=\"part.xml\"/>\n<claim id=\"m\"><text>M.</text></claim>\n"
+	                 "<support from=\"p2\" to=\"m\"/>\n",
+	                 &pa);
+	b = rs_load_body(sub, "main.xml",
+	                 "<import href=\"part.xml\"/>\n<claim id=\"m\"><text>M.</text></claim>\n"
+	                 "<support from=\"p2\" to=\"m\"/>\n",
+	                 &pb);
+	cr_assert_eq(argmap_diff_compute(a, b, &d), 0);
+	cr_assert_eq(argmap_diff_union_build(d, &u), 0);
+	cr_assert_eq(argmap_map_find(u->map, "p1", &i), ARGMAP_ITEM_NODE);
+	cr_expect_eq(u->node_change[i], ARGMAP_CHANGE_REMOVED);
+	cr_expect_neq(argmap_map_node(u->map, i)->loc.file, 0, "p1 was in part.xml, not main.xml");
+	cr_expect(strstr(argmap_map_file(u->map, argmap_map_node(u->map, i)->loc.file)->path,
+	                 "new/part.xml"),
+	          "the new version's part.xml");
+	cr_expect_eq(argmap_map_file_count(u->map), argmap_map_file_count(b));
+	argmap_diff_union_free(u);
+	argmap_diff_free(d);
+	argmap_map_free(a);
+	argmap_map_free(b);
+	free(pa);
+	free(pb);
 	ts_rmtree(dir);
 	free(dir);
 }
