@@ -84,6 +84,9 @@ typedef struct argmap_diff_union {
 	const char *const *node_detail;
 	const char *const *relation_detail;
 	const argmap_label *old_label, *new_label; /* per node */
+	const char *const *label_detail; /* per node whose label changed: "before: the
+	                                    old explanation\nnow: the new one"; NULL
+	                                    elsewhere */
 	const char *old_path, *new_path;           /* file 0 of each version */
 	size_t n_added, n_removed, n_changed, n_renamed, n_relabelled; /* nodes and
 	                                              relations; claims (relabelled) */

@@ -27,6 +27,7 @@ typedef struct ub {
 	argmap_change *nc, *rc;
 	const char **nd, **rd;
 	argmap_label *ol, *nl;
+	const char **ld;
 	am_buf t; /* scratch */
 	int oom;
 } ub;
@@ -345,9 +346,16 @@ static void mark_nodes(ub *u)
 		                                         : ARGMAP_CHANGE_CHANGED;
 		u->nd[ui] = detail(u, e, NULL);
 	}
-	for (i = 0; i < d->n_labels; i++) {
-		u->ol[d->labels[i].new_i] = d->labels[i].old_l;
-		u->nl[d->labels[i].new_i] = d->labels[i].new_l;
+	for (i = 0; i < d->n_labels && !u->oom; i++) {
+		const am_diff_label *l = &d->labels[i];
+		u->ol[l->new_i] = l->old_l;
+		u->nl[l->new_i] = l->new_l;
+		am_buf_free(&u->t);
+		am_buf_printf(&u->t, "before: %s\nnow: %s",
+		              d->ea->explanation[l->old_i] ? d->ea->explanation[l->old_i] : "",
+		              d->eb->explanation[l->new_i] ? d->eb->explanation[l->new_i] : "");
+		if (u->t.failed || !(u->ld[l->new_i] = am_arena_strdup(&u->m->arena, u->t.data)))
+			u->oom = 1;
 	}
 }
 
@@ -527,6 +535,8 @@ int argmap_diff_union_build(const argmap_diff *d, argmap_diff_union **out)
 	if (!d || !out)
 		return am_fail(ARGMAP_EARG, "argmap_diff_union_build: NULL argument");
 	*out = NULL;
+	if (!argmap_map_file_count(d->a) || !argmap_map_file_count(d->b))
+		return am_fail(ARGMAP_EARG, "argmap_diff_union_build: a version has no files");
 	memset(&u, 0, sizeof u);
 	u.d = d;
 	na = argmap_map_node_count(d->a);
@@ -539,8 +549,10 @@ int argmap_diff_union_build(const argmap_diff *d, argmap_diff_union **out)
 	u.old_act = malloc((argmap_map_actor_count(d->a) + 1) * sizeof *u.old_act);
 	u.n_old_files = argmap_map_file_count(d->a);
 	u.old_file = malloc((u.n_old_files + 1) * sizeof *u.old_file);
-	if (!u.m || !x || !u.old_node || !u.old_rel || !u.old_src || !u.old_act || !u.old_file)
+	if (!u.m || !x || !u.old_node || !u.old_rel || !u.old_src || !u.old_act || !u.old_file) {
+		u.oom = 1;
 		goto fail;
+	}
 	copy_new(&u);
 	if (!u.oom)
 		place_old_nodes(&u);
@@ -554,15 +566,16 @@ int argmap_diff_union_build(const argmap_diff *d, argmap_diff_union **out)
 	u.nd = am_arena_alloc(ar, (n + 1) * sizeof *u.nd);
 	u.ol = am_arena_alloc(ar, (n + 1) * sizeof *u.ol);
 	u.nl = am_arena_alloc(ar, (n + 1) * sizeof *u.nl);
+	u.ld = am_arena_alloc(ar, (n + 1) * sizeof *u.ld);
 	u.rc = am_arena_alloc(ar, (m + 1) * sizeof *u.rc);
 	u.rd = am_arena_alloc(ar, (m + 1) * sizeof *u.rd);
-	if (!u.nc || !u.nd || !u.ol || !u.nl || !u.rc || !u.rd)
+	if (!u.nc || !u.nd || !u.ol || !u.nl || !u.ld || !u.rc || !u.rd)
 		u.oom = 1;
 	if (!u.oom)
 		mark_nodes(&u);
 	if (!u.oom)
 		relations(&u);
-	if (u.oom || argmap_map_file_count(d->b) == 0)
+	if (u.oom)
 		goto fail;
 	x->map = u.m;
 	x->node_change = u.nc;
@@ -571,29 +584,23 @@ int argmap_diff_union_build(const argmap_diff *d, argmap_diff_union **out)
 	x->relation_detail = u.rd;
 	x->old_label = u.ol;
 	x->new_label = u.nl;
+	x->label_detail = u.ld;
 	x->old_path = argmap_map_file(d->a, 0)->path;
 	x->new_path = argmap_map_file(d->b, 0)->path;
 	count_changes(x, d);
 	describe(&u, x);
-	if (u.oom)
-		goto fail;
-	free(u.old_node);
-	free(u.old_rel);
-	free(u.old_src);
-	free(u.old_act);
-	free(u.old_file);
-	am_buf_free(&u.t);
-	*out = x;
-	return 0;
 fail:
-	if (u.m)
-		argmap_map_free(u.m);
-	free(x);
 	free(u.old_node);
 	free(u.old_rel);
 	free(u.old_src);
 	free(u.old_act);
 	free(u.old_file);
 	am_buf_free(&u.t);
+	if (!u.oom && x && x->map) {
+		*out = x;
+		return 0;
+	}
+	argmap_map_free(u.m);
+	free(x);
 	return am_fail(ARGMAP_ENOMEM, "out of memory");
 }

@@ -143,6 +143,7 @@ void am_diffmark_node_tip(const am_labels *l, size_t i, am_buf *o)
 		am_buf_printf(o, "\\ngrounded label: %s \xE2\x86\x92 %s",
 		              argmap_label_name(u->old_label[i]),
 		              argmap_label_name(u->new_label[i]));
+		tip(o, NULL, u->label_detail[i]);
 	}
 }
 

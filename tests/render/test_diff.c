@@ -79,8 +79,8 @@ Test(diff, union_holds_both_versions_with_a_change_each)
 	cr_expect_eq(node_at(&t, "gone"), nb, "removed nodes come after the new version's");
 	cr_expect_eq(u->node_change[node_at(&t, "slow")], ARGMAP_CHANGE_NONE);
 	cr_expect_eq(u->node_change[node_at(&t, "q")], ARGMAP_CHANGE_NONE);
-	cr_expect(strstr(u->node_detail[node_at(&t, "yes")], "text was: It should be done."),
-	          "%s", u->node_detail[node_at(&t, "yes")]);
+	cr_expect(strstr(u->node_detail[node_at(&t, "yes")], "text was: It should be done."), "%s",
+	          u->node_detail[node_at(&t, "yes")]);
 	cr_expect(strstr(u->node_detail[node_at(&t, "yes")], "holders were: ann"));
 	cr_expect(strstr(u->node_detail[node_at(&t, "is-cheap")], "renamed from cheap"));
 	cr_expect_null(u->node_detail[node_at(&t, "slow")]);
@@ -99,7 +99,8 @@ Test(diff, union_holds_both_versions_with_a_change_each)
 		}
 	}
 	cr_expect_eq(ghosts, 1);
-	cr_expect_eq(argmap_map_relation_count(u->map), mb + 2, "the removed support and the ghost");
+	cr_expect_eq(argmap_map_relation_count(u->map), mb + 2,
+	             "the removed support and the ghost");
 	{
 		size_t s;
 		cr_assert_eq(argmap_map_find(u->map, "s-yes", &s), ARGMAP_ITEM_RELATION);
@@ -109,6 +110,10 @@ Test(diff, union_holds_both_versions_with_a_change_each)
 	cr_expect_eq(u->n_relabelled, 2);
 	cr_expect_eq(u->old_label[node_at(&t, "slow")], ARGMAP_LABEL_IN);
 	cr_expect_eq(u->new_label[node_at(&t, "slow")], ARGMAP_LABEL_OUT);
+	cr_expect(strstr(u->label_detail[node_at(&t, "yes")], "before: OUT: rebutted by slow (IN)"),
+	          "%s", u->label_detail[node_at(&t, "yes")]);
+	cr_expect(strstr(u->label_detail[node_at(&t, "yes")], "\nnow: IN: supported by s-yes"));
+	cr_expect_null(u->label_detail[node_at(&t, "fast")]);
 	cr_expect(strstr(argmap_map_file(u->map, 0)->description, "old.xml to "));
 	cr_expect(strstr(argmap_map_file(u->map, 0)->description, "new.xml: 2 added, 2 removed"),
 	          "%s", argmap_map_file(u->map, 0)->description);
@@ -122,16 +127,18 @@ Test(diff, svg_marks_classes_glyphs_and_legend_in_both_themes)
 
 	for (th = 0; th < 2; th++) {
 		size_t len;
-		char *svg = draw(&t, ARGMAP_RENDER_SVG, th ? ARGMAP_THEME_PRINT : ARGMAP_THEME_COLOR,
-		                 &len);
+		char *svg =
+		    draw(&t, ARGMAP_RENDER_SVG, th ? ARGMAP_THEME_PRINT : ARGMAP_THEME_COLOR, &len);
 		cr_expect_eq(rs_count(svg, len, "am&#45;claim am&#45;diff&#45;added\""), 1);
 		cr_expect_eq(rs_count(svg, len, "am&#45;claim am&#45;diff&#45;removed\""), 1);
-		cr_expect_eq(rs_count(svg, len, "am&#45;diff&#45;changed am&#45;diff&#45;label\""), 1,
-		             "yes changed, and its label");
-		cr_expect_eq(rs_count(svg, len, "am&#45;stance&#45;qualified am&#45;diff&#45;changed\""),
-		             1, "the answer whose stance changed");
-		cr_expect_eq(rs_count(svg, len, "am&#45;support am&#45;premise am&#45;diff&#45;changed\""),
-		             2, "s-yes's two premises, now");
+		cr_expect_eq(rs_count(svg, len, "am&#45;diff&#45;changed am&#45;diff&#45;label\""),
+		             1, "yes changed, and its label");
+		cr_expect_eq(
+		    rs_count(svg, len, "am&#45;stance&#45;qualified am&#45;diff&#45;changed\""), 1,
+		    "the answer whose stance changed");
+		cr_expect_eq(
+		    rs_count(svg, len, "am&#45;support am&#45;premise am&#45;diff&#45;changed\""),
+		    2, "s-yes's two premises, now");
 		cr_expect_eq(rs_count(svg, len, "am&#45;diff&#45;renamed\""), 1);
 		cr_expect_eq(rs_count(svg, len, "am&#45;rebut am&#45;diff&#45;added\""), 1);
 		cr_expect_eq(rs_count(svg, len, "am&#45;support am&#45;diff&#45;removed\""), 2,
@@ -144,6 +151,8 @@ Test(diff, svg_marks_classes_glyphs_and_legend_in_both_themes)
 		cr_expect_gt(rs_count(svg, len, ">~ RENAMED<"), 0);
 		cr_expect_gt(rs_count(svg, len, "text was: It should be done."), 0);
 		cr_expect_gt(rs_count(svg, len, "OUT \xE2\x86\x92 IN"), 0, "yes's label changed");
+		cr_expect_gt(rs_count(svg, len, "before: OUT: rebutted by slow (IN)"), 0,
+		             "why, in the tooltip");
 		/* the legend names every mark drawn, and the title block both files */
 		cr_expect_eq(rs_count(svg, len, "ADDED: only in the new version"), 1);
 		cr_expect_eq(rs_count(svg, len, "REMOVED: only in the old version"), 1);
@@ -305,7 +314,8 @@ Test(diff, command_line_draws_or_refuses)
 {
 	char *dir = ts_tmpdir(), *err = NULL, *out = NULL, path[1200], bad[1200];
 	const char *draw_args[] = {"diff", "-q", "-T", "svg", "-o", path, OLD, NEW, NULL};
-	const char *to_stdout[] = {"diff", "-T", "dot", "--theme", "print", "-o", "-", OLD, NEW, NULL};
+	const char *to_stdout[] = {"diff", "-T", "dot", "--theme", "print",
+	                           "-o",   "-",  OLD,   NEW,       NULL};
 	const char *broken[] = {"diff", "-T", "svg", "-o", path, OLD, bad, NULL};
 	const char *usage1[] = {"diff", "-T", "jpeg", OLD, NEW, NULL};
 	const char *usage2[] = {"diff", "-o", path, OLD, NEW, NULL};
@@ -330,9 +340,11 @@ Test(diff, command_line_draws_or_refuses)
 	/* a version with a check error is not drawn, and nothing is written */
 	unlink(path);
 	snprintf(bad, sizeof bad, "%s/bad.xml", dir);
-	ts_put(dir, "bad.xml",
-	       TS_HEAD "<claim id=\"a\"><text>A.</text></claim>\n<support from=\"a\" to=\"nope\"/>\n" TS_TAIL,
-	       (size_t)-1);
+	ts_put(
+	    dir, "bad.xml",
+	    TS_HEAD
+	    "<claim id=\"a\"><text>A.</text></claim>\n<support from=\"a\" to=\"nope\"/>\n" TS_TAIL,
+	    (size_t)-1);
 	cr_expect_eq(ts_run_cli(broken, NULL, &err, 60), 1);
 	cr_expect(strstr(err, "has errors; fix them first"), "%s", err);
 	cr_expect(strstr(err, "nothing drawn"));
