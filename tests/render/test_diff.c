@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "render_support.h"
+#include "util/buf.h"
 
 #define OLD ARGMAP_TEST_DATA "/diff/old.xml"
 #define NEW ARGMAP_TEST_DATA "/diff/new.xml"
@@ -401,4 +402,152 @@ Test(diff, a_removed_item_keeps_its_file)
 	free(pb);
 	ts_rmtree(dir);
 	free(dir);
+}
+
+/* ------------------------------------------------ random pairs of maps */
+
+static unsigned rnd(unsigned *s)
+{
+	*s = *s * 1103515245u + 12345u;
+	return (*s >> 16) & 0x7fff;
+}
+
+#define RN 7 /* claims in the universe */
+
+/* One version: which claims it has, renamed or reworded, and which of the
+ * universe's relations, with which premises. */
+static char *version(unsigned *seed, int second, const unsigned char *renamed)
+{
+	am_buf b = {0};
+	unsigned char has[RN], sup[RN][RN];
+	int i, j;
+
+	am_buf_puts(&b, TS_HEAD);
+	for (i = 0; i < RN; i++) {
+		has[i] = rnd(seed) % 5 != 0;
+		if (!has[i])
+			continue;
+		am_buf_printf(&b, "<claim id=\"%s%d\"><text>Text %d%s</text></claim>\n",
+		              second && renamed[i] ? "r" : "c", i, i,
+		              rnd(seed) % 4 == 0 ? " again" : "");
+	}
+	/* supports from a higher to a lower claim (no cycles), some linked,
+	 * some with an id; rebuttals any way; undercuts of supports with ids */
+	memset(sup, 0, sizeof sup);
+	for (i = 0; i < RN; i++)
+		for (j = 0; j < i; j++) {
+			int k = (i + j) % RN;
+			if (!has[i] || !has[j] || rnd(seed) % 3)
+				continue;
+			sup[i][j] = 1 + (rnd(seed) % 2);
+			am_buf_puts(&b, "<support");
+			if (sup[i][j] == 1)
+				am_buf_printf(&b, " id=\"s%d_%d\"", i, j);
+			am_buf_printf(&b, " from=\"%s%d", second && renamed[i] ? "r" : "c", i);
+			if (k > j && k != i && has[k] && rnd(seed) % 3 == 0)
+				am_buf_printf(&b, " %s%d", second && renamed[k] ? "r" : "c", k);
+			am_buf_printf(&b, "\" to=\"%s%d\"/>\n", second && renamed[j] ? "r" : "c", j);
+		}
+	for (i = 0; i < RN; i++)
+		for (j = 0; j < RN; j++)
+			if (i != j && has[i] && has[j] && rnd(seed) % 6 == 0)
+				am_buf_printf(&b, "<rebut from=\"%s%d\" to=\"%s%d\"/>\n",
+				              second && renamed[i] ? "r" : "c", i,
+				              second && renamed[j] ? "r" : "c", j);
+	for (i = 0; i < RN; i++)
+		for (j = 0; j < i; j++)
+			if (sup[i][j] == 1 && rnd(seed) % 3 == 0) {
+				int u = (i * 3 + j) % RN;
+				if (has[u] && u != i && u != j)
+					am_buf_printf(&b, "<undercut from=\"%s%d\" to=\"s%d_%d\"/>\n",
+					              second && renamed[u] ? "r" : "c", u, i, j);
+			}
+	am_buf_puts(&b, TS_TAIL);
+	return am_buf_detach(&b);
+}
+
+static argmap_map *load_text(const char *name, const char *xml, int *ok)
+{
+	argmap_diags *dg = argmap_diags_new();
+	argmap_map *m = NULL;
+
+	cr_assert(dg);
+	*ok = argmap_map_load_memory(&m, name, xml, strlen(xml), NULL, dg) == 0 && m &&
+	      argmap_check(m, NULL, dg) == 0 &&
+	      argmap_diags_count_severity(dg, ARGMAP_SEV_ERROR) == 0;
+	argmap_diags_free(dg);
+	return m;
+}
+
+Test(diff, random_pairs_make_sound_unions)
+{
+	unsigned seed = 12345, kinds[5] = {0};
+	int round, used = 0, c;
+
+	for (round = 0; round < 400; round++) {
+		unsigned char renamed[RN];
+		char *xa, *xb;
+		argmap_map *a, *b;
+		argmap_diff *d = NULL;
+		argmap_diff_union *u = NULL;
+		int oka, okb, i;
+		size_t k, n, m;
+
+		for (i = 0; i < RN; i++)
+			renamed[i] = rnd(&seed) % 6 == 0;
+		xa = version(&seed, 0, renamed);
+		xb = version(&seed, 1, renamed);
+		a = load_text("old.xml", xa, &oka);
+		b = load_text("new.xml", xb, &okb);
+		if (oka && okb) {
+			used++;
+			cr_assert_eq(argmap_diff_compute(a, b, &d), 0);
+			cr_assert_eq(argmap_diff_union_build(d, &u), 0);
+			n = argmap_map_node_count(u->map);
+			m = argmap_map_relation_count(u->map);
+			/* the new version at its own indices and ids */
+			for (k = 0; k < argmap_map_node_count(b); k++)
+				cr_assert_str_eq(argmap_map_node(u->map, k)->id,
+				                 argmap_map_node(b, k)->id);
+			for (k = 0; k < n; k++) {
+				size_t at;
+				kinds[u->node_change[k]]++;
+				cr_assert_eq(argmap_map_find(u->map, argmap_map_node(u->map, k)->id, &at),
+				             ARGMAP_ITEM_NODE, "%s\n%s", xa, xb);
+				cr_assert_eq(at, k);
+			}
+			for (k = 0; k < m; k++) {
+				const argmap_relation *r = argmap_map_relation(u->map, k);
+				size_t f;
+				kinds[u->relation_change[k]]++;
+				for (f = 0; f < r->n_from; f++)
+					cr_assert(r->from[f].kind == ARGMAP_ITEM_NODE && r->from[f].index < n,
+					          "%s\n%s", xa, xb);
+				if (r->kind == ARGMAP_REL_UNDERCUT)
+					cr_assert(r->to.kind == ARGMAP_ITEM_RELATION && r->to.index < m &&
+					              argmap_map_relation(u->map, r->to.index)->kind ==
+					                  ARGMAP_REL_SUPPORT,
+					          "%s\n%s", xa, xb);
+				else
+					cr_assert(r->to.kind == ARGMAP_ITEM_NODE && r->to.index < n);
+			}
+			{
+				argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+				size_t len;
+				o.in_process = 1;
+				o.format = ARGMAP_RENDER_DOT;
+				o.diff = u;
+				free(rs_render_ok(u->map, &o, &len));
+			}
+			argmap_diff_union_free(u);
+			argmap_diff_free(d);
+		}
+		argmap_map_free(a);
+		argmap_map_free(b);
+		free(xa);
+		free(xb);
+	}
+	cr_expect_gt(used, 200, "most random versions check clean (%d)", used);
+	for (c = 0; c < 5; c++)
+		cr_expect_gt(kinds[c], 0, "change %d occurs", c);
 }
