@@ -120,6 +120,8 @@ int cli_diff_draw(int argc, char **argv)
 		argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
 		o.format = a.format;
 		o.theme = a.theme;
+		o.page = a.page;
+		o.landscape = a.landscape;
 		o.diff = u;
 		if (argmap_render(u->map, &o, diags, &data, &len) != 0) {
 			/* AM701..AM706 say what happened; nothing is written */

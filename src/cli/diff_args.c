@@ -40,6 +40,8 @@ static void diff_usage(FILE *out)
 	      "  -o, --output OUT  with -T: the file to write ('-': standard output);\n"
 	      "                    default NEW's name .diff[.print].FORMAT, here\n"
 	      "  --theme THEME     with -T: color (default) or print (grayscale)\n"
+	      "  --page SIZE       with -T: a4 or letter: fit the drawing on one page\n"
+	      "  --landscape       with --page: use the page sideways\n"
 	      "  --exit-code       exit 1 when the versions differ\n"
 	      "  -q, --quiet       print no diagnostics of the maps, only errors\n"
 	      "  -h, --help        show this help\n"
@@ -72,10 +74,12 @@ static int parse_draw_format(const char *s, argmap_render_format *f)
 
 int cli_diff_parse(int argc, char **argv, cli_diff_args *a)
 {
-	enum { OPT_THEME = 256 };
+	enum { OPT_THEME = 256, OPT_PAGE, OPT_LANDSCAPE };
 	static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
 	                                         {"exit-code", no_argument, NULL, 'x'},
 	                                         {"theme", required_argument, NULL, OPT_THEME},
+	                                         {"page", required_argument, NULL, OPT_PAGE},
+	                                         {"landscape", no_argument, NULL, OPT_LANDSCAPE},
 	                                         {"output", required_argument, NULL, 'o'},
 	                                         {"quiet", no_argument, NULL, 'q'},
 	                                         {"help", no_argument, NULL, 'h'},
@@ -125,6 +129,20 @@ int cli_diff_parse(int argc, char **argv, cli_diff_args *a)
 				return CLI_USAGE;
 			}
 			break;
+		case OPT_PAGE:
+			themed = 1;
+			if (!strcasecmp(optarg, "a4"))
+				a->page = ARGMAP_PAGE_A4;
+			else if (!strcasecmp(optarg, "letter"))
+				a->page = ARGMAP_PAGE_LETTER;
+			else {
+				fprintf(stderr,
+				        "argmap diff: unknown page size '%s' (use a4 or letter)\n",
+				        optarg);
+				return CLI_USAGE;
+			}
+			break;
+		case OPT_LANDSCAPE: a->landscape = themed = 1; break;
 		case 'x': a->exit_code = 1; break;
 		case 'q': a->quiet = 1; break;
 		case 'h':
@@ -141,7 +159,11 @@ int cli_diff_parse(int argc, char **argv, cli_diff_args *a)
 	}
 	if (!a->draw && (a->output || themed)) {
 		fprintf(stderr, "argmap diff: %s is for drawings: give -T FORMAT too\n",
-		        a->output ? "-o" : "--theme");
+		        a->output ? "-o" : "--theme, --page or --landscape");
+		return CLI_USAGE;
+	}
+	if (a->landscape && a->page == ARGMAP_PAGE_NONE) {
+		fputs("argmap diff: --landscape needs --page a4 or --page letter\n", stderr);
 		return CLI_USAGE;
 	}
 	if (a->draw && formatted) {

@@ -16,6 +16,8 @@ typedef struct cli_diff_args {
 	int draw; /* -T given: draw the union instead */
 	argmap_render_format format;
 	argmap_render_theme theme;
+	argmap_page_size page; /* --page: fit the drawing on one page */
+	int landscape;
 	const char *output; /* -o; NULL: NEW's name .diff[.print].EXT here */
 	const char *old_path, *new_path;
 } cli_diff_args;

@@ -322,6 +322,9 @@ Test(diff, command_line_draws_or_refuses)
 	const char *usage2[] = {"diff", "-o", path, OLD, NEW, NULL};
 	const char *usage3[] = {"diff", "-T", "svg", "--format", "json", OLD, NEW, NULL};
 	const char *help[] = {"diff", "--help", NULL};
+	const char *a4[] = {"diff", "-q", "-T", "pdf", "--theme", "print", "--page", "a4",
+	                    "--landscape", "-o", path, OLD, NEW, NULL};
+	const char *usage4[] = {"diff", "-T", "pdf", "--landscape", OLD, NEW, NULL};
 	const char *code[] = {"diff", "-q", "--exit-code", "-T", "svg", "-o", path, OLD, NEW, NULL};
 	size_t len;
 	char *svg;
@@ -354,6 +357,14 @@ Test(diff, command_line_draws_or_refuses)
 	cr_expect_eq(ts_run_cli(usage1, NULL, NULL, 60), 2);
 	cr_expect_eq(ts_run_cli(usage2, NULL, NULL, 60), 2);
 	cr_expect_eq(ts_run_cli(usage3, NULL, NULL, 60), 2);
+	cr_expect_eq(ts_run_cli(usage4, NULL, NULL, 60), 2, "--landscape needs --page");
+	/* a print handout of the changes: one A4 page, sideways */
+	snprintf(path, sizeof path, "%s/d.pdf", dir);
+	cr_expect_eq(ts_run_cli(a4, NULL, NULL, 60), 0);
+	svg = ts_read(path, &len);
+	cr_assert(svg);
+	cr_expect_gt(rs_count(svg, len, "MediaBox [ 0 0 841.89 595.276 ]"), 0);
+	free(svg);
 	cr_expect_eq(ts_run_cli(help, &out, NULL, 60), 0);
 	cr_expect(strstr(out, "-T FORMAT"));
 	free(out);
