@@ -18,10 +18,16 @@ _argmap() {
     -T|--type)
       case $cmd in
         export) COMPREPLY=($(compgen -W "json aif argdown graphml dot" -- "$cur")) ;;
+        diff) COMPREPLY=($(compgen -W "svg pdf png html dot" -- "$cur")) ;;
         *) COMPREPLY=($(compgen -W "svg pdf png dot html svg,pdf" -- "$cur")) ;;
       esac
       return ;;
-    --theme) COMPREPLY=($(compgen -W "color print color,print" -- "$cur")); return ;;
+    --theme)
+      case $cmd in
+        diff) COMPREPLY=($(compgen -W "color print" -- "$cur")) ;;
+        *) COMPREPLY=($(compgen -W "color print color,print" -- "$cur")) ;;
+      esac
+      return ;;
     --debounce|--max-runs|--max-errors|--depth|--time-limit|--memory-limit) return ;;
   esac
   local opts

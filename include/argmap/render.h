@@ -26,6 +26,7 @@
 
 #include "common.h"
 #include "diag.h"
+#include "diff.h"
 #include "eval.h"
 #include "map.h"
 
@@ -114,13 +115,20 @@ typedef struct argmap_render_options {
 	                              inlined in one page never share one; NULL or
 	                              "": none. [A-Za-z][A-Za-z0-9_-]*, at most 32
 	                              bytes, else ARGMAP_EARG. */
+	const argmap_diff_union *diff; /* `argmap diff -T`: the map drawn must be
+	                              diff->map; each node and relation is marked
+	                              added / removed / changed / renamed in colour
+	                              and in line style and a glyph (+, U+2212 minus, ~),
+	                              what changed in the box and the tooltip, and a
+	                              legend of the marks; not with `status`.
+	                              NULL: none */
 } argmap_render_options;
 
 #define ARGMAP_RENDER_OPTIONS_VERSION 2
 #define ARGMAP_RENDER_OPTIONS_INIT                                                         \
 	{ARGMAP_RENDER_OPTIONS_VERSION, ARGMAP_RENDER_SVG, ARGMAP_THEME_COLOR,              \
 	 ARGMAP_PAGE_NONE, 0, 1, 1, NULL, 2, ARGMAP_GROUP_NONE, 0, NULL, 0.0, 0, 0, NULL,      \
-	 NULL, 0, ARGMAP_NOTES_INLINE, 0, NULL, NULL, 0.0, 0, 0.0, NULL}
+	 NULL, 0, ARGMAP_NOTES_INLINE, 0, NULL, NULL, 0.0, 0, 0.0, NULL, NULL}
 
 /** Set *opts to the defaults of this `version` (ARGMAP_RENDER_OPTIONS_VERSION).
  *  Returns 0, or ARGMAP_EARG for NULL or an unknown version. */

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "render/diffmark.h"
 #include "render/labels.h"
 #include "render/status.h"
 #include "render/wrap.h"
@@ -258,6 +259,7 @@ static void legend(const am_labels *b, am_buf *o, int wide)
 			am_buf_puts(o, "</TR>");
 	}
 	am_status_legend(b, o, wide ? 7 : 3);
+	am_diffmark_legend(b, o, wide ? 7 : 3);
 	am_buf_puts(o, "</TABLE>");
 }
 

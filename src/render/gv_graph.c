@@ -12,6 +12,7 @@
 #include <cgraph.h>
 
 #include "render/gv_attr.h"
+#include "render/gv_diff.h"
 #include "render/gv_graph.h"
 #include "render/labels.h"
 #include "render/layout_policy.h"
@@ -163,6 +164,7 @@ static void add_nodes(gb *b)
 			am_set(v, "color", ss->color);
 			am_set(v, "penwidth", ss->penwidth);
 		}
+		am_gv_diff_node(v, &b->lab, i, st);
 		if (b->v->focus == i)
 			am_set(v, "penwidth", "3.2");
 
@@ -388,6 +390,7 @@ static void add_relations(gb *b)
 				}
 				style_edge(b, e, es, 1);
 				edge_attrs(b, e, r, tip, 0, 0);
+				am_gv_diff_edge(e, &b->lab, r, es, 1);
 				if (cross)
 					am_set(e, "constraint", "false");
 				if (b->v->drawn_from[r] > 1 && am_layout_boxes_linked(b->v))
@@ -408,6 +411,7 @@ static void add_relations(gb *b)
 				}
 				style_edge(b, e, es, j == NULL);
 				edge_attrs(b, e, r, tip, j ? ++part : 0, j != NULL);
+				am_gv_diff_edge(e, &b->lab, r, es, j == NULL);
 				if (cross)
 					am_set(e, "constraint", "false");
 			}

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "render/diffmark.h"
 #include "render/escape.h"
 #include "render/labels.h"
 #include "render/status.h"
@@ -236,6 +237,7 @@ void am_labels_node(const am_labels *b, size_t i, am_buf *o)
 	    st->kind_color, am_labels_kind_word(nd->kind));
 	stances(b, i, o);
 	am_status_badge(b, i, o);
+	am_diffmark_badge(b, i, o);
 	am_buf_puts(o, "</TD><TD ALIGN=\"RIGHT\">");
 	/* the id (unless --no-ids) and the endnote number; Graphviz rejects
 	 * an empty FONT element */
@@ -330,6 +332,7 @@ void am_labels_node(const am_labels *b, size_t i, am_buf *o)
 			              hr == 1 ? "" : "s");
 		am_buf_puts(o, "</I></FONT></TD></TR>");
 	}
+	am_diffmark_rows(b, i, o);
 	am_buf_puts(o, "</TABLE>");
 }
 
@@ -369,6 +372,7 @@ void am_labels_node_tooltip(const am_labels *b, size_t i, am_buf *o)
 	tip_part(o, "\\nAt: ", nd->locator);
 	tip_part(o, "\\nNote: ", nd->note);
 	am_status_node_tip(b, i, o);
+	am_diffmark_node_tip(b, i, o);
 }
 
 void am_labels_node_class(const am_labels *b, size_t i, am_buf *o)
@@ -384,6 +388,7 @@ void am_labels_node_class(const am_labels *b, size_t i, am_buf *o)
 		am_buf_puts(o, " am-focus");
 	if (am_status_node(b, i))
 		am_buf_printf(o, " %s", am_status_node(b, i)->css);
+	am_diffmark_node_class(b, i, o);
 }
 
 /* ------------------------------------------------------------ groups */
@@ -470,6 +475,7 @@ void am_labels_rel_tooltip(const am_labels *b, size_t rel_index, am_buf *o)
 	am_buf_free(&t);
 	tip_part(o, "\\nNote: ", r->note);
 	am_status_rel_tip(b, rel_index, o);
+	am_diffmark_rel_tip(b, rel_index, o);
 }
 
 void am_labels_rel_class(const am_labels *b, size_t r, int premise, am_buf *o)
@@ -481,6 +487,7 @@ void am_labels_rel_class(const am_labels *b, size_t r, int premise, am_buf *o)
 		am_buf_printf(o, " am-stance-%s", argmap_stance_name(rel->stance));
 	if (rel->basis == ARGMAP_BASIS_EDITOR)
 		am_buf_puts(o, " am-editor");
+	am_diffmark_rel_class(b, r, o);
 }
 
 /* Appends words[from..to) of s percent-encoded for a text fragment: only

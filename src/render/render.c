@@ -79,6 +79,10 @@ static int check_args(const argmap_map *map, const argmap_render_options *o)
 		               o->min_text);
 	if (argmap_map_file_count(map) == 0)
 		return am_fail(ARGMAP_EARG, "the map has no files");
+	if (o->diff && o->diff->map != map)
+		return am_fail(ARGMAP_EARG, "the diff's marks belong to its union map (diff->map)");
+	if (o->diff && o->status)
+		return am_fail(ARGMAP_EARG, "a drawing shows either a diff or a status, not both");
 	if (o->id_prefix && *o->id_prefix &&
 	    (strlen(o->id_prefix) > 32 || !am_rt_ident_ok(o->id_prefix)))
 		return am_fail(ARGMAP_EARG,

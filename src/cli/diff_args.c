@@ -1,0 +1,197 @@
+/*
+ * diff_args.c - `argmap diff`'s options, help and loading (diff_args.h),
+ * for both programs that run it.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "diff_args.h"
+
+static void diff_usage(FILE *out)
+{
+	fputs("Usage: argmap diff [options] OLD NEW\n"
+	      "       argmap diff -T FORMAT [-o OUT] [--theme THEME] OLD NEW\n"
+	      "\n"
+	      "Compare two versions of a map, each read with everything it imports.\n"
+	      "Questions, claims and evidence are matched by id; relations by id, or\n"
+	      "by kind, sorted premises and conclusion. Reported: what was added,\n"
+	      "removed or changed (kind, text or quote, holders, speaker, sources,\n"
+	      "tags; a relation's premises, conclusion, stance, holders, sources,\n"
+	      "basis) with old and new values; a removed and an added node with the\n"
+	      "same text as a likely rename; and the claims whose grounded label\n"
+	      "(argmap eval) changed, with both explanations. Reflowed text,\n"
+	      "reordered elements and comments are no change.\n"
+	      "\n"
+	      "With -T, draw instead one map of both versions: the new one with the\n"
+	      "old one's removed items, each marked in colour and in a way that\n"
+	      "survives grayscale: added + (thick border or line), removed \xE2\x88\x92 (dashed\n"
+	      "border, thin pale line), changed ~ (double border or line; what it\n"
+	      "was is written in the box), renamed ~; a moved relation is drawn where\n"
+	      "it is (changed) and where it was (removed). A legend explains the\n"
+	      "marks; the title block names both versions.\n"
+	      "\n"
+	      "Options:\n"
+	      "  --format FORMAT   text (default: '-' old, '+' new, '~' changed,\n"
+	      "                    '>' renamed) or json (added, removed, changed lists\n"
+	      "                    of nodes and relations, renamed, labels)\n"
+	      "  -T FORMAT         draw the diff: svg, pdf, png, html or dot\n"
+	      "  -o, --output OUT  with -T: the file to write ('-': standard output);\n"
+	      "                    default NEW's name .diff[.print].FORMAT, here\n"
+	      "  --theme THEME     with -T: color (default) or print (grayscale)\n"
+	      "  --page SIZE       with -T: a4 or letter: fit the drawing on one page\n"
+	      "  --landscape       with --page: use the page sideways\n"
+	      "  --exit-code       exit 1 when the versions differ\n"
+	      "  -q, --quiet       print no diagnostics of the maps, only errors\n"
+	      "  -h, --help        show this help\n"
+	      "\n"
+	      "Exit status: 0 compared (with --exit-code: no differences), 1 a map has\n"
+	      "errors (nothing is compared) or the drawing failed or, with --exit-code,\n"
+	      "they differ, 2 usage error, 3 a file could not be read or the output\n"
+	      "not written.\n"
+	      "See " ARGMAP_DOCDIR "/analysis.md and " ARGMAP_DOCDIR "/rendering.md.\n",
+	      out);
+}
+
+static int parse_draw_format(const char *s, argmap_render_format *f)
+{
+	static const struct {
+		const char *name;
+		argmap_render_format f;
+	} names[] = {{"svg", ARGMAP_RENDER_SVG}, {"pdf", ARGMAP_RENDER_PDF},
+	             {"png", ARGMAP_RENDER_PNG}, {"html", ARGMAP_RENDER_HTML},
+	             {"dot", ARGMAP_RENDER_DOT}, {"gv", ARGMAP_RENDER_DOT}};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcasecmp(s, names[i].name)) {
+			*f = names[i].f;
+			return 0;
+		}
+	return -1;
+}
+
+int cli_diff_parse(int argc, char **argv, cli_diff_args *a)
+{
+	enum { OPT_THEME = 256, OPT_PAGE, OPT_LANDSCAPE };
+	static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
+	                                         {"exit-code", no_argument, NULL, 'x'},
+	                                         {"theme", required_argument, NULL, OPT_THEME},
+	                                         {"page", required_argument, NULL, OPT_PAGE},
+	                                         {"landscape", no_argument, NULL, OPT_LANDSCAPE},
+	                                         {"output", required_argument, NULL, 'o'},
+	                                         {"quiet", no_argument, NULL, 'q'},
+	                                         {"help", no_argument, NULL, 'h'},
+	                                         {NULL, 0, NULL, 0}};
+	int opt, themed = 0, formatted = 0;
+
+	memset(a, 0, sizeof *a);
+	a->fmt = CLI_TEXT;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "qhT:o:", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'f':
+			formatted = 1;
+			if (!strcmp(optarg, "text"))
+				a->fmt = CLI_TEXT;
+			else if (!strcmp(optarg, "json"))
+				a->fmt = CLI_JSON;
+			else {
+				fprintf(stderr,
+				        "argmap diff: unknown format '%s' (use text or json)\n",
+				        optarg);
+				return CLI_USAGE;
+			}
+			break;
+		case 'T':
+			if (parse_draw_format(optarg, &a->format) != 0) {
+				fprintf(
+				    stderr,
+				    "argmap diff: unknown drawing format '%s' (use svg, pdf, png, "
+				    "html or dot)\n",
+				    optarg);
+				return CLI_USAGE;
+			}
+			a->draw = 1;
+			break;
+		case 'o': a->output = optarg; break;
+		case OPT_THEME:
+			themed = 1;
+			if (!strcmp(optarg, "color") || !strcmp(optarg, "colour"))
+				a->theme = ARGMAP_THEME_COLOR;
+			else if (!strcmp(optarg, "print"))
+				a->theme = ARGMAP_THEME_PRINT;
+			else {
+				fprintf(stderr,
+				        "argmap diff: unknown theme '%s' (use color or print)\n",
+				        optarg);
+				return CLI_USAGE;
+			}
+			break;
+		case OPT_PAGE:
+			themed = 1;
+			if (!strcasecmp(optarg, "a4"))
+				a->page = ARGMAP_PAGE_A4;
+			else if (!strcasecmp(optarg, "letter"))
+				a->page = ARGMAP_PAGE_LETTER;
+			else {
+				fprintf(stderr,
+				        "argmap diff: unknown page size '%s' (use a4 or letter)\n",
+				        optarg);
+				return CLI_USAGE;
+			}
+			break;
+		case OPT_LANDSCAPE: a->landscape = themed = 1; break;
+		case 'x': a->exit_code = 1; break;
+		case 'q': a->quiet = 1; break;
+		case 'h':
+			diff_usage(stdout);
+			cli_flush_stdout();
+			return CLI_OK;
+		default: fputs("Try 'argmap diff --help'.\n", stderr); return CLI_USAGE;
+		}
+	}
+	if (argc - optind != 2) {
+		fprintf(stderr, "argmap diff: %s\nTry 'argmap diff --help'.\n",
+		        argc - optind < 2 ? "give two maps, OLD and NEW" : "give exactly two maps");
+		return CLI_USAGE;
+	}
+	if (!a->draw && (a->output || themed)) {
+		fprintf(stderr, "argmap diff: %s is for drawings: give -T FORMAT too\n",
+		        a->output ? "-o" : "--theme, --page or --landscape");
+		return CLI_USAGE;
+	}
+	if (a->landscape && a->page == ARGMAP_PAGE_NONE) {
+		fputs("argmap diff: --landscape needs --page a4 or --page letter\n", stderr);
+		return CLI_USAGE;
+	}
+	if (a->draw && formatted) {
+		fputs("argmap diff: --format is for the review; -T draws: give one of them\n",
+		      stderr);
+		return CLI_USAGE;
+	}
+	a->old_path = argv[optind];
+	a->new_path = argv[optind + 1];
+	return -1;
+}
+
+int cli_diff_load(const char *path, int quiet, argmap_map **map)
+{
+	argmap_diags *diags = argmap_diags_new();
+	int rc;
+
+	if (!diags) {
+		fputs("argmap: out of memory\n", stderr);
+		return CLI_IO;
+	}
+	rc = cli_load_and_check_flags(path, NULL, ARGMAP_CHECK_NO_COVERAGE, diags, map);
+	if (argmap_diags_count_severity(diags, ARGMAP_SEV_ERROR) && rc == CLI_OK)
+		rc = CLI_ERRORS;
+	if (!quiet || rc != CLI_OK)
+		cli_print_diags(diags, CLI_TEXT, 1);
+	if (rc == CLI_ERRORS)
+		fprintf(stderr, "argmap diff: %s has errors; fix them first\n", path);
+	argmap_diags_free(diags);
+	return rc;
+}
