@@ -123,14 +123,14 @@ static int make_segments(am_layers *L, const size_t *from, const size_t *to,
 	 * edge: it dips to a virtual node on the next rank (the one before on
 	 * the last rank), so that the ordering weighs its crossings too */
 	for (e = 0; e < L->m; e++) {
-		size_t s = span_of(L->rank, from[e], to[e]);
+		size_t s = span_of(L->rank, from[e], to[e]), flat = s == 0;
 		if (s > 1 && extra + (s - 1) > budget)
 			s = 0;
 		L->vcount[e] = s;
 		if (s) {
 			extra += s - 1;
 			ns += s;
-		} else if (from[e] != to[e] && L->nranks > 1 && extra + 1 <= budget) {
+		} else if (flat && from[e] != to[e] && L->nranks > 1 && extra + 1 <= budget) {
 			L->vcount[e] = DIP;
 			extra++;
 			ns += 2;
