@@ -16,11 +16,13 @@
  *    place in its rank where it crosses least) until one gains nothing.
  *
  * Crossings are counted exactly with a Fenwick tree, O(s log n) for s
- * segments. Measured on the generated maps (combinatorial crossings, the
- * flat edges' dips included): 1,000 claims 6,436 with the barycenter
- * sweeps of before, 6,102 now; 5,000 claims 169,568; 20,000 claims: the
- * sweeps gain nothing there and stop early, sifting takes 3.20 M to
- * 2.87 M. bench/README.md has the drawings' figures.
+ * segments. Combinatorial crossings on the generated maps (flat edges'
+ * dips included; bench/layout.sh has the drawings' figures): 1,000
+ * claims 6,436 with the barycenter sweeps of before, 6,102 now; 5,000
+ * claims 171,234; 20,000 claims 3.20 M after the sweeps (which gain
+ * nothing there and stop early), 2.87 M after sifting. Sifting a node
+ * costs its window's segments, so the whole is O((n + m) SIFT_WINDOW)
+ * per pass; at 20,000 claims the ordering takes about 2 s of CPU.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -437,15 +439,16 @@ int am_fast_order(am_layers *L, const size_t *from, const size_t *to)
 	memcpy(L->order, best, L->nv * sizeof *best);
 	for (i = 0; i < L->nv; i++)
 		L->pos[L->order[i]] = i;
-	/* sifting from the best order; every pass only ever gains */
+	/* sifting from the best order; every pass only ever gains, and they
+	 * stop when one gains under 0.2 % */
 	for (round = 0; round < SIFT_PASSES && best_c > 0; round++) {
 		size_t won = 0;
 		for (r = 0; r < L->nranks; r++)
 			won += sift_rank(L, round % 2 ? L->nranks - 1 - r : r, buf, gain,
 			                 buf + maxdeg);
-		if (won == 0)
-			break;
 		best_c -= won < best_c ? won : best_c;
+		if (won <= best_c / 500)
+			break;
 	}
 	rc = 0;
 out:
