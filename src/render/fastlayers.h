@@ -17,22 +17,22 @@
 #include "model/graph.h"
 
 typedef struct am_layers {
-	size_t n, m;         /* real nodes, edges */
-	size_t nv;           /* real + virtual nodes */
-	size_t nranks;       /* ranks 0 (top) .. nranks - 1 */
-	size_t *rank;        /* nv */
-	size_t *order;       /* nv: by rank, then left to right */
-	size_t *rstart;      /* nranks + 1: rank r is order[rstart[r] .. rstart[r+1]) */
-	size_t *pos;         /* nv: where each node is in order[] */
-	size_t ns;           /* segments */
-	size_t *sa, *sb;     /* ns: the upper and the lower end (adjacent ranks) */
-	double *sw;          /* ns: weight (1 real-real, 2 real-virtual, 8 virtual-virtual;
-	                      * a quarter of that for edges that do not rank) */
+	size_t n, m;          /* real nodes, edges */
+	size_t nv;            /* real + virtual nodes */
+	size_t nranks;        /* ranks 0 (top) .. nranks - 1 */
+	size_t *rank;         /* nv */
+	size_t *order;        /* nv: by rank, then left to right */
+	size_t *rstart;       /* nranks + 1: rank r is order[rstart[r] .. rstart[r+1]) */
+	size_t *pos;          /* nv: where each node is in order[] */
+	size_t ns;            /* segments */
+	size_t *sa, *sb;      /* ns: the upper and the lower end (adjacent ranks) */
+	double *sw;           /* ns: weight (1 real-real, 2 real-virtual, 8 virtual-virtual;
+	                       * a quarter of that for edges that do not rank) */
 	unsigned char *light; /* ns: 1 for the segments of edges that do not rank */
-	am_graph down, up;   /* over nv: sa -> sb and sb -> sa, label = segment */
-	size_t *vfirst;      /* m: the first virtual node of edge i (top to bottom) */
-	size_t *vcount;      /* m: how many (1 for a flat edge's dip) */
-	unsigned char *flip; /* m: 1 when the edge's tail is its lower end */
+	am_graph down, up;    /* over nv: sa -> sb and sb -> sa, label = segment */
+	size_t *vfirst;       /* m: the first virtual node of edge i (top to bottom) */
+	size_t *vcount;       /* m: how many (1 for a flat edge's dip) */
+	unsigned char *flip;  /* m: 1 when the edge's tail is its lower end */
 } am_layers;
 
 /* Ranks, virtual nodes and an order with few crossings (fastlayout.c).

@@ -31,8 +31,8 @@
 #include "render/fastlayers.h"
 #include "render/fastlayout.h"
 
-#define CROSS_PULL 0.25     /* weight of edges that do not rank, in x */
-#define DIP ((size_t)-1)  /* a flat edge, while the segments are counted */
+#define CROSS_PULL 0.25  /* weight of edges that do not rank, in x */
+#define DIP ((size_t)-1) /* a flat edge, while the segments are counted */
 
 void am_fast_layers_free(am_layers *L)
 {

@@ -142,8 +142,8 @@ static double median_value(double *p, size_t d)
 	size_t j;
 	double lspan, rspan;
 
-	if (d == 1)
-		return p[0];
+	if (d <= 1)
+		return d ? p[0] : 0;
 	if (d == 2)
 		return (p[0] + p[1]) / 2;
 	if (d > 16)
@@ -425,7 +425,8 @@ int am_fast_order(am_layers *L, const size_t *from, const size_t *to)
 	transpose(L, 0, TRANSPOSE_PASSES, cand);
 	best_c = count_crossings(L, fen, buf);
 	memcpy(best, L->order, L->nv * sizeof *best);
-	for (round = 0, stale = 0; round < SWEEP_ROUNDS && stale < SWEEP_QUIT && best_c > 0; round++) {
+	for (round = 0, stale = 0; round < SWEEP_ROUNDS && stale < SWEEP_QUIT && best_c > 0;
+	     round++) {
 		int reverse = round % 4 < 2;
 		sweep(L, round % 2 == 0, reverse, tmp, pl);
 		transpose(L, !reverse, TRANSPOSE_PASSES, cand);
@@ -466,4 +467,3 @@ out:
 	free(gain);
 	return rc;
 }
-

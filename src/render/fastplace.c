@@ -227,12 +227,14 @@ static size_t route_of(const am_layers *L, size_t e, const size_t *from, const s
 		}
 		inset = w[t] > 4 ? w[t] / 2 - 2 : 0;
 		p[0] = clampd(X[d], X[t] - inset, X[t] + inset);
-		p[1] = s < 0 ? fmin(yb, ry[rt] - hh[t] / 2 - STUB) : fmax(yb, ry[rt] + hh[t] / 2 + STUB);
+		p[1] = s < 0 ? fmin(yb, ry[rt] - hh[t] / 2 - STUB)
+		             : fmax(yb, ry[rt] + hh[t] / 2 + STUB);
 		p[2] = X[d];
 		p[3] = ry[rd] - s * rh[rd] / 2;
 		inset = w[h] > 4 ? w[h] / 2 - 2 : 0;
 		p[4] = clampd(X[d], X[h] - inset, X[h] + inset);
-		p[5] = s < 0 ? fmin(yb, ry[rt] - hh[h] / 2 - STUB) : fmax(yb, ry[rt] + hh[h] / 2 + STUB);
+		p[5] = s < 0 ? fmin(yb, ry[rt] - hh[h] / 2 - STUB)
+		             : fmax(yb, ry[rt] + hh[h] / 2 + STUB);
 		return 3;
 	}
 	if ((rt > rh_ ? rt - rh_ : rh_ - rt) > 1 && L->vcount[e] == 0)
