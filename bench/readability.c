@@ -9,7 +9,10 @@
  * Reads the SVG that Graphviz writes (argmap's or `dot`'s): every
  * <g class="node..."> group's first shape (path, polygon or ellipse) is a
  * node box, every <g class="edge..."> group's first path is the edge, its
- * <title> names the two nodes ("a->b"). Bezier pieces are flattened to
+ * <title> names the two nodes: "a->b" with the nodes' titles (dot's), or
+ * "a → b" with their titles or argmap's ids (argmap's accessible titles:
+ * a claim's group is id="am-n-c1" with a long title, the edge says
+ * "c1 → q1"). Bezier pieces are flattened to
  * within 0.5 pt. Prints one line:
  *
  *   nodes=N edges=M width=W len=L median=D crossings=C through=T area=A
@@ -37,7 +40,8 @@
 
 typedef struct {
 	double x0, y0, x1, y1;
-	char *name;
+	char *name; /* the group's <title> */
+	char *id;   /* its id without argmap's "am-n-" prefix (or NULL) */
 } box;
 
 typedef struct {
@@ -257,13 +261,24 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(((const box *)a)->name, ((const box *)b)->name);
 }
 
+static box **by_id; /* the nodes with an id, sorted by it */
+static size_t nid;
+
+static int cmp_id(const void *a, const void *b)
+{
+	return strcmp((*(box *const *)a)->id, (*(box *const *)b)->id);
+}
+
 static size_t find_node(const char *name)
 {
-	box key;
+	box key, *kp = &key, **q;
 	const box *r;
-	key.name = (char *)name;
+	key.name = key.id = (char *)name;
 	r = bsearch(&key, nodes, nn, sizeof *nodes, cmp_name);
-	return r ? (size_t)(r - nodes) : (size_t)-1;
+	if (r)
+		return (size_t)(r - nodes);
+	q = nid ? bsearch(&kp, by_id, nid, sizeof *by_id, cmp_id) : NULL;
+	return q ? (size_t)(*q - nodes) : (size_t)-1;
 }
 
 /* segment intersection, proper or touching; returns 1 and the point */
@@ -392,7 +407,7 @@ int main(int argc, char **argv)
 {
 	char *svg, *p;
 	double wsum = 0, lsum = 0, median, bx0 = 1e300, by0 = 1e300, bx1 = -1e300, by1 = -1e300;
-	size_t wcount = 0, i, crossings = 0, through = 0, *sstart, *sitems, *nstart, *nitems;
+	size_t wcount = 0, i, unnamed = 0, crossings = 0, through = 0, *sstart, *sitems, *nstart, *nitems;
 	size_t *seen;
 	char **etitle;
 	size_t etcap = 0;
@@ -428,10 +443,17 @@ int main(int argc, char **argv)
 			nodes = grow(nodes, &ncap, nn + 1, sizeof *nodes);
 			nodes[nn].name = strdup(t0 + 7);
 			unescape(nodes[nn].name);
+			nodes[nn].id = attr(p, "id");
+			if (nodes[nn].id) {
+				unescape(nodes[nn].id);
+				if (!strncmp(nodes[nn].id, "am-n-", 5))
+					memmove(nodes[nn].id, nodes[nn].id + 5, strlen(nodes[nn].id + 5) + 1);
+			}
 			*t1 = '<';
 			node_shape(t1, next, &nodes[nn]);
 			if (nodes[nn].x1 < nodes[nn].x0) {
 				free(nodes[nn].name);
+				free(nodes[nn].id);
 				continue;
 			}
 			if (nodes[nn].x1 - nodes[nn].x0 >= 20) {
@@ -460,16 +482,28 @@ int main(int argc, char **argv)
 		}
 	}
 	qsort(nodes, nn, sizeof *nodes, cmp_name);
+	by_id = malloc((nn + 1) * sizeof *by_id);
+	for (i = 0; i < nn; i++)
+		if (nodes[i].id)
+			by_id[nid++] = &nodes[i];
+	qsort(by_id, nid, sizeof *by_id, cmp_id);
 	for (i = 0; i < ne; i++) {
-		char *arrow = strstr(etitle[i], "->");
+		char *arrow = strstr(etitle[i], " \xe2\x86\x92 "); /* " → " */
+		size_t skip = 5;
+		if (!arrow) {
+			arrow = strstr(etitle[i], "->");
+			skip = 2;
+		}
 		if (!arrow)
 			arrow = strstr(etitle[i], "--");
 		edges[i].tail = edges[i].head = (size_t)-1;
 		if (arrow) {
 			*arrow = 0;
 			edges[i].tail = find_node(etitle[i]);
-			edges[i].head = find_node(arrow + 2);
+			edges[i].head = find_node(arrow + skip);
 		}
+		if (edges[i].tail == (size_t)-1 || edges[i].head == (size_t)-1)
+			unnamed++;
 		lsum += edges[i].len;
 		free(etitle[i]);
 	}
@@ -482,6 +516,13 @@ int main(int argc, char **argv)
 	}
 	if (!nn || !wcount) {
 		fprintf(stderr, "readability: no nodes in %s\n", argv[argc - 1]);
+		return 1;
+	}
+	/* an edge whose ends are not known would "share a node" with every
+	 * other such edge and hide their crossings */
+	if (unnamed) {
+		fprintf(stderr, "readability: %zu edges of %s name nodes it does not have\n", unnamed,
+		        argv[argc - 1]);
 		return 1;
 	}
 	cell = wsum / (double)wcount;

@@ -12,12 +12,11 @@
  *     conclusion and questions are on top;
  *  2. every edge longer than one rank gets a virtual node on each rank it
  *     crosses (at most 4 (n + m) + 64 of them; edges past the cap are
- *     drawn straight), so that its route can pass between the boxes;
- *  3. order within a rank: first the order in which a depth-first walk
- *     from the top nodes reaches each node (subtrees stay together), then
- *     barycenter sweeps down and up, keeping the order with the fewest
- *     crossings (counted exactly with a Fenwick tree, O(s log n) for s
- *     segments);
+ *     drawn straight), so that its route can pass between the boxes; an
+ *     edge within one rank gets one on the next rank (a dip), so that the
+ *     ordering weighs the crossings of its route round the boxes between;
+ *  3. order within a rank (fastorder.c): dot's median sweeps with
+ *     transpose, then sifting;
  *  4. x (fastplace.c): per rank, each node as near the weighted median of
  *     its neighbours as order and spacing allow (pool-adjacent-violators,
  *     linear), swept down and up; y: ranks stacked with the tallest node
@@ -32,10 +31,8 @@
 #include "render/fastlayers.h"
 #include "render/fastlayout.h"
 
-#define SWEEP_ROUNDS 6      /* down + up pairs of the crossing reduction */
-#define TRANSPOSE_PASSES 4  /* adjacent-exchange passes after each sweep */
-#define CROSS_PULL 0.25     /* weight of edges that do not rank, in x */
-#define TRANSPOSE_WORK 1024 /* largest deg(u) deg(v) a pair is weighed at */
+#define CROSS_PULL 0.25  /* weight of edges that do not rank, in x */
+#define DIP ((size_t)-1) /* a flat edge, while the segments are counted */
 
 void am_fast_layers_free(am_layers *L)
 {
@@ -46,6 +43,7 @@ void am_fast_layers_free(am_layers *L)
 	free(L->sa);
 	free(L->sb);
 	free(L->sw);
+	free(L->light);
 	am_graph_free(&L->down);
 	am_graph_free(&L->up);
 	free(L->vfirst);
@@ -113,24 +111,29 @@ static size_t span_of(const size_t *rank, size_t a, size_t b)
 static int make_segments(am_layers *L, const size_t *from, const size_t *to,
                          const unsigned char *constraint, size_t budget)
 {
-	size_t e, nv = L->n, ns = 0, extra = 0;
+	size_t e, k, nv = L->n, ns = 0, extra = 0;
 
 	L->vfirst = calloc(L->m + 1, sizeof *L->vfirst);
 	L->vcount = calloc(L->m + 1, sizeof *L->vcount);
 	L->flip = calloc(L->m + 1, 1);
 	if (!L->vfirst || !L->vcount || !L->flip)
 		return ARGMAP_ENOMEM;
-	/* count first: vcount[e] is the span of each edge kept, 0 for flat
-	 * edges and for those over the cap (drawn straight, outside the
-	 * ordering) */
+	/* count first: vcount[e] is the span of each edge kept, 0 for those
+	 * over the cap (drawn straight, outside the ordering), DIP for a flat
+	 * edge: it dips to a virtual node on the next rank (the one before on
+	 * the last rank), so that the ordering weighs its crossings too */
 	for (e = 0; e < L->m; e++) {
-		size_t s = span_of(L->rank, from[e], to[e]);
+		size_t s = span_of(L->rank, from[e], to[e]), flat = s == 0;
 		if (s > 1 && extra + (s - 1) > budget)
 			s = 0;
 		L->vcount[e] = s;
 		if (s) {
 			extra += s - 1;
 			ns += s;
+		} else if (flat && from[e] != to[e] && L->nranks > 1 && extra + 1 <= budget) {
+			L->vcount[e] = DIP;
+			extra++;
+			ns += 2;
 		}
 	}
 	{
@@ -142,11 +145,12 @@ static int make_segments(am_layers *L, const size_t *from, const size_t *to,
 	L->sa = malloc((ns + 1) * sizeof *L->sa);
 	L->sb = malloc((ns + 1) * sizeof *L->sb);
 	L->sw = malloc((ns + 1) * sizeof *L->sw);
-	if (!L->sa || !L->sb || !L->sw)
+	L->light = malloc(ns + 1);
+	if (!L->sa || !L->sb || !L->sw || !L->light)
 		return ARGMAP_ENOMEM;
 	ns = 0;
 	for (e = 0; e < L->m; e++) {
-		size_t up = from[e], low = to[e], s = L->vcount[e], k, prev;
+		size_t up = from[e], low = to[e], s = L->vcount[e], prev;
 		/* an edge that does not rank pulls less: the tree's own edges
 		 * decide where a subtree sits */
 		double f = constraint && !constraint[e] ? CROSS_PULL : 1;
@@ -157,6 +161,20 @@ static int make_segments(am_layers *L, const size_t *from, const size_t *to,
 		}
 		L->vfirst[e] = nv;
 		L->vcount[e] = 0;
+		if (s == DIP) {
+			size_t r = L->rank[up];
+			int below = r + 1 < L->nranks;
+			L->rank[nv] = below ? r + 1 : r - 1;
+			L->sa[ns] = below ? up : nv;
+			L->sb[ns] = below ? nv : up;
+			L->sw[ns++] = f;
+			L->sa[ns] = below ? low : nv;
+			L->sb[ns] = below ? nv : low;
+			L->sw[ns++] = f;
+			L->vcount[e] = 1;
+			nv++;
+			continue;
+		}
 		if (s == 0)
 			continue;
 		prev = up;
@@ -174,266 +192,19 @@ static int make_segments(am_layers *L, const size_t *from, const size_t *to,
 	}
 	L->nv = nv;
 	L->ns = ns;
+	for (e = 0, k = 0; e < L->m; e++) {
+		size_t c = L->vcount[e] + 1, span = span_of(L->rank, from[e], to[e]);
+		if (span == 0 ? L->vcount[e] == 0 : span > 1 && L->vcount[e] == 0)
+			continue; /* no segments */
+		if (span == 0)
+			c = 2;
+		for (; c > 0; c--)
+			L->light[k++] = constraint && !constraint[e];
+	}
 	if (am_graph_from_arrays(&L->down, nv, ns, L->sa, L->sb, NULL) != 0 ||
 	    am_graph_from_arrays(&L->up, nv, ns, L->sb, L->sa, NULL) != 0)
 		return ARGMAP_ENOMEM;
 	return 0;
-}
-
-/* ---------------------------------------------------------- 3. order */
-
-typedef struct keyed {
-	double key;
-	size_t tie, v;
-} keyed;
-
-static int cmp_keyed(const void *a, const void *b)
-{
-	const keyed *p = a, *q = b;
-	if (p->key != q->key)
-		return p->key < q->key ? -1 : 1;
-	return p->tie < q->tie ? -1 : p->tie > q->tie;
-}
-
-/* Sorts rank r by key[] (ties: the current order) and renumbers pos. */
-static void sort_rank(am_layers *L, size_t r, const double *key, keyed *tmp)
-{
-	size_t i, a = L->rstart[r], b = L->rstart[r + 1];
-
-	for (i = a; i < b; i++) {
-		tmp[i - a].key = key[L->order[i]];
-		tmp[i - a].tie = i;
-		tmp[i - a].v = L->order[i];
-	}
-	qsort(tmp, b - a, sizeof *tmp, cmp_keyed);
-	for (i = a; i < b; i++) {
-		L->order[i] = tmp[i - a].v;
-		L->pos[L->order[i]] = i;
-	}
-}
-
-static int cmp_size(const void *a, const void *b)
-{
-	size_t p = *(const size_t *)a, q = *(const size_t *)b;
-	return p < q ? -1 : p > q;
-}
-
-/* insertion sort for the usual few neighbours, qsort for hubs */
-static void sort_small(size_t *a, size_t d)
-{
-	size_t j;
-
-	if (d > 16) {
-		qsort(a, d, sizeof *a, cmp_size);
-		return;
-	}
-	for (j = 1; j < d; j++) {
-		size_t t = a[j], q = j;
-		while (q > 0 && a[q - 1] > t) {
-			a[q] = a[q - 1];
-			q--;
-		}
-		a[q] = t;
-	}
-}
-
-/* Crossings between rank r and r + 1: the segments in the order of their
- * upper ends (then lower), counted as inversions of their lower ends. */
-static size_t cross_between(const am_layers *L, size_t r, size_t *fen, size_t *buf)
-{
-	size_t i, k, base = L->rstart[r + 1], size = L->rstart[r + 2] - base, seen = 0, c = 0;
-
-	memset(fen, 0, (size + 1) * sizeof *fen);
-	for (i = L->rstart[r]; i < L->rstart[r + 1]; i++) {
-		size_t v = L->order[i], d = 0, j;
-		for (k = L->down.start[v]; k < L->down.start[v + 1]; k++)
-			buf[d++] = L->pos[L->down.to[k]] - base;
-		sort_small(buf, d); /* ties do not cross */
-		for (j = 0; j < d; j++) {
-			size_t p = buf[j] + 1, le = 0, q;
-			for (q = p; q > 0; q -= q & (~q + 1))
-				le += fen[q];
-			c += seen - le;
-			for (q = p; q <= size; q += q & (~q + 1))
-				fen[q]++;
-			seen++;
-		}
-	}
-	return c;
-}
-
-static size_t count_crossings(const am_layers *L, size_t *fen, size_t *buf)
-{
-	size_t r, c = 0;
-
-	for (r = 0; r + 1 < L->nranks; r++)
-		c += cross_between(L, r, fen, buf);
-	return c;
-}
-
-/* One sweep: each rank (after the first) sorted by the mean place of its
- * neighbours in the rank before (the barycenter; measured on the
- * generated maps it beat the median); a node without any keeps its slot,
- * and the others are sorted into the remaining slots. */
-static void sweep(am_layers *L, int down, keyed *tmp)
-{
-	size_t step, i, k;
-
-	for (step = 1; step < L->nranks; step++) {
-		size_t r = down ? step : L->nranks - 1 - step, a = L->rstart[r],
-		       b = L->rstart[r + 1];
-		const am_graph *g = down ? &L->up : &L->down;
-		size_t moving = 0, j = 0;
-		for (i = a; i < b; i++) {
-			size_t v = L->order[i], d = g->start[v + 1] - g->start[v];
-			double sum = 0;
-			if (!d)
-				continue;
-			for (k = g->start[v]; k < g->start[v + 1]; k++)
-				sum += (double)L->pos[g->to[k]];
-			tmp[moving].key = sum / (double)d;
-			tmp[moving].tie = i;
-			tmp[moving++].v = v;
-		}
-		qsort(tmp, moving, sizeof *tmp, cmp_keyed);
-		for (i = a; i < b && j < moving; i++) {
-			size_t v = L->order[i];
-			if (g->start[v + 1] == g->start[v])
-				continue; /* fixed */
-			L->order[i] = tmp[j++].v;
-			L->pos[L->order[i]] = i;
-		}
-	}
-}
-
-static size_t degree(const am_graph *g, size_t v)
-{
-	return g->start[v + 1] - g->start[v];
-}
-
-/* Crossings among the segments of u and v (on one side, g) when u is
- * left of v. */
-static size_t pair_cross(const am_layers *L, const am_graph *g, size_t u, size_t v)
-{
-	size_t a, b, c = 0;
-
-	for (a = g->start[u]; a < g->start[u + 1]; a++)
-		for (b = g->start[v]; b < g->start[v + 1]; b++)
-			c += L->pos[g->to[a]] > L->pos[g->to[b]];
-	return c;
-}
-
-/* Adjacent exchanges that lower the crossings on both sides of a rank,
- * until none does (at most `passes` passes). Weighing a pair costs
- * deg(u) deg(v) on each side; pairs over TRANSPOSE_WORK are left as they
- * are, so a pass is linear in the nodes. */
-static void transpose(am_layers *L, int passes)
-{
-	int pass, changed = 1;
-
-	for (pass = 0; pass < passes && changed; pass++) {
-		size_t r, i;
-		changed = 0;
-		for (r = 0; r < L->nranks; r++)
-			for (i = L->rstart[r]; i + 1 < L->rstart[r + 1]; i++) {
-				size_t u = L->order[i], v = L->order[i + 1], now, then;
-				if (degree(&L->down, u) * degree(&L->down, v) > TRANSPOSE_WORK ||
-				    degree(&L->up, u) * degree(&L->up, v) > TRANSPOSE_WORK)
-					continue;
-				now = pair_cross(L, &L->down, u, v) + pair_cross(L, &L->up, u, v);
-				then = pair_cross(L, &L->down, v, u) + pair_cross(L, &L->up, v, u);
-				if (then < now) {
-					L->order[i] = v;
-					L->order[i + 1] = u;
-					L->pos[v] = i;
-					L->pos[u] = i + 1;
-					changed = 1;
-				}
-			}
-	}
-}
-
-static int make_order(am_layers *L, const size_t *from, const size_t *to)
-{
-	am_graph all_out = {0}, all_in = {0};
-	unsigned char *top = calloc(L->n + 1, 1);
-	size_t *dfs = malloc((L->n + 1) * sizeof *dfs), *best = NULL, *fen = NULL, *buf = NULL;
-	double *key = malloc((L->nv + 1) * sizeof *key);
-	keyed *tmp = malloc((L->nv + 1) * sizeof *tmp);
-	size_t i, e, r, maxdeg = 1, best_c, c;
-	int rc = ARGMAP_ENOMEM, round;
-
-	L->order = malloc((L->nv + 1) * sizeof *L->order);
-	L->pos = malloc((L->nv + 1) * sizeof *L->pos);
-	L->rstart = calloc(L->nranks + 2, sizeof *L->rstart);
-	best = malloc((L->nv + 1) * sizeof *best);
-	fen = malloc((L->nv + 2) * sizeof *fen);
-	if (!top || !dfs || !key || !tmp || !L->order || !L->pos || !L->rstart || !best || !fen)
-		goto out;
-	if (am_graph_from_arrays(&all_out, L->n, L->m, from, to, NULL) != 0 ||
-	    am_graph_from_arrays(&all_in, L->n, L->m, to, from, NULL) != 0)
-		goto out;
-	for (i = 0; i < L->n; i++)
-		top[i] = all_in.start[i + 1] == all_in.start[i];
-	if (am_graph_dfs(&all_out, top, dfs, NULL) != 0)
-		goto out;
-	/* first order: real nodes by first reach; a long edge's virtual
-	 * nodes just before its lower end, so that it comes down beside it */
-	for (i = 0; i < L->n; i++)
-		key[i] = (double)dfs[i];
-	for (e = 0; e < L->m; e++) {
-		size_t low = L->flip[e] ? from[e] : to[e];
-		for (i = 0; i < L->vcount[e]; i++)
-			key[L->vfirst[e] + i] = (double)dfs[low] - 0.5;
-	}
-	for (i = 0; i < L->nv; i++)
-		L->rstart[L->rank[i] + 1]++;
-	for (r = 0; r < L->nranks; r++)
-		L->rstart[r + 1] += L->rstart[r];
-	{
-		size_t *fill = best; /* scratch until the sweeps */
-		memcpy(fill, L->rstart, L->nranks * sizeof *fill);
-		for (i = 0; i < L->nv; i++) {
-			L->order[fill[L->rank[i]]] = i;
-			L->pos[i] = fill[L->rank[i]]++;
-		}
-	}
-	for (r = 0; r < L->nranks; r++)
-		sort_rank(L, r, key, tmp);
-	for (i = 0; i < L->nv; i++) {
-		size_t d = degree(&L->down, i);
-		if (d > maxdeg)
-			maxdeg = d;
-	}
-	buf = malloc(maxdeg * sizeof *buf);
-	if (!buf)
-		goto out;
-	best_c = count_crossings(L, fen, buf);
-	memcpy(best, L->order, L->nv * sizeof *best);
-	for (round = 0; round < 2 * SWEEP_ROUNDS && best_c > 0; round++) {
-		sweep(L, round % 2 == 0, tmp);
-		transpose(L, TRANSPOSE_PASSES);
-		c = count_crossings(L, fen, buf);
-		if (c < best_c) {
-			best_c = c;
-			memcpy(best, L->order, L->nv * sizeof *best);
-		}
-	}
-	memcpy(L->order, best, L->nv * sizeof *best);
-	for (i = 0; i < L->nv; i++)
-		L->pos[L->order[i]] = i;
-	rc = 0;
-out:
-	am_graph_free(&all_out);
-	am_graph_free(&all_in);
-	free(top);
-	free(dfs);
-	free(key);
-	free(tmp);
-	free(best);
-	free(fen);
-	free(buf);
-	return rc;
 }
 
 int am_fast_layers_build(am_layers *L, size_t n, size_t m, const size_t *from, const size_t *to,
@@ -456,7 +227,7 @@ int am_fast_layers_build(am_layers *L, size_t n, size_t m, const size_t *from, c
 	if (rc == 0)
 		rc = make_segments(L, from, to, constraint, 4 * (n + m) + 64);
 	if (rc == 0)
-		rc = make_order(L, from, to);
+		rc = am_fast_order(L, from, to);
 	if (rc != 0)
 		am_fast_layers_free(L);
 	return rc;

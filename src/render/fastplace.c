@@ -19,8 +19,10 @@
  * diagonally, runs vertically through every rank it crosses at its
  * virtual node (which the order kept clear of the boxes), and enters its
  * lower node from the top of the band within that node's width. No
- * segment then enters a box other than its two ends'. Edges within one
- * rank that are not neighbours go round below, through the gap.
+ * segment then enters a box other than its two ends'. An edge within one
+ * rank between nodes that are not neighbours dips into the gap below (on
+ * the last rank: above) to its virtual node's place on the next band and
+ * comes back: the ordering placed that node where the dip crosses least.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -203,15 +205,37 @@ static size_t route_of(const am_layers *L, size_t e, const size_t *from, const s
 	if (t == h)
 		return 0;
 	if (rt == rh_) {
-		size_t a = L->pos[t], b = L->pos[h];
-		double yb = ry[rt] - rh[rt] / 2, ym = yb - ranksep / 2;
+		size_t a = L->pos[t], b = L->pos[h], d = L->vfirst[e], rd;
+		double yb = ry[rt] - rh[rt] / 2, ym = yb - ranksep / 2, s = -1;
 		if (a + 1 == b || b + 1 == a)
 			return 0;
-		if (p) {
-			p[0] = X[t], p[1] = yb, p[2] = X[t], p[3] = ym;
-			p[4] = X[h], p[5] = ym, p[6] = X[h], p[7] = yb;
+		if (L->vcount[e] == 0) { /* no dip (over the cap): round below */
+			if (p) {
+				p[0] = X[t], p[1] = yb, p[2] = X[t], p[3] = ym;
+				p[4] = X[h], p[5] = ym, p[6] = X[h], p[7] = yb;
+			}
+			return 4;
 		}
-		return 4;
+		if (!p)
+			return 3;
+		/* down (or up, s = 1) to the dip's place on the next rank's
+		 * band, and back */
+		rd = L->rank[d];
+		if (rd < rt) {
+			s = 1;
+			yb = ry[rt] + rh[rt] / 2;
+		}
+		inset = w[t] > 4 ? w[t] / 2 - 2 : 0;
+		p[0] = clampd(X[d], X[t] - inset, X[t] + inset);
+		p[1] = s < 0 ? fmin(yb, ry[rt] - hh[t] / 2 - STUB)
+		             : fmax(yb, ry[rt] + hh[t] / 2 + STUB);
+		p[2] = X[d];
+		p[3] = ry[rd] - s * rh[rd] / 2;
+		inset = w[h] > 4 ? w[h] / 2 - 2 : 0;
+		p[4] = clampd(X[d], X[h] - inset, X[h] + inset);
+		p[5] = s < 0 ? fmin(yb, ry[rt] - hh[h] / 2 - STUB)
+		             : fmax(yb, ry[rt] + hh[h] / 2 + STUB);
+		return 3;
 	}
 	if ((rt > rh_ ? rt - rh_ : rh_ - rt) > 1 && L->vcount[e] == 0)
 		return 0; /* over the cap of virtual nodes: straight */

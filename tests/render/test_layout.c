@@ -50,15 +50,37 @@ Test(fastlayout, tree_with_cross_links)
 	check_layout(10, w, h, 10, from, to, cons, x, y);
 	/* three rows */
 	cr_expect(y[0] > y[1] && y[1] == y[2] && y[2] == y[3] && y[3] > y[4]);
-	/* subtrees stay together: 4,5 (under 1) left of 6,7 (under 2) */
-	cr_expect(x[4] < x[6] && x[5] < x[6] && x[7] < x[8]);
-	/* parents sit over their children (1 also reaches across to 9,
-	 * which pulls it a little towards 9) */
-	cr_expect(x[1] > x[4] - 1 && x[1] < x[9] + 1, "1 is not over 4, 5 and 9");
-	/* 2's box reaches to within one spacing (20) of over 6 and 7 (its
-	 * neighbour 3 is drawn left, towards 9) */
-	cr_expect(x[2] + w[2] / 2 + 20 >= x[6] && x[2] - w[2] / 2 - 20 <= x[7],
-	          "2's box is not over 6 and 7");
+	/* subtrees stay together: the rows of 4,5 (under 1), 6,7 (under 2)
+	 * and 8,9 (under 3) do not interleave, whichever way round */
+	for (i = 0; i < 3; i++) {
+		size_t j, a = 4 + 2 * i;
+		for (j = i + 1; j < 3; j++) {
+			size_t b = 4 + 2 * j;
+			cr_expect(fmax(x[a], x[a + 1]) < fmin(x[b], x[b + 1]) ||
+			              fmax(x[b], x[b + 1]) < fmin(x[a], x[a + 1]),
+			          "the children of %zu and of %zu interleave", i + 1, j + 1);
+		}
+	}
+	/* each parent's box reaches to within one spacing (20) of over its
+	 * children (1 also reaches across to 9) */
+	for (i = 1; i <= 3; i++) {
+		double lo = fmin(x[2 + 2 * i], x[3 + 2 * i]), hi = fmax(x[2 + 2 * i], x[3 + 2 * i]);
+		if (i == 1) {
+			lo = fmin(lo, x[9]);
+			hi = fmax(hi, x[9]);
+		}
+		cr_expect(x[i] + w[i] / 2 + 20 >= lo && x[i] - w[i] / 2 - 20 <= hi,
+		          "%zu's box is not over its children", i);
+	}
+	/* 1 -> 9 can be drawn without a crossing (3 between 1 and 2, 9 by 8
+	 * on 1's side): the ordering finds that */
+	for (i = 3; i < 10; i++) {
+		size_t j;
+		for (j = i + 1; j < 10; j++)
+			if (from[i] != from[j] && to[i] != to[j])
+				cr_expect((x[from[i]] < x[from[j]]) == (x[to[i]] < x[to[j]]),
+				          "%zu -> %zu crosses %zu -> %zu", from[i], to[i], from[j], to[j]);
+	}
 }
 
 Test(fastlayout, cycles_and_empty)
@@ -443,6 +465,101 @@ Test(fastlayout, routes_stay_out_of_other_boxes)
 	cr_expect_gt(bends, M, "long edges bend round the boxes");
 	am_fast_routes_free(&r);
 	am_fast_routes_free(&r); /* emptied: a second free is harmless */
+}
+
+/* A planar layered graph (a strip of R ranks of K nodes, (r, i) above
+ * (r + 1, i) and (r + 1, i + 1)) numbered at random: the ordering (median
+ * sweeps, transpose, sifting) finds a drawing without a crossing. */
+Test(fastlayout, ordering_untangles_a_shuffled_strip)
+{
+	enum { R = 6, K = 12, N = R * K, M = 2 * (R - 1) * K - (R - 1) };
+	double w[N], h[N], x[N], y[N];
+	size_t id[N], from[M], to[M], i, j, r, m = 0, crossings = 0;
+	unsigned long s = 3;
+
+	for (i = 0; i < N; i++)
+		id[i] = i;
+	for (i = N - 1; i > 0; i--) { /* shuffle the numbering */
+		size_t k, t;
+		s = s * 6364136223846793005UL + 1442695040888963407UL;
+		k = (size_t)(s >> 33) % (i + 1);
+		t = id[i];
+		id[i] = id[k];
+		id[k] = t;
+	}
+	for (i = 0; i < N; i++) {
+		w[i] = 80;
+		h[i] = 30;
+	}
+	for (r = 0; r + 1 < R; r++)
+		for (i = 0; i < K; i++) {
+			from[m] = id[r * K + i];
+			to[m++] = id[(r + 1) * K + i];
+			if (i + 1 < K) {
+				from[m] = id[r * K + i];
+				to[m++] = id[(r + 1) * K + i + 1];
+			}
+		}
+	cr_assert_eq(m, (size_t)M);
+	cr_assert_eq(am_fast_layout(N, w, h, M, from, to, NULL, 20, 30, x, y), 0);
+	check_layout(N, w, h, M, from, to, NULL, x, y);
+	for (i = 0; i < M; i++)
+		for (j = i + 1; j < M; j++)
+			if (y[from[i]] == y[from[j]] && from[i] != from[j] && to[i] != to[j] &&
+			    (x[from[i]] < x[from[j]]) != (x[to[i]] < x[to[j]]))
+				crossings++;
+	cr_expect_eq(crossings, 0, "%zu crossings in a planar strip", crossings);
+}
+
+/* An edge within one rank between nodes that are not neighbours dips into
+ * the gap below to its virtual node and comes back (on the last rank it
+ * goes above), clear of the boxes between. */
+Test(fastlayout, flat_edges_dip_round_the_boxes_between)
+{
+	/* 0 over 1..6; 1 over 7, 8; 6 over 9; flat edges (not constraints)
+	 * 2 - 5 on rank 1 and 7 - 9 on the last rank */
+	enum { N = 10, M = 11 };
+	double w[N], h[N], x[N], y[N];
+	size_t from[M] = {0, 0, 0, 0, 0, 0, 1, 1, 6, 2, 7};
+	size_t to[M] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 5, 9};
+	unsigned char cons[M] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0};
+	am_fast_routes rt = {NULL, NULL};
+	size_t i, e, v;
+
+	for (i = 0; i < N; i++) {
+		w[i] = 100;
+		h[i] = i == 3 ? 60 : 40; /* a taller box makes the band taller */
+	}
+	cr_assert_eq(am_fast_layout_routed(N, w, h, M, from, to, cons, 20, 30, x, y, &rt), 0);
+	check_layout(N, w, h, M, from, to, cons, x, y);
+	for (e = 9; e < M; e++) {
+		size_t a = from[e], b = to[e], nb = rt.start[e + 1] - rt.start[e], k, between = 0;
+		const double *p = rt.pts + 2 * rt.start[e];
+		double ax = x[a], ay = y[a];
+		cr_assert_eq(y[a], y[b], "edge %zu is not flat", e);
+		for (v = 0; v < N; v++)
+			between += y[v] == y[a] && (x[v] - x[a]) * (x[v] - x[b]) < 0;
+		if (between == 0) { /* neighbours: a straight line */
+			cr_expect_eq(nb, 0);
+			continue;
+		}
+		cr_assert_eq(nb, 3, "edge %zu has %zu bends", e, nb);
+		if (e == 9) /* rank 1 has one below: the dip goes down */
+			cr_expect(p[3] < y[a] - 30 && p[3] < y[3] - 30, "edge 2 - 5 does not dip below");
+		else /* the last rank: above */
+			cr_expect(p[3] > y[a] + 20, "edge 7 - 9 does not go above");
+		for (k = 0; k <= nb; k++) {
+			double bx = k < nb ? p[2 * k] : x[b], by = k < nb ? p[2 * k + 1] : y[b];
+			for (v = 0; v < N; v++)
+				if (v != a && v != b)
+					cr_expect(!segment_enters(ax, ay, bx, by, x[v] - w[v] / 2, y[v] - h[v] / 2,
+					                          x[v] + w[v] / 2, y[v] + h[v] / 2),
+					          "edge %zu - %zu runs through node %zu", a, b, v);
+			ax = bx;
+			ay = by;
+		}
+	}
+	am_fast_routes_free(&rt);
 }
 
 /* Edges spanning thousands of ranks would need millions of virtual nodes;

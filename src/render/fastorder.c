@@ -1,0 +1,469 @@
+/*
+ * fastorder.c - step 3 of the fast layout (fastlayout.c): the order of the
+ * nodes within each rank, with few crossings. The classic recipe of dot
+ * (Gansner et al. 1993), then sifting:
+ *
+ *  - first the order in which a depth-first walk from the top nodes
+ *    reaches each node (subtrees stay together), a long edge's virtual
+ *    nodes just before its lower end;
+ *  - up to 24 sweeps, alternately down and up, each sorting every rank by
+ *    the median place of its neighbours in the rank before (a node's
+ *    edges that do not rank only count when it has no other: the
+ *    cross-links would drag a conclusion halfway across the map), each
+ *    followed by transpose (adjacent exchanges that lower the crossings,
+ *    until none does); they stop after 8 that gain under 0.5 %;
+ *  - from the best order seen, sifting passes (each node moved to the
+ *    place in its rank where it crosses least) until one gains nothing.
+ *
+ * Crossings are counted exactly with a Fenwick tree, O(s log n) for s
+ * segments. Combinatorial crossings on the generated maps (flat edges'
+ * dips included; bench/layout.sh has the drawings' figures): 1,000
+ * claims 6,436 with the barycenter sweeps of before, 6,102 now; 5,000
+ * claims 171,234; 20,000 claims 3.20 M after the sweeps (which gain
+ * nothing there and stop early), 2.87 M after sifting. Sifting a node
+ * costs its window's segments, so the whole is O((n + m) SIFT_WINDOW)
+ * per pass; at 20,000 claims the ordering takes about 2 s of CPU.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "argmap/common.h"
+#include "render/fastlayers.h"
+
+#define SWEEP_ROUNDS 24     /* median sweeps, down and up alternately */
+#define SWEEP_QUIT 8        /* ... stopped after this many that gain under 0.5 % */
+#define TRANSPOSE_PASSES 64 /* most passes of one transpose */
+#define SIFT_PASSES 8       /* most sifting passes (they stop when one gains nothing) */
+#define SIFT_WINDOW 400     /* how many places a node is tried either side */
+#define TRANSPOSE_WORK 1024 /* largest deg(u) deg(v) a pair is weighed at */
+
+/* ---------------------------------------------------------- 3. order */
+
+typedef struct keyed {
+	double key;
+	size_t tie, v;
+} keyed;
+
+static int cmp_keyed(const void *a, const void *b)
+{
+	const keyed *p = a, *q = b;
+	if (p->key != q->key)
+		return p->key < q->key ? -1 : 1;
+	return p->tie < q->tie ? -1 : p->tie > q->tie;
+}
+
+/* Sorts rank r by key[] (ties: the current order) and renumbers pos. */
+static void sort_rank(am_layers *L, size_t r, const double *key, keyed *tmp)
+{
+	size_t i, a = L->rstart[r], b = L->rstart[r + 1];
+
+	for (i = a; i < b; i++) {
+		tmp[i - a].key = key[L->order[i]];
+		tmp[i - a].tie = i;
+		tmp[i - a].v = L->order[i];
+	}
+	qsort(tmp, b - a, sizeof *tmp, cmp_keyed);
+	for (i = a; i < b; i++) {
+		L->order[i] = tmp[i - a].v;
+		L->pos[L->order[i]] = i;
+	}
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t p = *(const size_t *)a, q = *(const size_t *)b;
+	return p < q ? -1 : p > q;
+}
+
+/* insertion sort for the usual few neighbours, qsort for hubs */
+static void sort_small(size_t *a, size_t d)
+{
+	size_t j;
+
+	if (d > 16) {
+		qsort(a, d, sizeof *a, cmp_size);
+		return;
+	}
+	for (j = 1; j < d; j++) {
+		size_t t = a[j], q = j;
+		while (q > 0 && a[q - 1] > t) {
+			a[q] = a[q - 1];
+			q--;
+		}
+		a[q] = t;
+	}
+}
+
+/* Crossings between rank r and r + 1: the segments in the order of their
+ * upper ends (then lower), counted as inversions of their lower ends. */
+static size_t cross_between(const am_layers *L, size_t r, size_t *fen, size_t *buf)
+{
+	size_t i, k, base = L->rstart[r + 1], size = L->rstart[r + 2] - base, seen = 0, c = 0;
+
+	memset(fen, 0, (size + 1) * sizeof *fen);
+	for (i = L->rstart[r]; i < L->rstart[r + 1]; i++) {
+		size_t v = L->order[i], d = 0, j;
+		for (k = L->down.start[v]; k < L->down.start[v + 1]; k++)
+			buf[d++] = L->pos[L->down.to[k]] - base;
+		sort_small(buf, d); /* ties do not cross */
+		for (j = 0; j < d; j++) {
+			size_t p = buf[j] + 1, le = 0, q;
+			for (q = p; q > 0; q -= q & (~q + 1))
+				le += fen[q];
+			c += seen - le;
+			for (q = p; q <= size; q += q & (~q + 1))
+				fen[q]++;
+			seen++;
+		}
+	}
+	return c;
+}
+
+static size_t count_crossings(const am_layers *L, size_t *fen, size_t *buf)
+{
+	size_t r, c = 0;
+
+	for (r = 0; r + 1 < L->nranks; r++)
+		c += cross_between(L, r, fen, buf);
+	return c;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double p = *(const double *)a, q = *(const double *)b;
+	return p < q ? -1 : p > q;
+}
+
+/* dot's median value of the places p[0..d) (sorted here): the middle one;
+ * of two, their mean; for an even count the two middle ones, weighted
+ * towards the side whose neighbours are packed closer. */
+static double median_value(double *p, size_t d)
+{
+	size_t j;
+	double lspan, rspan;
+
+	if (d <= 1)
+		return d ? p[0] : 0;
+	if (d == 2)
+		return (p[0] + p[1]) / 2;
+	if (d > 16)
+		qsort(p, d, sizeof *p, cmp_double);
+	else
+		for (j = 1; j < d; j++) {
+			double t = p[j];
+			size_t q = j;
+			while (q > 0 && p[q - 1] > t) {
+				p[q] = p[q - 1];
+				q--;
+			}
+			p[q] = t;
+		}
+	if (d % 2)
+		return p[d / 2];
+	lspan = p[d / 2 - 1] - p[0];
+	rspan = p[d - 1] - p[d / 2];
+	if (lspan + rspan <= 0)
+		return (p[d / 2 - 1] + p[d / 2]) / 2;
+	return (p[d / 2 - 1] * rspan + p[d / 2] * lspan) / (lspan + rspan);
+}
+
+/* One sweep: each rank (after the first) sorted by the median place of
+ * its neighbours in the rank before; a node without any keeps its slot,
+ * and the others are sorted into the remaining slots. Ties keep the
+ * current order, or reverse it when `reverse`, which lets equal nodes
+ * trade places from one sweep to the next, as in dot. pl holds the
+ * largest degree. */
+static void sweep(am_layers *L, int down, int reverse, keyed *tmp, double *pl)
+{
+	size_t step, i, k;
+
+	for (step = 1; step < L->nranks; step++) {
+		size_t r = down ? step : L->nranks - 1 - step, a = L->rstart[r],
+		       b = L->rstart[r + 1];
+		const am_graph *g = down ? &L->up : &L->down;
+		size_t moving = 0, j = 0;
+		for (i = a; i < b; i++) {
+			size_t v = L->order[i], d = g->start[v + 1] - g->start[v], n1 = 0;
+			double w1 = 0, w0 = 0;
+			if (!d)
+				continue;
+			/* the edges that do not rank only count when no other does */
+			for (k = g->start[v]; k < g->start[v + 1]; k++)
+				if (!L->light[g->label[k]])
+					w1 = 1;
+			for (k = g->start[v]; k < g->start[v + 1]; k++) {
+				w0 = L->light[g->label[k]];
+				if (!(w1 && w0))
+					pl[n1++] = (double)L->pos[g->to[k]];
+			}
+			tmp[moving].key = median_value(pl, n1);
+			tmp[moving].tie = reverse ? b - i : i;
+			tmp[moving++].v = v;
+		}
+		qsort(tmp, moving, sizeof *tmp, cmp_keyed);
+		for (i = a; i < b && j < moving; i++) {
+			size_t v = L->order[i];
+			if (g->start[v + 1] == g->start[v])
+				continue; /* fixed */
+			L->order[i] = tmp[j++].v;
+			L->pos[L->order[i]] = i;
+		}
+	}
+}
+
+static size_t degree(const am_graph *g, size_t v)
+{
+	return g->start[v + 1] - g->start[v];
+}
+
+/* Crossings among the segments of u and v (on one side, g) when u is
+ * left of v. */
+static size_t pair_cross(const am_layers *L, const am_graph *g, size_t u, size_t v)
+{
+	size_t a, b, c = 0;
+
+	for (a = g->start[u]; a < g->start[u + 1]; a++)
+		for (b = g->start[v]; b < g->start[v + 1]; b++)
+			c += L->pos[g->to[a]] > L->pos[g->to[b]];
+	return c;
+}
+
+/* dot's transpose: adjacent exchanges that lower the crossings on both
+ * sides of a rank, over the ranks where something changed (and their
+ * neighbours), until a pass gains nothing (at most `passes`). With
+ * `reverse`, pairs that cross as much either way are exchanged too.
+ * Weighing a pair costs deg(u) deg(v) on each side; pairs over
+ * TRANSPOSE_WORK are left as they are, so a pass is linear in the nodes.
+ * cand has nranks entries. */
+static void transpose(am_layers *L, int reverse, int passes, unsigned char *cand)
+{
+	int pass;
+	size_t r, i, gained;
+
+	memset(cand, 1, L->nranks);
+	for (pass = 0; pass < passes; pass++) {
+		gained = 0;
+		for (r = 0; r < L->nranks; r++) {
+			if (!cand[r])
+				continue;
+			cand[r] = 0;
+			for (i = L->rstart[r]; i + 1 < L->rstart[r + 1]; i++) {
+				size_t u = L->order[i], v = L->order[i + 1], now, then;
+				if (degree(&L->down, u) * degree(&L->down, v) > TRANSPOSE_WORK ||
+				    degree(&L->up, u) * degree(&L->up, v) > TRANSPOSE_WORK)
+					continue;
+				now = pair_cross(L, &L->down, u, v) + pair_cross(L, &L->up, u, v);
+				then = pair_cross(L, &L->down, v, u) + pair_cross(L, &L->up, v, u);
+				if (then < now || (reverse && now > 0 && then == now)) {
+					L->order[i] = v;
+					L->order[i + 1] = u;
+					L->pos[v] = i;
+					L->pos[u] = i + 1;
+					gained += now - then;
+					cand[r] = 1;
+					if (r > 0)
+						cand[r - 1] = 1;
+					if (r + 1 < L->nranks)
+						cand[r + 1] = 1;
+				}
+			}
+		}
+		if (gained == 0)
+			break;
+	}
+}
+
+/* #{i : a[i] < b} - #{i : a[i] > b} for the sorted a[0..d) */
+static long below_minus_above(const size_t *a, size_t d, size_t b)
+{
+	size_t lo = 0, hi = d, eq;
+
+	while (lo < hi) { /* the first a[i] >= b */
+		size_t mid = lo + (hi - lo) / 2;
+		if (a[mid] < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (eq = lo; eq < d && a[eq] == b; eq++)
+		;
+	return (long)lo - (long)(d - eq);
+}
+
+/* Sifting (Matuszewski, Schoenfeld and Molitor 1999) on rank r: each node
+ * in turn is taken out and put back where it crosses least, within
+ * SIFT_WINDOW places of where it was, the others keeping their order.
+ * Moving v from just left of w to just right of it changes the crossings
+ * by c(w, v) - c(v, w), which costs O(deg w log deg v) with v's neighbour
+ * places sorted; so a node costs the segments of the 2 SIFT_WINDOW nodes
+ * around it. Returns the crossings gained. nb holds twice the largest
+ * degree, gain and snap the largest rank. */
+static size_t sift_rank(am_layers *L, size_t r, size_t *nb, long *gain, size_t *snap)
+{
+	size_t a = L->rstart[r], b = L->rstart[r + 1], i, k, won = 0;
+
+	memcpy(snap, L->order + a, (b - a) * sizeof *snap);
+	for (i = 0; i < b - a; i++) {
+		size_t v = snap[i], p = L->pos[v], du = 0, dd = 0, lo, hi, j, to;
+		size_t *dn = NULL;
+		long cum, best = 0;
+		for (k = L->up.start[v]; k < L->up.start[v + 1]; k++)
+			nb[du++] = L->pos[L->up.to[k]];
+		sort_small(nb, du);
+		dn = nb + du;
+		for (k = L->down.start[v]; k < L->down.start[v + 1]; k++)
+			dn[dd++] = L->pos[L->down.to[k]];
+		sort_small(dn, dd);
+		if (du + dd == 0 || du * dd > TRANSPOSE_WORK)
+			continue;
+		lo = p - a > SIFT_WINDOW ? p - SIFT_WINDOW : a;
+		hi = b - p - 1 > SIFT_WINDOW ? p + SIFT_WINDOW + 1 : b;
+		for (j = lo; j < hi; j++) {
+			size_t w = L->order[j];
+			long g = 0;
+			if (j == p)
+				continue;
+			for (k = L->up.start[w]; k < L->up.start[w + 1]; k++)
+				g += below_minus_above(nb, du, L->pos[L->up.to[k]]);
+			for (k = L->down.start[w]; k < L->down.start[w + 1]; k++)
+				g += below_minus_above(dn, dd, L->pos[L->down.to[k]]);
+			gain[j - a] = g; /* v from left of w to right of w */
+		}
+		to = p;
+		for (j = p, cum = 0; j > lo; j--) { /* v just left of order[j - 1] */
+			cum -= gain[j - 1 - a];
+			if (cum < best) {
+				best = cum;
+				to = j - 1;
+			}
+		}
+		for (j = p + 1, cum = 0; j < hi; j++) { /* v just right of order[j] */
+			cum += gain[j - a];
+			if (cum < best) {
+				best = cum;
+				to = j;
+			}
+		}
+		if (to == p)
+			continue;
+		won += (size_t)-best;
+		if (to < p)
+			memmove(L->order + to + 1, L->order + to, (p - to) * sizeof *L->order);
+		else
+			memmove(L->order + p, L->order + p + 1, (to - p) * sizeof *L->order);
+		L->order[to] = v;
+		for (j = to < p ? to : p; j <= (to < p ? p : to); j++)
+			L->pos[L->order[j]] = j;
+	}
+	return won;
+}
+
+int am_fast_order(am_layers *L, const size_t *from, const size_t *to)
+{
+	am_graph all_out = {0}, all_in = {0};
+	unsigned char *top = calloc(L->n + 1, 1);
+	size_t *dfs = malloc((L->n + 1) * sizeof *dfs), *best = NULL, *fen = NULL, *buf = NULL;
+	double *key = malloc((L->nv + 1) * sizeof *key);
+	keyed *tmp = malloc((L->nv + 1) * sizeof *tmp);
+	double *pl = NULL;
+	unsigned char *cand = malloc(L->nranks + 1);
+	long *gain = NULL;
+	size_t i, e, r, maxdeg = 1, maxrank = 1, best_c, c;
+	int rc = ARGMAP_ENOMEM, round, stale;
+
+	L->order = malloc((L->nv + 1) * sizeof *L->order);
+	L->pos = malloc((L->nv + 1) * sizeof *L->pos);
+	L->rstart = calloc(L->nranks + 2, sizeof *L->rstart);
+	best = malloc((L->nv + 1) * sizeof *best);
+	fen = malloc((L->nv + 2) * sizeof *fen);
+	if (!top || !dfs || !key || !tmp || !cand || !L->order || !L->pos || !L->rstart || !best ||
+	    !fen)
+		goto out;
+	if (am_graph_from_arrays(&all_out, L->n, L->m, from, to, NULL) != 0 ||
+	    am_graph_from_arrays(&all_in, L->n, L->m, to, from, NULL) != 0)
+		goto out;
+	for (i = 0; i < L->n; i++)
+		top[i] = all_in.start[i + 1] == all_in.start[i];
+	if (am_graph_dfs(&all_out, top, dfs, NULL) != 0)
+		goto out;
+	/* first order: real nodes by first reach; a long edge's virtual
+	 * nodes just before its lower end, so that it comes down beside it */
+	for (i = 0; i < L->n; i++)
+		key[i] = (double)dfs[i];
+	for (e = 0; e < L->m; e++) {
+		size_t low = L->flip[e] ? from[e] : to[e];
+		for (i = 0; i < L->vcount[e]; i++)
+			key[L->vfirst[e] + i] = (double)dfs[low] - 0.5;
+	}
+	for (i = 0; i < L->nv; i++)
+		L->rstart[L->rank[i] + 1]++;
+	for (r = 0; r < L->nranks; r++)
+		L->rstart[r + 1] += L->rstart[r];
+	{
+		size_t *fill = best; /* scratch until the sweeps */
+		memcpy(fill, L->rstart, L->nranks * sizeof *fill);
+		for (i = 0; i < L->nv; i++) {
+			L->order[fill[L->rank[i]]] = i;
+			L->pos[i] = fill[L->rank[i]]++;
+		}
+	}
+	for (r = 0; r < L->nranks; r++)
+		sort_rank(L, r, key, tmp);
+	for (i = 0; i < L->nv; i++) {
+		size_t d = degree(&L->down, i) + degree(&L->up, i);
+		if (d > maxdeg)
+			maxdeg = d;
+	}
+	for (r = 0; r < L->nranks; r++)
+		if (L->rstart[r + 1] - L->rstart[r] > maxrank)
+			maxrank = L->rstart[r + 1] - L->rstart[r];
+	buf = malloc((maxdeg + maxrank + 1) * sizeof *buf);
+	pl = malloc((maxdeg + 1) * sizeof *pl);
+	gain = malloc((maxrank + 1) * sizeof *gain);
+	if (!buf || !pl || !gain)
+		goto out;
+	transpose(L, 0, TRANSPOSE_PASSES, cand);
+	best_c = count_crossings(L, fen, buf);
+	memcpy(best, L->order, L->nv * sizeof *best);
+	for (round = 0, stale = 0; round < SWEEP_ROUNDS && stale < SWEEP_QUIT && best_c > 0;
+	     round++) {
+		int reverse = round % 4 < 2;
+		sweep(L, round % 2 == 0, reverse, tmp, pl);
+		transpose(L, !reverse, TRANSPOSE_PASSES, cand);
+		c = count_crossings(L, fen, buf);
+		stale = c < best_c - best_c / 200 ? 0 : stale + 1;
+		if (c <= best_c) {
+			best_c = c;
+			memcpy(best, L->order, L->nv * sizeof *best);
+		}
+	}
+	memcpy(L->order, best, L->nv * sizeof *best);
+	for (i = 0; i < L->nv; i++)
+		L->pos[L->order[i]] = i;
+	/* sifting from the best order; every pass only ever gains, and they
+	 * stop when one gains under 0.2 % */
+	for (round = 0; round < SIFT_PASSES && best_c > 0; round++) {
+		size_t won = 0;
+		for (r = 0; r < L->nranks; r++)
+			won += sift_rank(L, round % 2 ? L->nranks - 1 - r : r, buf, gain,
+			                 buf + maxdeg);
+		best_c -= won < best_c ? won : best_c;
+		if (won <= best_c / 500)
+			break;
+	}
+	rc = 0;
+out:
+	am_graph_free(&all_out);
+	am_graph_free(&all_in);
+	free(top);
+	free(dfs);
+	free(key);
+	free(tmp);
+	free(best);
+	free(fen);
+	free(buf);
+	free(pl);
+	free(cand);
+	free(gain);
+	return rc;
+}
