@@ -91,7 +91,7 @@ int cli_check(int argc, char **argv)
 	size_t max_errors = 0;
 
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt("check", argc, argv, "qh", longopts)) != -1) {
 		switch (opt) {
 		case 's': sources = optarg; break;
 		case 'f':
@@ -104,12 +104,11 @@ int cli_check(int argc, char **argv)
 			else if (!strcmp(optarg, "github"))
 				fmt = CLI_GITHUB;
 			else {
-				fprintf(
-				    stderr,
-				    "argmap check: unknown format '%s' (use text, json, sarif or "
-				    "github)\n",
+				return cli_usage_error(
+				    "check",
+				    "unknown format '%s' (use text, json, sarif or "
+				    "github)",
 				    optarg);
-				return CLI_USAGE;
 			}
 			break;
 		case 'W': werror = 1; break;
@@ -118,11 +117,9 @@ int cli_check(int argc, char **argv)
 			char *end;
 			long v = strtol(optarg, &end, 10);
 			if (!*optarg || *end || v < 0) {
-				fprintf(
-				    stderr,
-				    "argmap check: --max-errors wants a number from 0, not '%s'\n",
+				return cli_usage_error(
+				    "check", "--max-errors wants a number from 0, not '%s'",
 				    optarg);
-				return CLI_USAGE;
 			}
 			max_errors = (size_t)v;
 			break;
@@ -132,13 +129,11 @@ int cli_check(int argc, char **argv)
 			check_usage(stdout);
 			cli_flush_stdout();
 			return CLI_OK;
-		default: fputs("Try 'argmap check --help'.\n", stderr); return CLI_USAGE;
+		default: return CLI_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (optind >= argc) {
-		fputs("argmap check: no map given\n", stderr);
-		fputs("Try 'argmap check --help'.\n", stderr);
-		return CLI_USAGE;
+		return cli_usage_error("check", "%s", "no map given");
 	}
 	if (sources && check_sources(sources) != 0)
 		return CLI_USAGE;

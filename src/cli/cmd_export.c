@@ -109,7 +109,7 @@ static int parse_args(export_cli *c, int argc, char **argv)
 	int opt, rc;
 
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "o:d:T:qh", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt("export", argc, argv, "o:d:T:qh", longopts)) != -1) {
 		if ((rc = cli_view_option(&c->view, opt, optarg, "export")) >= 0) {
 			if (rc != CLI_OK)
 				return rc;
@@ -129,7 +129,7 @@ static int parse_args(export_cli *c, int argc, char **argv)
 			export_usage(stdout);
 			cli_flush_stdout();
 			return -1;
-		default: fputs("Try 'argmap export --help'.\n", stderr); return CLI_USAGE;
+		default: return CLI_USAGE; /* cli_getopt said why */
 		}
 	}
 	c->inputs = argv + optind;

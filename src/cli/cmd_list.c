@@ -263,7 +263,7 @@ int cli_list(int argc, char **argv)
 	size_t i;
 
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt("list", argc, argv, "h", longopts)) != -1) {
 		switch (opt) {
 		case 'f':
 			if (!strcmp(optarg, "text"))
@@ -277,7 +277,7 @@ int cli_list(int argc, char **argv)
 			list_usage(stdout);
 			cli_flush_stdout();
 			return CLI_OK;
-		default: fputs("Try 'argmap list --help'.\n", stderr); return CLI_USAGE;
+		default: return CLI_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (argc - optind != 2)

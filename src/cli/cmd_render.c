@@ -259,7 +259,7 @@ static int parse_args(render_cli *c, int argc, char **argv)
 	double v;
 
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "o:d:T:qh", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt("render", argc, argv, "o:d:T:qh", longopts)) != -1) {
 		if ((rc = cli_view_option(&c->view, opt, optarg, "render")) >= 0) {
 			if (rc != CLI_OK)
 				return rc;
@@ -364,7 +364,7 @@ static int parse_args(render_cli *c, int argc, char **argv)
 			render_usage(stdout);
 			cli_flush_stdout();
 			return -1;
-		default: fputs("Try 'argmap render --help'.\n", stderr); return CLI_USAGE;
+		default: return CLI_USAGE; /* cli_getopt said why */
 		}
 	}
 	c->inputs = argv + optind;
