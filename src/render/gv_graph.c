@@ -163,7 +163,7 @@ static void add_nodes(gb *b)
 			am_set(v, "color", ss->color);
 			am_set(v, "penwidth", ss->penwidth);
 		}
-		if (b->v->focus == i)
+		if (b->v->focus_on ? b->v->focus_on[i] : b->v->focus == i)
 			am_set(v, "penwidth", "3.2");
 
 		am_labels_node_tooltip(&b->lab, i, &b->a);

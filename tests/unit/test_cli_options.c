@@ -96,3 +96,71 @@ Test(opts, value_errors_of_every_command_end_with_the_try_line)
 		free(err);
 	}
 }
+
+#define CYCLE_LANE ARGMAP_SOURCE_DIR "/maps/example/cycle-lane.xml"
+
+Test(opts, repeated_focus_is_the_union_of_the_neighbourhoods)
+{
+	const char *one[] = {"export",  "-q", "-T", "json", "--focus",  "lane-yes",
+	                     "--depth", "0",  "-o", "-",    CYCLE_LANE, NULL};
+	const char *two[] = {"export",   "-q",      "-T",       "json",    "--focus",
+	                     "lane-yes", "--depth", "0",        "--focus", "paint-fails",
+	                     "-o",       "-",       CYCLE_LANE, NULL};
+	const char *listed[] = {"export",  "-q", "-T", "json", "--focus",  "lane-yes,paint-fails",
+	                        "--depth", "0",  "-o", "-",    CYCLE_LANE, NULL};
+	char *out, *out2, *err;
+
+	cr_assert_eq(run(one, &out, &err), 0, "%s", err);
+	cr_expect(strstr(out, "\"nodes_shown\": 1,"), "%s", out);
+	free(out);
+	free(err);
+	cr_assert_eq(run(two, &out, &err), 0, "%s", err);
+	/* both foci, and the co-premise of paint-fails' linked support */
+	cr_expect(
+	    strstr(out, "\"focus_ids\": [\n      \"lane-yes\",\n      \"paint-fails\"\n    ]"),
+	    "%s", out);
+	cr_expect(strstr(out, "\"nodes_shown\": 3,"), "not the last --focus alone: %s", out);
+	cr_expect(strstr(out, "\"id\": \"lane-yes\""), "%s", out);
+	cr_expect(strstr(out, "\"id\": \"paint-fails\""), "%s", out);
+	free(err);
+	cr_assert_eq(run(listed, &out2, &err), 0, "%s", err);
+	cr_expect_str_eq(out2, out, "--focus a,b is --focus a --focus b");
+	free(out);
+	free(out2);
+	free(err);
+}
+
+Test(opts, every_unknown_focus_and_an_unknown_tag_get_a_did_you_mean)
+{
+	const char *f[] = {"export",  "-T",      "json", "--focus", "lane-yes,paint-fial",
+	                   "--focus", "lane-ye", "-o",   "-",       CYCLE_LANE,
+	                   NULL};
+	const char *t[] = {"export", "-T", "json", "--tag", "safty", "-o", "-", CYCLE_LANE, NULL};
+	char *err;
+
+	cr_expect_eq(run(f, NULL, &err), 1);
+	cr_expect(strstr(err, "--focus 'paint-fial' names no question"), "%s", err);
+	cr_expect(strstr(err, "did you mean 'paint-fails'?"), "%s", err);
+	cr_expect(strstr(err, "--focus 'lane-ye' names no question"), "each is reported: %s", err);
+	free(err);
+	cr_expect_eq(run(t, NULL, &err), 1);
+	cr_expect(strstr(err, "--tag 'safty' is carried by no node of this map [AM712]\n"
+	                      "    hint: did you mean 'safety'? tags in this map:"),
+	          "%s", err);
+	free(err);
+}
+
+Test(opts, repeated_focus_marks_every_focus_in_the_drawing)
+{
+	const char *a[] = {"render",  "-q",          "--focus", "lane-yes", "--depth",  "0",
+	                   "--focus", "paint-fails", "-o",      "-",        CYCLE_LANE, NULL};
+	char *out, *err, *p;
+	int n = 0;
+
+	cr_assert_eq(run(a, &out, &err), 0, "%s", err);
+	for (p = out; (p = strstr(p, "am&#45;focus\"")) != NULL; p++)
+		n++;
+	cr_expect_eq(n, 2, "two focus nodes drawn as such: %d", n);
+	free(out);
+	free(err);
+}
