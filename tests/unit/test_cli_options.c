@@ -164,3 +164,96 @@ Test(opts, repeated_focus_marks_every_focus_in_the_drawing)
 	free(out);
 	free(err);
 }
+
+#define DEBATE ARGMAP_SOURCE_DIR "/maps/ukraine-2025/debate.xml"
+
+Test(opts, render_werror_fails_on_a_drawing_that_warns_and_writes_nothing)
+{
+	char out[4096], *err;
+	const char *plain[] = {"render", "--page", "a4", "-o", out, DEBATE, NULL};
+	const char *strict[] = {"render", "--werror", "--page", "a4", "-o", out, DEBATE, NULL};
+	FILE *f;
+
+	snprintf(out, sizeof out, "%s/debate.svg", dir);
+	cr_expect_eq(run(plain, NULL, &err), 0, "%s", err);
+	cr_expect(strstr(err, "warning: the map is too large for one legible A4 page"), "%s", err);
+	cr_expect(strstr(err, "[AM714]"), "%s", err);
+	free(err);
+	remove(out);
+	cr_expect_eq(run(strict, NULL, &err), 1, "%s", err);
+	cr_expect(strstr(err, "error: the map is too large for one legible A4 page"), "%s", err);
+	cr_expect(strstr(err, "[AM714, -Werror]"), "promoted as check says it: %s", err);
+	cr_expect(strstr(err, "not written: --werror"), "%s", err);
+	cr_expect_null(strstr(err, "wrote"), "%s", err);
+	f = fopen(out, "r");
+	cr_expect_null(f, "no output for a drawing that fails --werror");
+	if (f)
+		fclose(f);
+	free(err);
+}
+
+Test(opts, render_werror_does_not_draw_a_map_whose_check_warns)
+{
+	char *p = ts_write(dir, "twice.xml",
+	                   TS_HEAD "  <claim id=\"a\"><text>A.</text></claim>\n"
+	                           "  <claim id=\"b\"><text>B.</text></claim>\n"
+	                           "  <support from=\"a\" to=\"b\"/>\n"
+	                           "  <support from=\"a\" to=\"b\"/>\n" TS_TAIL,
+	                   (size_t)-1);
+	char out[4096], *err;
+	const char *a[] = {"render", "--werror", "-o", out, p, NULL};
+
+	snprintf(out, sizeof out, "%s/twice.svg", dir);
+	cr_expect_eq(run(a, NULL, &err), 1, "%s", err);
+	cr_expect(strstr(err, "is declared twice [AM806, -Werror]"), "%s", err);
+	cr_expect(strstr(err, "not drawn"), "%s", err);
+	free(err);
+	free(p);
+}
+
+Test(opts, a_format_that_contradicts_the_output_name_is_a_usage_error)
+{
+	char out[4096], *err;
+	const char *r[] = {"render", "-T", "svg", "-o", out, CYCLE_LANE, NULL};
+	const char *gv[] = {"render", "-q", "-T", "dot", "-o", out, CYCLE_LANE, NULL};
+	const char *e[] = {"export", "-T", "argdown", "-o", out, CYCLE_LANE, NULL};
+	const char *aif[] = {"export", "-q", "-T", "aif", "-o", out, CYCLE_LANE, NULL};
+	FILE *f;
+
+	snprintf(out, sizeof out, "%s/out.pdf", dir);
+	cr_expect_eq(run(r, NULL, &err), 2);
+	cr_expect(strstr(err, "argmap render: -T svg, but -o '"), "%s", err);
+	cr_expect(strstr(err, "out.pdf' names a .pdf file"), "%s", err);
+	cr_expect(strstr(err, "Try 'argmap render --help'."), "%s", err);
+	f = fopen(out, "r");
+	cr_expect_null(f, "no SVG bytes in a .pdf");
+	if (f)
+		fclose(f);
+	free(err);
+	snprintf(out, sizeof out, "%s/out.gv", dir);
+	cr_expect_eq(run(gv, NULL, &err), 0, ".gv is DOT: %s", err);
+	free(err);
+	snprintf(out, sizeof out, "%s/out.json", dir);
+	cr_expect_eq(run(e, NULL, &err), 2);
+	cr_expect(strstr(err, "argmap export: -T argdown, but -o '"), "%s", err);
+	free(err);
+	cr_expect_eq(run(aif, NULL, &err), 0, "AIF is JSON: %s", err);
+	free(err);
+}
+
+Test(opts, render_prints_a_views_notes_before_wrote_and_once_for_all_outputs)
+{
+	char *err, *note, *wrote, *again;
+	const char *a[] = {"render", "--focus", "lane-yes", "-T", "svg,dot",
+	                   "-d",     dir,       CYCLE_LANE, NULL};
+
+	cr_assert_eq(run(a, NULL, &err), 0, "%s", err);
+	note = strstr(err, "note: this view shows");
+	wrote = strstr(err, "argmap render: wrote ");
+	cr_assert(note && wrote, "%s", err);
+	cr_expect(note < wrote, "the note comes first: %s", err);
+	again = strstr(note + 1, "note: this view shows");
+	cr_expect_null(again, "said once for the SVG and the DOT: %s", err);
+	cr_expect(strstr(wrote + 1, "argmap render: wrote "), "two outputs: %s", err);
+	free(err);
+}
