@@ -1,0 +1,87 @@
+/* Issue 15, messages a new user trips over: a failed <import> is one
+ * error, not thirty follow-on AM202s; "did you mean" for tags; libxml2's
+ * tag mismatch points at the opening tag too. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "support.h"
+
+static char *dir;
+
+static void setup(void)
+{
+	dir = ts_tmpdir();
+}
+
+static void teardown(void)
+{
+	ts_rmtree(dir);
+	free(dir);
+}
+
+TestSuite(msgs, .init = setup, .fini = teardown, .timeout = 60);
+
+#define USES_PEOPLE                                                                                \
+	"  <claim id=\"c1\" by=\"ann bob\" source=\"letter\"><text>One.</text></claim>\n"          \
+	"  <claim id=\"c2\" by=\"ann\" source=\"letter\"><text>Two.</text></claim>\n"              \
+	"  <support from=\"c2\" to=\"c1\" by=\"bob\"/>\n"
+
+Test(msgs, a_failed_import_is_one_error_and_one_note_not_a_flood_of_am202)
+{
+	char *p =
+	    ts_write(dir, "m.xml", TS_HEAD "  <import href=\"people.xml\"/>\n" USES_PEOPLE TS_TAIL,
+	             (size_t)-1);
+	argmap_diags *d = ts_check_file(p, NULL);
+	const argmap_diag *note;
+
+	cr_expect_eq(ts_count(d, "AM402"), 1, "%s", ts_dump(d));
+	cr_expect_eq(ts_count(d, "AM202"), 0, "no follow-on errors: %s", ts_dump(d));
+	cr_expect_eq(argmap_diags_count_severity(d, ARGMAP_SEV_ERROR), 1, "%s", ts_dump(d));
+	note = ts_find(d, "AM404");
+	cr_assert_not_null(note, "%s", ts_dump(d));
+	cr_expect_eq(note->severity, ARGMAP_SEV_NOTE);
+	cr_expect_eq(note->line, 3, "at the <import>: %s", ts_dump(d));
+	cr_expect(strstr(note->message, "6 references to ids that no loaded file declares are "
+	                                "not reported"),
+	          "%s", note->message);
+	argmap_diags_free(d);
+	free(p);
+}
+
+Test(msgs, a_map_that_imports_a_map_whose_import_failed_is_spared_too)
+{
+	char *mid = ts_write(dir, "mid.xml",
+	                     "<argmap xmlns=\"urn:argmap:1\" version=\"1\" kind=\"library\">\n"
+	                     "  <import href=\"gone.xml\"/>\n" TS_TAIL,
+	                     (size_t)-1);
+	char *p = ts_write(
+	    dir, "m.xml", TS_HEAD "  <import href=\"mid.xml\"/>\n" USES_PEOPLE TS_TAIL, (size_t)-1);
+	argmap_diags *d = ts_check_file(p, NULL);
+
+	cr_expect_eq(ts_count(d, "AM202"), 0, "%s", ts_dump(d));
+	cr_expect_eq(ts_count(d, "AM404"), 1, "%s", ts_dump(d));
+	argmap_diags_free(d);
+	free(mid);
+	free(p);
+}
+
+Test(msgs, without_a_failed_import_every_unknown_id_is_still_an_am202)
+{
+	char *lib = ts_write(dir, "people.xml",
+	                     "<argmap xmlns=\"urn:argmap:1\" version=\"1\" kind=\"library\">\n"
+	                     "  <actor id=\"ann\" kind=\"person\" name=\"Ann\"/>\n" TS_TAIL,
+	                     (size_t)-1);
+	char *p =
+	    ts_write(dir, "m.xml", TS_HEAD "  <import href=\"people.xml\"/>\n" USES_PEOPLE TS_TAIL,
+	             (size_t)-1);
+	argmap_diags *d = ts_check_file(p, NULL);
+
+	/* bob twice, letter twice */
+	cr_expect_eq(ts_count(d, "AM202"), 4, "%s", ts_dump(d));
+	cr_expect_eq(ts_count(d, "AM404"), 0, "%s", ts_dump(d));
+	argmap_diags_free(d);
+	free(lib);
+	free(p);
+}
