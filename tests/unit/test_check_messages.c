@@ -85,3 +85,31 @@ Test(msgs, without_a_failed_import_every_unknown_id_is_still_an_am202)
 	free(lib);
 	free(p);
 }
+
+Test(msgs, a_tag_mismatch_points_at_the_start_tag_too)
+{
+	argmap_diags *d = ts_check_text("<?xml version=\"1.0\"?>\n"
+	                                "<argmap xmlns=\"urn:argmap:1\" version=\"1\">\n"
+	                                "  <claim id=\"a\">\n"
+	                                "    <text>A claim.\n"
+	                                "  </claim>\n"
+	                                "</argmap>\n");
+	size_t i, n = argmap_diags_count(d), err = ARGMAP_NONE;
+	const argmap_diag *note = NULL;
+
+	for (i = 0; i < n; i++) {
+		const argmap_diag *x = argmap_diags_get(d, i);
+		if (x->severity == ARGMAP_SEV_ERROR && !strcmp(x->code, "AM010"))
+			err = i;
+		else if (x->severity == ARGMAP_SEV_NOTE && !strcmp(x->code, "AM010"))
+			note = x;
+	}
+	cr_assert_neq(err, ARGMAP_NONE, "%s", ts_dump(d));
+	cr_expect_eq(argmap_diags_get(d, err)->line, 5, "libxml2's place, the end tag");
+	cr_assert_not_null(note, "a note at the start tag: %s", ts_dump(d));
+	cr_expect_eq(note->parent, err, "attached to the error (kept by -q, related in LSP)");
+	cr_expect_eq(note->line, 4, "%s", ts_dump(d));
+	cr_expect_eq(note->col, 5, "at '<text': %s", ts_dump(d));
+	cr_expect(strstr(note->message, "<text> starts here"), "%s", note->message);
+	argmap_diags_free(d);
+}
