@@ -113,3 +113,39 @@ Test(msgs, a_tag_mismatch_points_at_the_start_tag_too)
 	cr_expect(strstr(note->message, "<text> starts here"), "%s", note->message);
 	argmap_diags_free(d);
 }
+
+Test(msgs, a_tag_used_once_a_typo_away_from_a_common_one_gets_a_did_you_mean)
+{
+	argmap_diags *d =
+	    ts_check_body("  <claim id=\"a\" tags=\"weekend access\"><text>A.</text></claim>\n"
+	                  "  <claim id=\"b\" tags=\"weekend\"><text>B.</text></claim>\n"
+	                  "  <support from=\"b\" to=\"a\"/>\n"
+	                  "  <claim id=\"c\" tags=\"weeknd\"><text>C.</text></claim>\n"
+	                  "  <support from=\"c\" to=\"a\"/>\n");
+	const argmap_diag *w = ts_find(d, "AM317");
+
+	cr_assert_not_null(w, "%s", ts_dump(d));
+	cr_expect_eq(w->severity, ARGMAP_SEV_WARNING);
+	cr_expect(strstr(w->message, "claim 'c' has the tag 'weeknd', used nowhere else: did you "
+	                             "mean 'weekend' (on 2 nodes)?"),
+	          "%s", w->message);
+	cr_expect_eq(ts_count(d, "AM317"), 1, "'access' is used once but near no common tag: %s",
+	             ts_dump(d));
+	argmap_diags_free(d);
+}
+
+Test(msgs, a_swap_counts_as_one_edit_and_a_longer_tag_is_no_typo)
+{
+	argmap_diags *d =
+	    ts_check_body("  <claim id=\"a\" tags=\"security\"><text>A.</text></claim>\n"
+	                  "  <claim id=\"b\" tags=\"security\"><text>B.</text></claim>\n"
+	                  "  <support from=\"b\" to=\"a\"/>\n"
+	                  "  <claim id=\"c\" tags=\"seucrity\"><text>C.</text></claim>\n"
+	                  "  <support from=\"c\" to=\"a\"/>\n"
+	                  "  <claim id=\"e\" tags=\"security-guarantees\"><text>E.</text></claim>\n"
+	                  "  <support from=\"e\" to=\"a\"/>\n");
+
+	cr_expect_eq(ts_count(d, "AM317"), 1, "%s", ts_dump(d));
+	cr_expect(strstr(ts_find(d, "AM317")->message, "'seucrity'"), "%s", ts_dump(d));
+	argmap_diags_free(d);
+}
