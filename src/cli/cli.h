@@ -10,7 +10,7 @@
 
 enum { CLI_OK = 0, CLI_ERRORS = 1, CLI_USAGE = 2, CLI_IO = 3 };
 
-enum cli_format { CLI_TEXT, CLI_JSON, CLI_SARIF, CLI_GITHUB };
+enum cli_format { CLI_TEXT, CLI_JSON, CLI_SARIF, CLI_GITHUB, CLI_JSON_SUMMARY };
 
 /* argv[0] is the command's name ("check", or the program's path); options
  * start at argv[1]. They return the exit code. cli_render runs in
