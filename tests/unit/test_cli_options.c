@@ -161,6 +161,9 @@ Test(opts, repeated_focus_marks_every_focus_in_the_drawing)
 	for (p = out; (p = strstr(p, "am&#45;focus\"")) != NULL; p++)
 		n++;
 	cr_expect_eq(n, 2, "two focus nodes drawn as such: %d", n);
+	cr_expect(strstr(out, "centred on \xE2\x80\x98lane&#45;yes\xE2\x80\x99, "
+	                      "\xE2\x80\x98paint&#45;fails\xE2\x80\x99 (0 steps)"),
+	          "the view note names both foci");
 	free(out);
 	free(err);
 }
