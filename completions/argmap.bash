@@ -14,7 +14,23 @@ _argmap() {
   fi
   case $prev in
     --sources|-d|--output-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-    --format) COMPREPLY=($(compgen -W "text json sarif github" -- "$cur")); return ;;
+    --format)
+      case $cmd in
+        check|validate) COMPREPLY=($(compgen -W "text json json-summary sarif github" -- "$cur")) ;;
+        export|render) COMPREPLY=($(compgen -W "json aif argdown graphml dot svg pdf png html" -- "$cur")) ;;
+        *) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
+      esac
+      return ;;
+    --focus|--actor|--tag)
+      # the ids (or tags) of the first map on the line, from argmap list
+      local w map= what=claims
+      for w in "${COMP_WORDS[@]}"; do
+        case $w in *.xml) [ -f "$w" ] && { map=$w; break; } ;; esac
+      done
+      [ "$prev" = --actor ] && what=actors
+      [ "$prev" = --tag ] && what=tags
+      [ -n "$map" ] && COMPREPLY=($(compgen -W "$(argmap list $what "$map" 2>/dev/null | awk '{print $1}')" -- "$cur"))
+      return ;;
     -T|--type)
       case $cmd in
         export) COMPREPLY=($(compgen -W "json aif argdown graphml dot" -- "$cur")) ;;
@@ -33,6 +49,7 @@ _argmap() {
   local opts
   case $cmd in
     check|validate) opts="--sources --format --no-coverage --werror --max-errors --quiet -q --help" ;;
+    # render: --output --dir --format --werror --focus ... read from its --help
     render|export|import|eval|stats|diff|list)
       opts=$(argmap "$cmd" --help 2>/dev/null | grep -oE '^ +(-[a-zA-Z], )?--[a-z-]+' | grep -oE -- '--?[a-z-]+') ;;
     lsp) opts="--debounce --log --stdio --help" ;;

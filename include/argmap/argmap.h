@@ -21,5 +21,6 @@
 #include "export.h"
 #include "import.h"
 #include "html.h"
+#include "list.h"
 
 #endif

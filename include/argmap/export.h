@@ -43,7 +43,8 @@ typedef enum argmap_export_format {
 typedef struct argmap_export_options {
 	unsigned int version;        /* ARGMAP_EXPORT_OPTIONS_VERSION */
 	argmap_export_format format;
-	const char *focus;           /* a node id: only its neighbourhood; NULL: all */
+	const char *focus;           /* a node id: only its neighbourhood; several ids
+	                                separated by spaces: the union; NULL: all */
 	unsigned depth;              /* with focus: how many relations away (default 2) */
 	const char *tag;             /* only nodes carrying this tag, and what they need
 	                                to stay connected; NULL: no filter */

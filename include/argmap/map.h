@@ -67,6 +67,11 @@ typedef struct argmap_file {
 	const size_t *imports;    /* file indices this file imports */
 	size_t n_imports;
 	argmap_loc loc;           /* the root element */
+	/* Appended after version 0.1 (the model is the library's, read through
+	 * pointers, so its layout may grow at the end): */
+	size_t n_failed_imports;  /* <import>s of this file that could not be
+	                             loaded (AM401-AM403) */
+	argmap_loc failed_import; /* the href of the first of them */
 } argmap_file;
 
 typedef enum argmap_source_kind {

@@ -78,7 +78,9 @@ typedef struct argmap_render_options {
 	int landscape;             /* with page: use the page sideways */
 	int legend;                /* 1: draw the legend (default) */
 	int title_block;           /* 1: draw the title block (default) */
-	const char *focus;         /* a node id: only its neighbourhood; NULL: all */
+	const char *focus;         /* a node id: only its neighbourhood; several ids
+	                              separated by spaces (as in from="a b"): the
+	                              union of their neighbourhoods; NULL: all */
 	unsigned depth;            /* with focus: how many relations away (default 2) */
 	argmap_group_by group_by;  /* boxes around nodes of one source or actor */
 	int hide_evidence;         /* 1: leave evidence out (counted on each claim) */

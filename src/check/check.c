@@ -18,6 +18,11 @@ typedef struct checker {
 	argmap_diags *d;
 	int oom;
 	size_t suggestions; /* "did you mean" searches made so far */
+	/* per file: an import of it, or of a file it imports, failed, so an
+	 * id it names may be declared in what is missing (NULL: none failed) */
+	unsigned char *incomplete;
+	size_t skipped;    /* AM202s left out for that reason */
+	size_t first_file; /* the file whose failed import the note names */
 } checker;
 
 /* Each suggestion compares an id with every id of the debate; past this
@@ -172,6 +177,12 @@ static void check_ref(checker *c, const argmap_ref *r, const owner *o, const cha
 
 	if (!r || !r->id || !*r->id)
 		return;
+	if (r->kind == ARGMAP_ITEM_NONE && c->incomplete && r->loc.file < c->m->nfiles &&
+	    c->incomplete[r->loc.file]) {
+		/* not a follow-on error of a failed import: counted, said once */
+		c->skipped++;
+		return;
+	}
 	if (r->kind == ARGMAP_ITEM_NONE) {
 		const char *s = c->suggestions++ < MAX_SUGGESTIONS ? suggest(c, r->id, w) : NULL;
 		am_buf hint = {0};
@@ -464,6 +475,40 @@ static void rule_content(checker *c)
 		       "the map's <date> \"%s\" is not a valid date", m->files[0].date);
 }
 
+/* c->incomplete: the files whose own imports, or whose imported files'
+ * imports, failed. Files are few (max_files), so a pass per level of the
+ * import tree is cheap. */
+static void find_incomplete(checker *c)
+{
+	const argmap_map *m = c->m;
+	size_t i, k, any = 0;
+	int changed = 1;
+
+	c->first_file = ARGMAP_NONE;
+	for (i = 0; i < m->nfiles; i++)
+		any += m->files[i].n_failed_imports;
+	if (!any)
+		return;
+	c->incomplete = calloc(m->nfiles, 1);
+	if (!c->incomplete) {
+		c->oom = 1;
+		return;
+	}
+	for (i = 0; i < m->nfiles; i++)
+		c->incomplete[i] = m->files[i].n_failed_imports != 0;
+	while (changed) {
+		changed = 0;
+		for (i = 0; i < m->nfiles; i++)
+			for (k = 0; !c->incomplete[i] && k < m->files[i].n_imports; k++)
+				if (m->files[i].imports[k] < m->nfiles &&
+				    c->incomplete[m->files[i].imports[k]])
+					changed = c->incomplete[i] = 1;
+	}
+	for (i = 0; i < m->nfiles && c->first_file == ARGMAP_NONE; i++)
+		if (m->files[i].n_failed_imports)
+			c->first_file = i;
+}
+
 int argmap_check(const argmap_map *map, const argmap_check_options *opts, argmap_diags *diags)
 {
 	checker c;
@@ -479,7 +524,17 @@ int argmap_check(const argmap_map *map, const argmap_check_options *opts, argmap
 	c.d = diags;
 	c.oom = 0;
 	c.suggestions = 0;
+	c.incomplete = NULL;
+	c.skipped = 0;
+	find_incomplete(&c);
 	rule_references(&c);
+	if (c.skipped && c.first_file != ARGMAP_NONE)
+		report(&c, ARGMAP_SEV_NOTE, "AM404", map->files[c.first_file].failed_import,
+		       "fix the import first: these ids may be declared in the file it names",
+		       "%zu reference%s to ids that no loaded file declares %s not reported, as an "
+		       "import failed",
+		       c.skipped, c.skipped == 1 ? "" : "s", c.skipped == 1 ? "is" : "are");
+	free(c.incomplete);
 	rule_self_reference(&c);
 	if (am_check_support_cycles(map, diags) < 0)
 		c.oom = 1;

@@ -441,7 +441,7 @@ int am_check_quotes(const argmap_map *m, const char *dir, argmap_diags *diags)
 			 * follow it out of the folders named with --sources. */
 			t->missing = 1;
 			am_diag(
-			    diags, ARGMAP_SEV_NOTE, "AM602", am_model_path(m, s->loc.file),
+			    diags, ARGMAP_SEV_WARNING, "AM602", am_model_path(m, s->loc.file),
 			    s->loc.line, s->loc.col,
 			    "textfile is a plain file name, without folders",
 			    "the text of source '%s' is not looked up: '%s' is not a plain file "
@@ -464,8 +464,8 @@ int am_check_quotes(const argmap_map *m, const char *dir, argmap_diags *diags)
 			free(name);
 			if (t->missing)
 				am_diag(
-				    diags, ARGMAP_SEV_NOTE, "AM602", am_model_path(m, s->loc.file),
-				    s->loc.line, s->loc.col,
+				    diags, ARGMAP_SEV_WARNING, "AM602",
+				    am_model_path(m, s->loc.file), s->loc.line, s->loc.col,
 				    "put the source's full text there as UTF-8, or set "
 				    "textfile=\"NAME\" on the <source>",
 				    "cannot read the text of source '%s' (%s); its quotes are not "

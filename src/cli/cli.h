@@ -10,7 +10,7 @@
 
 enum { CLI_OK = 0, CLI_ERRORS = 1, CLI_USAGE = 2, CLI_IO = 3 };
 
-enum cli_format { CLI_TEXT, CLI_JSON, CLI_SARIF, CLI_GITHUB };
+enum cli_format { CLI_TEXT, CLI_JSON, CLI_SARIF, CLI_GITHUB, CLI_JSON_SUMMARY };
 
 /* argv[0] is the command's name ("check", or the program's path); options
  * start at argv[1]. They return the exit code. cli_render runs in
@@ -32,6 +32,21 @@ int cli_schema(int argc, char **argv);
 int cli_new(int argc, char **argv);
 int cli_watch(int argc, char **argv);
 int cli_list(int argc, char **argv);
+
+/* Prints "argmap CMD: <message>" and "Try 'argmap CMD --help'." on
+ * stderr and returns CLI_USAGE: every usage error of every command. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+int cli_usage_error(const char *cmd, const char *fmt, ...);
+
+/* getopt_long (optind is the caller's to reset) with the option errors
+ * said as cli_usage_error says them ("argmap render: unknown option
+ * '--foo'", "option '--dir' needs an argument", "option '--d' is
+ * ambiguous (--dir, --dpi)"); returns '?' after printing one. */
+struct option;
+int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
+               const struct option *longopts);
 
 /* Prints diagnostics (sorted, deduplicated): text to stderr, JSON to
  * stdout. Notes are left out in text form when quiet is set. */

@@ -24,9 +24,13 @@ static void check_usage(FILE *out)
 	      "Options:\n"
 	      "  --sources DIRS    verify every quote against its source's full text,\n"
 	      "                    DIR/<textfile> or DIR/<source-id>.txt; DIRS is one\n"
-	      "                    folder or several separated by ':'\n"
+	      "                    folder or several separated by ':' (a folder that\n"
+	      "                    does not exist is a usage error; a text that is in\n"
+	      "                    none of them, a warning, AM602)\n"
 	      "  --format FORMAT   text (default, on stderr); on stdout: json (an array\n"
-	      "                    with one object per diagnostic), sarif (SARIF 2.1.0,\n"
+	      "                    with one object per diagnostic), json-summary (one\n"
+	      "                    object: that array, and the counts of errors,\n"
+	      "                    warnings, notes and files), sarif (SARIF 2.1.0,\n"
 	      "                    for code-scanning interfaces) or github (GitHub\n"
 	      "                    Actions annotations)\n"
 	      "  --no-coverage     leave out the evidence-coverage checks (AM801-AM806:\n"
@@ -46,6 +50,36 @@ static void check_usage(FILE *out)
 	      "Codes are explained in " ARGMAP_DOCDIR "/diagnostics.md\n"
 	      "(docs/diagnostics.md in the source tree).\n",
 	      out);
+}
+
+/* --format json-summary: one object, the array of --format json and the
+ * counts of the summary line (docs/diagnostics.md, docs/check.schema.json):
+ *   {"version": 1, "diagnostics": [...], "summary": {"files": 1, "errors": 0,
+ *    "warnings": 0, "notes": 2}}
+ * "notes" counts the notes that stand alone; those that explain another
+ * diagnostic are inside it, as in the array. */
+static void print_json_summary(argmap_diags *diags, size_t nmaps)
+{
+	size_t i, n, notes = 0;
+	char *json;
+
+	if (argmap_diags_sort(diags) != 0 || !(json = argmap_diags_format_json(diags))) {
+		fputs("argmap: out of memory while formatting diagnostics as JSON\n", stderr);
+		cli_stdout_failed(CLI_STDOUT_REPORTED);
+		return;
+	}
+	for (i = strlen(json); i > 0 && json[i - 1] == '\n'; i--)
+		json[i - 1] = '\0';
+	n = argmap_diags_count(diags);
+	for (i = 0; i < n; i++)
+		notes += argmap_diags_get(diags, i)->severity == ARGMAP_SEV_NOTE &&
+		         argmap_diags_get(diags, i)->parent == ARGMAP_NONE;
+	printf("{\n\"version\": 1,\n\"diagnostics\": %s,\n\"summary\": {\"files\": %zu, "
+	       "\"errors\": %zu, \"warnings\": %zu, \"notes\": %zu}\n}\n",
+	       json, nmaps, argmap_diags_count_severity(diags, ARGMAP_SEV_ERROR),
+	       argmap_diags_count_severity(diags, ARGMAP_SEV_WARNING), notes);
+	free(json);
+	cli_flush_stdout();
 }
 
 /* Each folder of --sources must exist: a typo would otherwise verify
@@ -91,7 +125,7 @@ int cli_check(int argc, char **argv)
 	size_t max_errors = 0;
 
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt("check", argc, argv, "qh", longopts)) != -1) {
 		switch (opt) {
 		case 's': sources = optarg; break;
 		case 'f':
@@ -99,17 +133,18 @@ int cli_check(int argc, char **argv)
 				fmt = CLI_TEXT;
 			else if (!strcmp(optarg, "json"))
 				fmt = CLI_JSON;
+			else if (!strcmp(optarg, "json-summary"))
+				fmt = CLI_JSON_SUMMARY;
 			else if (!strcmp(optarg, "sarif"))
 				fmt = CLI_SARIF;
 			else if (!strcmp(optarg, "github"))
 				fmt = CLI_GITHUB;
 			else {
-				fprintf(
-				    stderr,
-				    "argmap check: unknown format '%s' (use text, json, sarif or "
-				    "github)\n",
+				return cli_usage_error(
+				    "check",
+				    "unknown format '%s' (use text, json, json-summary, sarif or "
+				    "github)",
 				    optarg);
-				return CLI_USAGE;
 			}
 			break;
 		case 'W': werror = 1; break;
@@ -118,11 +153,9 @@ int cli_check(int argc, char **argv)
 			char *end;
 			long v = strtol(optarg, &end, 10);
 			if (!*optarg || *end || v < 0) {
-				fprintf(
-				    stderr,
-				    "argmap check: --max-errors wants a number from 0, not '%s'\n",
+				return cli_usage_error(
+				    "check", "--max-errors wants a number from 0, not '%s'",
 				    optarg);
-				return CLI_USAGE;
 			}
 			max_errors = (size_t)v;
 			break;
@@ -132,13 +165,11 @@ int cli_check(int argc, char **argv)
 			check_usage(stdout);
 			cli_flush_stdout();
 			return CLI_OK;
-		default: fputs("Try 'argmap check --help'.\n", stderr); return CLI_USAGE;
+		default: return CLI_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (optind >= argc) {
-		fputs("argmap check: no map given\n", stderr);
-		fputs("Try 'argmap check --help'.\n", stderr);
-		return CLI_USAGE;
+		return cli_usage_error("check", "%s", "no map given");
 	}
 	if (sources && check_sources(sources) != 0)
 		return CLI_USAGE;
@@ -170,7 +201,10 @@ int cli_check(int argc, char **argv)
 		argmap_diags_promote_warnings(diags);
 	}
 	cli_set_max_errors(max_errors);
-	cli_print_diags_werror(diags, fmt, quiet, promoted);
+	if (fmt == CLI_JSON_SUMMARY)
+		print_json_summary(diags, nmaps);
+	else
+		cli_print_diags_werror(diags, fmt, quiet, promoted);
 	free(promoted);
 	nerr = argmap_diags_count_severity(diags, ARGMAP_SEV_ERROR);
 	nwarn = argmap_diags_count_severity(diags, ARGMAP_SEV_WARNING);

@@ -200,7 +200,7 @@ int cli_eval(int argc, char **argv)
 	char *end;
 
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt("eval", argc, argv, "qh", longopts)) != -1) {
 		switch (opt) {
 		case 's':
 			if (!strcmp(optarg, "grounded"))
@@ -208,11 +208,10 @@ int cli_eval(int argc, char **argv)
 			else if (!strcmp(optarg, "preferred"))
 				o.semantics = ARGMAP_SEMANTICS_PREFERRED;
 			else {
-				fprintf(stderr,
-				        "argmap eval: unknown semantics '%s' (use grounded or "
-				        "preferred)\n",
-				        optarg);
-				return CLI_USAGE;
+				return cli_usage_error("eval",
+				                       "unknown semantics '%s' (use grounded or "
+				                       "preferred)",
+				                       optarg);
 			}
 			break;
 		case 'f':
@@ -221,20 +220,17 @@ int cli_eval(int argc, char **argv)
 			else if (!strcmp(optarg, "json"))
 				fmt = CLI_JSON;
 			else {
-				fprintf(stderr,
-				        "argmap eval: unknown format '%s' (use text or json)\n",
-				        optarg);
-				return CLI_USAGE;
+				return cli_usage_error(
+				    "eval", "unknown format '%s' (use text or json)", optarg);
 			}
 			break;
 		case 'x':
 			o.max_extensions = strtoul(optarg, &end, 10);
 			if (!*optarg || *end || o.max_extensions == 0 || optarg[0] == '-') {
-				fprintf(stderr,
-				        "argmap eval: --max-extensions wants a positive number, "
-				        "not '%s'\n",
-				        optarg);
-				return CLI_USAGE;
+				return cli_usage_error("eval",
+				                       "--max-extensions wants a positive number, "
+				                       "not '%s'",
+				                       optarg);
 			}
 			break;
 		case 'q': quiet = 1; break;
@@ -242,13 +238,11 @@ int cli_eval(int argc, char **argv)
 			eval_usage(stdout);
 			cli_flush_stdout();
 			return CLI_OK;
-		default: fputs("Try 'argmap eval --help'.\n", stderr); return CLI_USAGE;
+		default: return CLI_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (optind >= argc) {
-		fputs("argmap eval: no map given\n", stderr);
-		fputs("Try 'argmap eval --help'.\n", stderr);
-		return CLI_USAGE;
+		return cli_usage_error("eval", "%s", "no map given");
 	}
 	diags = argmap_diags_new();
 	if (!diags) {

@@ -44,7 +44,9 @@ static void export_usage(FILE *out)
 	      "Output:\n"
 	      "  -T, --format FMT      the format; may be left out with -o when OUT's\n"
 	      "                        extension tells (.json .aif.json .argdown .ad\n"
-	      "                        .graphml .dot .gv)\n"
+	      "                        .graphml .dot .gv); with -T, an extension of\n"
+	      "                        another format is a usage error (-T argdown\n"
+	      "                        -o map.json), but AIF may go in a .json\n"
 	      "  -o, --output OUT      write to OUT (one FILE only; '-' is standard output)\n"
 	      "  -d, --dir DIR         write DIR/NAME.EXT for each FILE, where NAME is\n"
 	      "                        FILE's name without .xml and EXT the format's\n"
@@ -109,7 +111,7 @@ static int parse_args(export_cli *c, int argc, char **argv)
 	int opt, rc;
 
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "o:d:T:qh", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt("export", argc, argv, "o:d:T:qh", longopts)) != -1) {
 		if ((rc = cli_view_option(&c->view, opt, optarg, "export")) >= 0) {
 			if (rc != CLI_OK)
 				return rc;
@@ -129,7 +131,7 @@ static int parse_args(export_cli *c, int argc, char **argv)
 			export_usage(stdout);
 			cli_flush_stdout();
 			return -1;
-		default: fputs("Try 'argmap export --help'.\n", stderr); return CLI_USAGE;
+		default: return CLI_USAGE; /* cli_getopt said why */
 		}
 	}
 	c->inputs = argv + optind;
@@ -142,6 +144,17 @@ static int parse_args(export_cli *c, int argc, char **argv)
 		return rc;
 	if (c->output && c->n_inputs != 1)
 		return usage_error("%s", "-o takes one map; use -d DIR for several");
+	if (c->have_format && c->output && strcmp(c->output, "-") != 0) {
+		argmap_export_format named;
+		/* AIF is JSON: -T aif -o map.json is what it says */
+		if (argmap_export_format_from_path(c->output, &named) == 0 && named != c->format &&
+		    !(c->format == ARGMAP_EXPORT_AIF && named == ARGMAP_EXPORT_JSON))
+			return usage_error(
+			    "-T %s, but -o '%s' names a file of another format: give "
+			    "-o NAME.%s, or leave -T out to follow the name",
+			    argmap_export_format_ext(c->format), c->output,
+			    argmap_export_format_ext(c->format));
+	}
 	if (!c->have_format) {
 		if (!c->output || !strcmp(c->output, "-"))
 			return usage_error("%s", "which format? add -T " FORMATS);

@@ -225,7 +225,7 @@ int cli_import(int argc, char **argv)
 
 	memset(&c, 0, sizeof c);
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "f:o:qh", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt("import", argc, argv, "f:o:qh", longopts)) != -1) {
 		switch (opt) {
 		case 'f': from = optarg; break;
 		case 'o': c.output = optarg; break;
@@ -234,16 +234,15 @@ int cli_import(int argc, char **argv)
 				c.fmt = !strcmp(optarg, "json") ? CLI_JSON : CLI_TEXT;
 				break;
 			}
-			fprintf(stderr, "argmap import: unknown format '%s' (use text or json)\n",
-			        optarg);
-			return CLI_USAGE;
+			return cli_usage_error("import", "unknown format '%s' (use text or json)",
+			                       optarg);
 		case 'W': c.werror = 1; break;
 		case 'q': c.quiet = 1; break;
 		case 'h':
 			import_usage(stdout);
 			cli_flush_stdout();
 			return CLI_OK;
-		default: fputs("Try 'argmap import --help'.\n", stderr); return CLI_USAGE;
+		default: return CLI_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (!from || strcmp(from, "aif") != 0) {
@@ -264,9 +263,8 @@ int cli_import(int argc, char **argv)
 	}
 	c.to_dir = is_dir(c.output);
 	if (!c.to_dir && (argc - optind > 1 || is_dir(argv[optind]))) {
-		fprintf(stderr, "argmap import: with %s, -o must name an existing folder\n",
-		        argc - optind > 1 ? "several inputs" : "a folder of inputs");
-		return CLI_USAGE;
+		return cli_usage_error("import", "with %s, -o must name an existing folder",
+		                       argc - optind > 1 ? "several inputs" : "a folder of inputs");
 	}
 	c.diags = argmap_diags_new();
 	if (!c.diags) {

@@ -48,17 +48,16 @@ int cli_lsp(int argc, char **argv)
 	char *end;
 
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt("lsp", argc, argv, "h", longopts)) != -1) {
 		switch (opt) {
 		case 'd':
 			debounce = strtoul(optarg, &end, 10);
 			if (!*optarg || *end || debounce > 5000) {
-				fprintf(
-				    stderr,
-				    "argmap lsp: --debounce wants milliseconds from 0 to 5000, not "
-				    "'%s'\n",
+				return cli_usage_error(
+				    "lsp",
+				    "--debounce wants milliseconds from 0 to 5000, not "
+				    "'%s'",
 				    optarg);
-				return CLI_USAGE;
 			}
 			break;
 		case 'l': log = 1; break;
@@ -67,13 +66,11 @@ int cli_lsp(int argc, char **argv)
 			lsp_usage(stdout);
 			cli_flush_stdout();
 			return CLI_OK;
-		default: fputs("Try 'argmap lsp --help'.\n", stderr); return CLI_USAGE;
+		default: return CLI_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (optind < argc) {
-		fprintf(stderr, "argmap lsp: unexpected argument '%s'\n", argv[optind]);
-		fputs("Try 'argmap lsp --help'.\n", stderr);
-		return CLI_USAGE;
+		return cli_usage_error("lsp", "unexpected argument '%s'", argv[optind]);
 	}
 	return am_lsp_run(STDIN_FILENO, STDOUT_FILENO, (unsigned)debounce, log);
 }

@@ -1,427 +1,20 @@
 /*
- * render_cmd.c - `argmap render`: draw maps as SVG, PDF, PNG or DOT.
+ * cmd_render.c - `argmap render`: draw maps as SVG, PDF, PNG or DOT.
  *
  * Each map is loaded and checked first; a map with errors is not drawn and
  * its outputs are not touched. Every output is rendered into memory and
  * then written atomically (argmap_write_file_atomic), never over an input.
+ * The options are render_args.c's.
  */
-#include <ctype.h>
 #include <errno.h>
-#include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "render_cli.h"
 #include "render_output.h"
-#include "view_args.h"
-
-#define MAX_FORMATS 5
-#define MAX_THEMES 2
-
-static void render_usage(FILE *out)
-{
-	fputs("Usage: argmap render [options] FILE...\n"
-	      "\n"
-	      "Draw each map (with everything it imports) as SVG for the web, PDF or PNG\n"
-	      "for print, the DOT text argmap lays out, or one interactive HTML page (the\n"
-	      "drawing, its data and a viewer: search, details, links to a claim; no\n"
-	      "network). A map with check errors is not drawn; warnings are printed and\n"
-	      "drawing goes on.\n"
-	      "\n"
-	      "Output:\n"
-	      "  -o, --output OUT      write to OUT (one FILE only; '-' is standard output).\n"
-	      "                        The format follows OUT's extension (.svg .pdf .png\n"
-	      "                        .dot .gv .html) unless -T says otherwise\n"
-	      "  -d, --dir DIR         write DIR/NAME.EXT for each FILE, format and theme,\n"
-	      "                        where NAME is FILE's name without .xml, EXT the\n"
-	      "                        format, and the print theme adds '.print' before EXT\n"
-	      "                        (carnegie.xml -> DIR/carnegie.svg, carnegie.print.pdf).\n"
-	      "                        DIR is created if missing. Default: the current folder\n"
-	      "  -T, --format FMT      svg (default), pdf, png, dot or html; repeat it or\n"
-	      "                        give a comma list (-T svg,pdf) for several outputs\n"
-	      "  --id-prefix P         SVG and HTML: put P in front of every id (am-map,\n"
-	      "                        am-n-ID...), so that two maps inlined in one page\n"
-	      "                        never share one. P: a letter, then letters, digits,\n"
-	      "                        '-' or '_' (at most 32)\n"
-	      "\n"
-	      "Looks:\n"
-	      "  --theme THEME         color (default) or print (grayscale, no fills, for\n"
-	      "                        black-and-white printers); repeat or list for both\n"
-	      "  --page SIZE           a4 or letter: fit the drawing on one page with margins\n"
-	      "                        (says so when the text would become too small)\n"
-	      "  --landscape           with --page: use the page sideways\n"
-	      "  --pages               PDF over as many pages (of --page, default A4) as\n"
-	      "                        keep body text at least --min-text points: one\n"
-	      "                        thread of the argument per page, \"continued on\n"
-	      "                        p. N\" where a relation crosses pages\n"
-	      "  --min-text PT         with --pages: smallest body text (default 8)\n"
-	      "  --notes MODE          inline (default) or endnotes (PDF): numbered notes\n"
-	      "                        with the full quotes, editor's notes and sources,\n"
-	      "                        and a bibliography, after the map\n"
-	      "  --no-ids              leave the ids out of the boxes\n"
-	      "  --title TEXT          the title block's title (and the PDF's), instead of\n"
-	      "                        the map's: \"Week 3: Justin Logan\"\n"
-	      "  --subtitle TEXT       a line under the title\n"
-	      "  --dpi N               PNG: pixels per inch (default 96)\n"
-	      "  --no-legend           leave out the legend\n"
-	      "  --no-title            leave out the title block (title, sources, date)\n"
-	      "\n"
-	      "Views (each says on the map and here how many nodes it hides):\n",
-	      out);
-	fputs(cli_view_help, out);
-	fputs("  --group-by KEY        source, actor or none (default): a box per group\n"
-	      "  --status SEM          grounded or preferred: draw which claims stand (argmap\n"
-	      "                        eval): IN solid and \xE2\x9C\x93, OUT dashed and "
-	      "\xE2\x9C\x97, UNDEC dotted\n"
-	      "                        and ?, the reason in each tooltip; outputs are named\n"
-	      "                        NAME.status[.print].EXT (preferred: NAME.preferred...)\n"
-	      "\n"
-	      "Limits and checking:\n"
-	      "  --time-limit S        give up drawing one output after S seconds (default\n"
-	      "                        60; 0 = no limit)\n"
-	      "  --memory-limit MB     memory for the renderer (default 3072)\n"
-	      "  --sources DIR         verify quotes against the full texts in DIR\n"
-	      "  -q, --quiet           print only warnings and errors\n"
-	      "  -h, --help            show this help\n"
-	      "\n"
-	      "Exit status: 0 every map drawn, 1 a map has errors or could not be drawn,\n"
-	      "2 usage error, 3 a file could not be read or written (standard output too)\n"
-	      "or memory ran out.\n"
-	      "See " ARGMAP_DOCDIR "/rendering.md; codes are explained\n"
-	      "in " ARGMAP_DOCDIR "/diagnostics.md (docs/ in the source tree).\n",
-	      out);
-}
-
-typedef struct render_cli {
-	argmap_render_options opts;
-	argmap_render_format formats[MAX_FORMATS];
-	int n_formats;
-	argmap_render_theme themes[MAX_THEMES];
-	int n_themes;
-	cli_view_args view;
-	const char *output, *dir, *sources;
-	int quiet;
-	int status; /* --status: -1 none, else an argmap_semantics */
-	char *const *inputs;
-	int n_inputs;
-} render_cli;
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 1, 2)))
-#endif
-static int
-usage_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("argmap render: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputs("\nTry 'argmap render --help'.\n", stderr);
-	return CLI_USAGE;
-}
-
-/* Calls add(c, item) for each item of a comma-separated list; a usage
- * error naming `what` ("format", "theme") and `choices` for an unknown
- * item (add returns -1) or a list too long to be real. */
-static int each_listed(render_cli *c, const char *list, const char *what, const char *choices,
-                       int (*add)(render_cli *c, const char *item))
-{
-	char buf[64];
-	char *tok, *save = NULL;
-
-	if (strlen(list) >= sizeof buf)
-		return usage_error("unknown %s '%s' (use %s)", what, list, choices);
-	strcpy(buf, list);
-	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
-		if (add(c, tok) != 0)
-			return usage_error("unknown %s '%s' (use %s)", what, tok, choices);
-	return CLI_OK;
-}
-
-static int add_format(render_cli *c, const char *item)
-{
-	argmap_render_format f;
-	int i;
-
-	if (argmap_render_format_parse(item, &f) != 0)
-		return -1;
-	for (i = 0; i < c->n_formats; i++)
-		if (c->formats[i] == f)
-			return 0;
-	if (c->n_formats < MAX_FORMATS)
-		c->formats[c->n_formats++] = f;
-	return 0;
-}
-
-static int add_theme(render_cli *c, const char *item)
-{
-	argmap_render_theme t;
-	int i;
-
-	if (!strcmp(item, "color") || !strcmp(item, "colour"))
-		t = ARGMAP_THEME_COLOR;
-	else if (!strcmp(item, "print"))
-		t = ARGMAP_THEME_PRINT;
-	else
-		return -1;
-	for (i = 0; i < c->n_themes; i++)
-		if (c->themes[i] == t)
-			return 0;
-	if (c->n_themes < MAX_THEMES)
-		c->themes[c->n_themes++] = t;
-	return 0;
-}
-
-/* The library refuses other prefixes too (ARGMAP_EARG); here they are a
- * usage error with the rule spelt out. */
-static int id_prefix_ok(const char *s)
-{
-	size_t n = strlen(s), i;
-
-	if (n == 0 || n > 32 || !isalpha((unsigned char)s[0]))
-		return 0;
-	for (i = 1; i < n; i++)
-		if (!isalnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '_')
-			return 0;
-	return 1;
-}
-
-static int parse_number(const char *s, double min, double max, double *out)
-{
-	char *end;
-	double v;
-
-	errno = 0;
-	v = strtod(s, &end);
-	if (errno || end == s || *end || v < min || v > max)
-		return -1;
-	*out = v;
-	return 0;
-}
-
-enum {
-	OPT_THEME = 256,
-	OPT_PAGE,
-	OPT_LANDSCAPE,
-	OPT_NO_LEGEND,
-	OPT_NO_TITLE,
-	OPT_GROUP,
-	OPT_TIME,
-	OPT_MEMORY,
-	OPT_SOURCES,
-	OPT_STATUS,
-	OPT_PAGES,
-	OPT_MIN_TEXT,
-	OPT_NOTES,
-	OPT_NO_IDS,
-	OPT_TITLE,
-	OPT_SUBTITLE,
-	OPT_DPI,
-	OPT_ID_PREFIX
-};
-
-static int parse_args(render_cli *c, int argc, char **argv)
-{
-	static const struct option longopts[] = {
-	    {"output", required_argument, NULL, 'o'},
-	    {"dir", required_argument, NULL, 'd'},
-	    {"format", required_argument, NULL, 'T'},
-	    {"theme", required_argument, NULL, OPT_THEME},
-	    {"page", required_argument, NULL, OPT_PAGE},
-	    {"landscape", no_argument, NULL, OPT_LANDSCAPE},
-	    {"no-legend", no_argument, NULL, OPT_NO_LEGEND},
-	    {"no-title", no_argument, NULL, OPT_NO_TITLE},
-	    {"group-by", required_argument, NULL, OPT_GROUP},
-	    CLI_VIEW_LONGOPTS,
-	    {"time-limit", required_argument, NULL, OPT_TIME},
-	    {"memory-limit", required_argument, NULL, OPT_MEMORY},
-	    {"sources", required_argument, NULL, OPT_SOURCES},
-	    {"status", required_argument, NULL, OPT_STATUS},
-	    {"pages", no_argument, NULL, OPT_PAGES},
-	    {"min-text", required_argument, NULL, OPT_MIN_TEXT},
-	    {"notes", required_argument, NULL, OPT_NOTES},
-	    {"no-ids", no_argument, NULL, OPT_NO_IDS},
-	    {"title", required_argument, NULL, OPT_TITLE},
-	    {"subtitle", required_argument, NULL, OPT_SUBTITLE},
-	    {"dpi", required_argument, NULL, OPT_DPI},
-	    {"id-prefix", required_argument, NULL, OPT_ID_PREFIX},
-	    {"quiet", no_argument, NULL, 'q'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0}};
-	int opt, rc;
-	double v;
-
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "o:d:T:qh", longopts, NULL)) != -1) {
-		if ((rc = cli_view_option(&c->view, opt, optarg, "render")) >= 0) {
-			if (rc != CLI_OK)
-				return rc;
-			continue;
-		}
-		switch (opt) {
-		case 'o': c->output = optarg; break;
-		case 'd': c->dir = optarg; break;
-		case 'T':
-			if ((rc = each_listed(c, optarg, "format", "svg, pdf, png or dot",
-			                      add_format)) != CLI_OK)
-				return rc;
-			break;
-		case OPT_THEME:
-			if ((rc = each_listed(c, optarg, "theme", "color or print", add_theme)) !=
-			    CLI_OK)
-				return rc;
-			break;
-		case OPT_PAGE:
-			if (!strcasecmp(optarg, "a4"))
-				c->opts.page = ARGMAP_PAGE_A4;
-			else if (!strcasecmp(optarg, "letter"))
-				c->opts.page = ARGMAP_PAGE_LETTER;
-			else if (!strcasecmp(optarg, "none"))
-				c->opts.page = ARGMAP_PAGE_NONE;
-			else
-				return usage_error("unknown page size '%s' (use a4 or letter)",
-				                   optarg);
-			break;
-		case OPT_LANDSCAPE: c->opts.landscape = 1; break;
-		case OPT_NO_LEGEND: c->opts.legend = 0; break;
-		case OPT_NO_TITLE: c->opts.title_block = 0; break;
-		case OPT_GROUP:
-			if (!strcmp(optarg, "source"))
-				c->opts.group_by = ARGMAP_GROUP_SOURCE;
-			else if (!strcmp(optarg, "actor"))
-				c->opts.group_by = ARGMAP_GROUP_ACTOR;
-			else if (!strcmp(optarg, "none"))
-				c->opts.group_by = ARGMAP_GROUP_NONE;
-			else
-				return usage_error(
-				    "unknown grouping '%s' (use source, actor or none)", optarg);
-			break;
-		case OPT_TIME:
-			if (parse_number(optarg, 0, 86400, &v) != 0)
-				return usage_error(
-				    "--time-limit takes seconds from 0 to 86400, not '%s'", optarg);
-			c->opts.time_limit = v == 0 ? -1.0 : v;
-			break;
-		case OPT_MEMORY:
-			if (parse_number(optarg, 16, 1048576, &v) != 0)
-				return usage_error(
-				    "--memory-limit takes megabytes from 16 to 1048576, not '%s'",
-				    optarg);
-			c->opts.memory_limit = (size_t)v << 20;
-			break;
-		case OPT_SOURCES: c->sources = optarg; break;
-		case OPT_STATUS:
-			if (!strcmp(optarg, "grounded"))
-				c->status = ARGMAP_SEMANTICS_GROUNDED;
-			else if (!strcmp(optarg, "preferred"))
-				c->status = ARGMAP_SEMANTICS_PREFERRED;
-			else
-				return usage_error(
-				    "unknown status '%s' (use grounded or preferred)", optarg);
-			break;
-		case OPT_PAGES: c->opts.pages = 1; break;
-		case OPT_MIN_TEXT:
-			if (parse_number(optarg, 4, 14, &v) != 0)
-				return usage_error("--min-text takes points from 4 to 14, not '%s'",
-				                   optarg);
-			c->opts.min_text = v;
-			break;
-		case OPT_NOTES:
-			if (!strcmp(optarg, "endnotes"))
-				c->opts.notes = ARGMAP_NOTES_ENDNOTES;
-			else if (!strcmp(optarg, "inline"))
-				c->opts.notes = ARGMAP_NOTES_INLINE;
-			else
-				return usage_error("--notes takes 'inline' or 'endnotes', not '%s'",
-				                   optarg);
-			break;
-		case OPT_NO_IDS: c->opts.hide_ids = 1; break;
-		case OPT_TITLE: c->opts.title = optarg; break;
-		case OPT_SUBTITLE: c->opts.subtitle = optarg; break;
-		case OPT_DPI:
-			if (parse_number(optarg, 18, 1200, &v) != 0)
-				return usage_error("--dpi takes a number from 18 to 1200, not '%s'",
-				                   optarg);
-			c->opts.dpi = v;
-			break;
-		case OPT_ID_PREFIX:
-			if (!id_prefix_ok(optarg))
-				return usage_error(
-				    "--id-prefix takes a letter, then letters, digits, "
-				    "'-' or '_' (at most 32), not '%s'",
-				    optarg);
-			c->opts.id_prefix = optarg;
-			break;
-		case 'q': c->quiet = 1; break;
-		case 'h':
-			render_usage(stdout);
-			cli_flush_stdout();
-			return -1;
-		default: fputs("Try 'argmap render --help'.\n", stderr); return CLI_USAGE;
-		}
-	}
-	c->inputs = argv + optind;
-	c->n_inputs = argc - optind;
-	if (c->n_inputs <= 0)
-		return usage_error("%s", "no map given");
-	if (c->output && c->dir)
-		return usage_error("%s", "give either -o or -d, not both");
-	if ((rc = cli_view_finish(&c->view, "render")) != CLI_OK)
-		return rc;
-	c->opts.focus = c->view.focus;
-	c->opts.depth = c->view.depth;
-	c->opts.tag = c->view.tag;
-	c->opts.hide_evidence = c->view.hide_evidence;
-	c->opts.n_actors = c->view.n_actors;
-	c->opts.actors = c->view.n_actors ? c->view.actors : NULL;
-	if (c->opts.pages && c->opts.page == ARGMAP_PAGE_NONE)
-		c->opts.page = ARGMAP_PAGE_A4;
-	if (c->opts.min_text != 0 && !c->opts.pages)
-		return usage_error("%s", "--min-text needs --pages");
-	if (c->opts.landscape && c->opts.page == ARGMAP_PAGE_NONE)
-		return usage_error("%s", "--landscape needs --page a4 or --page letter");
-	if (c->n_themes == 0)
-		c->themes[c->n_themes++] = ARGMAP_THEME_COLOR;
-	if (c->output) {
-		if (c->n_inputs != 1)
-			return usage_error("%s", "-o takes one map; use -d DIR for several");
-		if (c->n_formats > 1 || c->n_themes > 1)
-			return usage_error(
-			    "%s", "-o writes one file: give one -T and one --theme, or use -d DIR");
-		if (c->n_formats == 0) {
-			const char *dot = strrchr(c->output, '.');
-			const char *slash = strrchr(c->output, '/');
-			if (!strcmp(c->output, "-")) {
-				c->formats[c->n_formats++] = ARGMAP_RENDER_SVG;
-			} else if (!dot || (slash && dot < slash) ||
-			           argmap_render_format_parse(dot + 1, &c->formats[0]) != 0) {
-				return usage_error("cannot tell the format of '%s' from its name: "
-				                   "add -T svg, pdf, png or dot",
-				                   c->output);
-			} else {
-				c->n_formats = 1;
-			}
-		}
-	}
-	if (c->n_formats == 0)
-		c->formats[c->n_formats++] = ARGMAP_RENDER_SVG;
-	if (c->opts.pages || c->opts.notes == ARGMAP_NOTES_ENDNOTES) {
-		int i, pdf = 0;
-		for (i = 0; i < c->n_formats; i++)
-			pdf |= c->formats[i] == ARGMAP_RENDER_PDF;
-		if (!pdf)
-			return usage_error("%s is written in PDF only: add -T pdf (or -o NAME.pdf)",
-			                   c->opts.pages ? "--pages" : "--notes endnotes");
-	}
-	return CLI_OK;
-}
 
 /* The output of `in` under -d: DIR/NAME[.status|.preferred][.print].EXT
  * (caller frees). */
@@ -447,7 +40,152 @@ static char *output_path(const render_cli *c, const char *in, argmap_render_them
 	return out;
 }
 
-static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
+static int same_diag(const argmap_diag *a, const argmap_diag *b)
+{
+	return a->severity == b->severity && a->line == b->line && a->col == b->col &&
+	       !strcmp(a->code, b->code) && !strcmp(a->message, b->message) &&
+	       !a->file == !b->file && (!a->file || !strcmp(a->file, b->file));
+}
+
+/* Prints the diagnostics of d that `shown` does not hold yet (an output's
+ * view note is the same for every format and theme: said once), with
+ * --werror's promotion, and adds them to shown. Returns how many errors d
+ * holds once promoted, or -1 when out of memory. */
+static int print_new(const render_cli *c, argmap_diags *d, argmap_diags *shown, int quiet)
+{
+	argmap_diags *fresh = argmap_diags_new();
+	size_t i, k, n, n_shown = argmap_diags_count(shown), top = ARGMAP_NONE;
+	unsigned char *promoted = NULL;
+	int skip = 0, errors;
+
+	if (!fresh || argmap_diags_sort(d) != 0)
+		goto fail;
+	n = argmap_diags_count(d);
+	for (i = 0; i < n; i++) {
+		const argmap_diag *x = argmap_diags_get(d, i);
+		if (x->parent == ARGMAP_NONE) {
+			skip = 0;
+			for (k = 0; k < n_shown && !skip; k++)
+				skip = argmap_diags_get(shown, k)->parent == ARGMAP_NONE &&
+				       same_diag(argmap_diags_get(shown, k), x);
+		}
+		if (skip)
+			continue;
+		k = argmap_diags_add(fresh, x->severity, x->code, x->file, x->line, x->col,
+		                     x->message, x->hint,
+		                     x->parent == ARGMAP_NONE ? ARGMAP_NONE : top);
+		if (k == ARGMAP_NONE)
+			goto fail;
+		if (x->parent == ARGMAP_NONE)
+			top = k;
+		argmap_diags_add(shown, x->severity, x->code, x->file, x->line, x->col, x->message,
+		                 x->hint, ARGMAP_NONE);
+	}
+	errors = (int)argmap_diags_count_severity(d, ARGMAP_SEV_ERROR);
+	if (c->werror) {
+		errors += (int)argmap_diags_count_severity(d, ARGMAP_SEV_WARNING);
+		if (argmap_diags_sort(fresh) != 0)
+			goto fail;
+		n = argmap_diags_count(fresh);
+		promoted = calloc(n + 1, 1);
+		if (!promoted)
+			goto fail;
+		for (i = 0; i < n; i++)
+			promoted[i] = argmap_diags_get(fresh, i)->severity == ARGMAP_SEV_WARNING;
+		argmap_diags_promote_warnings(fresh);
+	}
+	cli_print_diags_werror(fresh, CLI_TEXT, quiet, promoted);
+	free(promoted);
+	argmap_diags_free(fresh);
+	return errors;
+fail:
+	argmap_diags_free(fresh);
+	fputs("argmap: out of memory\n", stderr);
+	return -1;
+}
+
+/* Draws and writes one output: its notes and warnings first, then "wrote
+ * FILE". Returns an exit code; ARGMAP_EINVALID from argmap_render (the
+ * view selects nothing: the same for every output) as -1. */
+static int render_output(const render_cli *c, const char *in, const argmap_map *map,
+                         const argmap_render_options *o, const protected_list *protect,
+                         argmap_diags *shown)
+{
+	argmap_diags *d = argmap_diags_new();
+	char *data = NULL, *path = NULL;
+	size_t len = 0;
+	int rc, errors;
+
+	if (!d) {
+		fputs("argmap: out of memory\n", stderr);
+		return CLI_IO;
+	}
+	rc = argmap_render(map, o, d, &data, &len);
+	errors = print_new(c, d, shown, c->quiet);
+	argmap_diags_free(d);
+	if (rc == ARGMAP_EINVALID) {
+		rc = -1;
+	} else if (rc != 0 || errors < 0) {
+		/* AM701..AM706 say what happened; the output is untouched */
+		rc = errors < 0 ? CLI_IO : CLI_ERRORS;
+	} else if (errors > 0) {
+		/* --werror: a drawing that warns is not written */
+		if (!c->quiet)
+			fprintf(stderr,
+			        "argmap render: %s: not written: --werror and the warnings above\n",
+			        c->output ? c->output : in);
+		rc = CLI_ERRORS;
+	} else if (c->output && !strcmp(c->output, "-")) {
+		rc = cli_write_stdout("render", data, len);
+	} else if (!(path =
+	                 c->output ? strdup(c->output) : output_path(c, in, o->theme, o->format))) {
+		rc = CLI_IO;
+	} else if (c->dir && mkdir(c->dir, 0777) != 0 && errno != EEXIST) {
+		/* created only when there is something to write */
+		fprintf(stderr, "argmap render: cannot create folder %s: %s\n", c->dir,
+		        strerror(errno));
+		rc = CLI_IO;
+	} else {
+		d = argmap_diags_new();
+		rc = !d || argmap_write_file_atomic(path, data, len, protect->paths, d) != 0
+		         ? CLI_IO
+		         : CLI_OK;
+		if (d)
+			cli_print_diags(d, CLI_TEXT, c->quiet);
+		else
+			fputs("argmap: out of memory\n", stderr);
+		argmap_diags_free(d);
+		if (rc == CLI_OK && !c->quiet)
+			fprintf(stderr, "argmap render: wrote %s (%zu bytes)\n", path, len);
+	}
+	free(path);
+	free(data);
+	return rc;
+}
+
+/* The check's diagnostics of one map, --werror's promotion marked;
+ * returns how many errors it has then. */
+static size_t print_check(const render_cli *c, argmap_diags *cd, int ok)
+{
+	unsigned char *promoted = NULL;
+	size_t i, n;
+
+	if (c->werror) {
+		argmap_diags_sort(cd);
+		n = argmap_diags_count(cd);
+		promoted = calloc(n + 1, 1);
+		for (i = 0; promoted && i < n; i++)
+			promoted[i] = argmap_diags_get(cd, i)->severity == ARGMAP_SEV_WARNING;
+		argmap_diags_promote_warnings(cd);
+	}
+	/* the check's notes only matter when they explain its errors */
+	n = argmap_diags_count_severity(cd, ARGMAP_SEV_ERROR);
+	cli_print_diags_werror(cd, CLI_TEXT, ok && !n ? 1 : c->quiet, promoted);
+	free(promoted);
+	return n;
+}
+
+static int render_one(const render_cli *c, const char *in, argmap_diags *shown)
 {
 	argmap_eval_result *status = NULL;
 	argmap_map *map = NULL;
@@ -460,10 +198,8 @@ static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 		return CLI_IO;
 	}
 	rc = cli_load_and_check(in, c->sources, cd, &map);
-	if (rc == CLI_OK && argmap_diags_count_severity(cd, ARGMAP_SEV_ERROR))
+	if (print_check(c, cd, rc == CLI_OK) && rc == CLI_OK)
 		rc = CLI_ERRORS;
-	/* the check's notes only matter when they explain its errors */
-	cli_print_diags(cd, CLI_TEXT, rc == CLI_OK ? 1 : c->quiet);
 	argmap_diags_free(cd);
 	if (rc != CLI_OK || !map) {
 		fprintf(stderr, "argmap render: %s: not drawn: %s\n", in,
@@ -501,8 +237,6 @@ static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 	for (t = 0; t < c->n_themes; t++)
 		for (f = 0; f < c->n_formats; f++) {
 			argmap_render_options o = c->opts;
-			char *data = NULL, *path = NULL;
-			size_t len = 0;
 			o.theme = c->themes[t];
 			o.format = c->formats[f];
 			o.status = status;
@@ -512,47 +246,15 @@ static int render_one(const render_cli *c, const char *in, argmap_diags *diags)
 				o.pages = 0;
 				o.notes = ARGMAP_NOTES_INLINE;
 			}
-			rc = argmap_render(map, &o, diags, &data, &len);
-			if (rc == ARGMAP_EINVALID) {
+			rc = render_output(c, in, map, &o, &protect, shown);
+			if (rc < 0) {
 				/* the view names no node or selects nothing: the same
 				 * for every output of this map */
 				worst = CLI_ERRORS;
 				goto done;
 			}
-			if (rc != 0) {
-				/* AM701..AM706 say what happened; the output is untouched */
-				if (worst < CLI_ERRORS)
-					worst = CLI_ERRORS;
-				continue;
-			}
-			if (c->output && !strcmp(c->output, "-")) {
-				rc = cli_write_stdout("render", data, len);
-			} else {
-				path = c->output ? strdup(c->output)
-				                 : output_path(c, in, o.theme, o.format);
-				if (!path) {
-					rc = CLI_IO;
-				} else if (c->dir && mkdir(c->dir, 0777) != 0 && errno != EEXIST) {
-					/* created only when there is something to write */
-					fprintf(stderr,
-					        "argmap render: cannot create folder %s: %s\n",
-					        c->dir, strerror(errno));
-					rc = CLI_IO;
-				} else if (argmap_write_file_atomic(path, data, len, protect.paths,
-				                                    diags) != 0) {
-					rc = CLI_IO;
-				} else {
-					rc = CLI_OK;
-					if (!c->quiet)
-						fprintf(stderr,
-						        "argmap render: wrote %s (%zu bytes)\n",
-						        path, len);
-				}
-			}
 			if (rc > worst)
 				worst = rc;
-			free(path);
-			free(data);
 		}
 done:
 	cli_free_protected(&protect);
@@ -573,15 +275,15 @@ int cli_render(int argc, char **argv)
 	c.view = view_init;
 	c.status = -1;
 	cli_catch_fatal_signals();
-	rc = parse_args(&c, argc, argv);
+	rc = cli_render_parse(&c, argc, argv);
 	if (rc < 0)
 		return CLI_OK; /* --help */
 	if (rc != CLI_OK)
 		return rc;
 	if (c.output && !strcmp(c.output, "-") && isatty(STDOUT_FILENO) &&
 	    (c.formats[0] == ARGMAP_RENDER_PDF || c.formats[0] == ARGMAP_RENDER_PNG))
-		return usage_error("%s",
-		                   "will not write a binary format to a terminal; use -o FILE");
+		return cli_usage_error("render", "%s",
+		                       "will not write a binary format to a terminal; use -o FILE");
 	/* two inputs with one name would write the same outputs */
 	if (!c.output)
 		for (i = 0; i < c.n_inputs; i++) {
@@ -595,7 +297,8 @@ int cli_render(int argc, char **argv)
 				free(b);
 				if (same) {
 					free(a);
-					return usage_error(
+					return cli_usage_error(
+					    "render",
 					    "two maps named '%s' would write the same outputs; "
 					    "render them separately with -o",
 					    c.inputs[i]);
@@ -609,8 +312,8 @@ int cli_render(int argc, char **argv)
 			fputs("argmap: out of memory\n", stderr);
 			return CLI_IO;
 		}
+		/* diags: what was printed of this map's outputs, said once */
 		rc = render_one(&c, c.inputs[i], diags);
-		cli_print_diags(diags, CLI_TEXT, c.quiet);
 		argmap_diags_free(diags);
 		if (rc > worst && rc != CLI_USAGE)
 			worst = rc;

@@ -53,7 +53,7 @@ int cli_stats(int argc, char **argv)
 	int quiet = 0, opt, i, worst = CLI_OK, first = 1;
 
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt("stats", argc, argv, "qh", longopts)) != -1) {
 		switch (opt) {
 		case 'f':
 			if (!strcmp(optarg, "text"))
@@ -61,10 +61,8 @@ int cli_stats(int argc, char **argv)
 			else if (!strcmp(optarg, "json"))
 				fmt = CLI_JSON;
 			else {
-				fprintf(stderr,
-				        "argmap stats: unknown format '%s' (use text or json)\n",
-				        optarg);
-				return CLI_USAGE;
+				return cli_usage_error(
+				    "stats", "unknown format '%s' (use text or json)", optarg);
 			}
 			break;
 		case 'q': quiet = 1; break;
@@ -72,12 +70,11 @@ int cli_stats(int argc, char **argv)
 			stats_usage(stdout);
 			cli_flush_stdout();
 			return CLI_OK;
-		default: fputs("Try 'argmap stats --help'.\n", stderr); return CLI_USAGE;
+		default: return CLI_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (optind >= argc) {
-		fputs("argmap stats: no map given\nTry 'argmap stats --help'.\n", stderr);
-		return CLI_USAGE;
+		return cli_usage_error("stats", "%s", "no map given");
 	}
 	if (fmt == CLI_JSON)
 		put("[\n");

@@ -226,7 +226,7 @@ int cli_watch(int argc, char **argv)
 	size_t i;
 
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt("watch", argc, argv, "h", longopts)) != -1) {
 		switch (opt) {
 		case 's': sources = optarg; break;
 		case 'W': werror = 1; break;
@@ -237,29 +237,24 @@ int cli_watch(int argc, char **argv)
 		case 'm':
 			max_runs = strtol(optarg, &p, 10);
 			if (!*optarg || *p || max_runs < 1) {
-				fprintf(
-				    stderr,
-				    "argmap watch: --max-runs wants a number from 1, not '%s'\n",
-				    optarg);
-				return CLI_USAGE;
+				return cli_usage_error(
+				    "watch", "--max-runs wants a number from 1, not '%s'", optarg);
 			}
 			break;
 		case 'h':
 			watch_usage(stdout);
 			cli_flush_stdout();
 			return CLI_OK;
-		default: fputs("Try 'argmap watch --help'.\n", stderr); return CLI_USAGE;
+		default: return CLI_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (optind >= argc) {
-		fputs("argmap watch: no map given\nTry 'argmap watch --help'.\n", stderr);
-		return CLI_USAGE;
+		return cli_usage_error("watch", "%s", "no map given");
 	}
 	for (p = render_spec ? strtok_r(render_spec, " ", &save) : NULL; p;
 	     p = strtok_r(NULL, " ", &save)) {
 		if (nr == MAX_RENDER_ARGS) {
-			fputs("argmap watch: --render: too many arguments\n", stderr);
-			return CLI_USAGE;
+			return cli_usage_error("watch", "%s", "--render: too many arguments");
 		}
 		rargs[nr++] = p;
 	}

@@ -89,7 +89,7 @@ int cli_diff_parse(int argc, char **argv, cli_diff_args *a)
 	memset(a, 0, sizeof *a);
 	a->fmt = CLI_TEXT;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "qhT:o:", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt("diff", argc, argv, "qhT:o:", longopts)) != -1) {
 		switch (opt) {
 		case 'f':
 			formatted = 1;
@@ -98,20 +98,17 @@ int cli_diff_parse(int argc, char **argv, cli_diff_args *a)
 			else if (!strcmp(optarg, "json"))
 				a->fmt = CLI_JSON;
 			else {
-				fprintf(stderr,
-				        "argmap diff: unknown format '%s' (use text or json)\n",
-				        optarg);
-				return CLI_USAGE;
+				return cli_usage_error(
+				    "diff", "unknown format '%s' (use text or json)", optarg);
 			}
 			break;
 		case 'T':
 			if (parse_draw_format(optarg, &a->format) != 0) {
-				fprintf(
-				    stderr,
-				    "argmap diff: unknown drawing format '%s' (use svg, pdf, png, "
-				    "html or dot)\n",
+				return cli_usage_error(
+				    "diff",
+				    "unknown drawing format '%s' (use svg, pdf, png, "
+				    "html or dot)",
 				    optarg);
-				return CLI_USAGE;
 			}
 			a->draw = 1;
 			break;
@@ -123,10 +120,8 @@ int cli_diff_parse(int argc, char **argv, cli_diff_args *a)
 			else if (!strcmp(optarg, "print"))
 				a->theme = ARGMAP_THEME_PRINT;
 			else {
-				fprintf(stderr,
-				        "argmap diff: unknown theme '%s' (use color or print)\n",
-				        optarg);
-				return CLI_USAGE;
+				return cli_usage_error(
+				    "diff", "unknown theme '%s' (use color or print)", optarg);
 			}
 			break;
 		case OPT_PAGE:
@@ -136,10 +131,8 @@ int cli_diff_parse(int argc, char **argv, cli_diff_args *a)
 			else if (!strcasecmp(optarg, "letter"))
 				a->page = ARGMAP_PAGE_LETTER;
 			else {
-				fprintf(stderr,
-				        "argmap diff: unknown page size '%s' (use a4 or letter)\n",
-				        optarg);
-				return CLI_USAGE;
+				return cli_usage_error(
+				    "diff", "unknown page size '%s' (use a4 or letter)", optarg);
 			}
 			break;
 		case OPT_LANDSCAPE: a->landscape = themed = 1; break;
@@ -149,27 +142,24 @@ int cli_diff_parse(int argc, char **argv, cli_diff_args *a)
 			diff_usage(stdout);
 			cli_flush_stdout();
 			return CLI_OK;
-		default: fputs("Try 'argmap diff --help'.\n", stderr); return CLI_USAGE;
+		default: return CLI_USAGE; /* cli_getopt said why */
 		}
 	}
 	if (argc - optind != 2) {
-		fprintf(stderr, "argmap diff: %s\nTry 'argmap diff --help'.\n",
-		        argc - optind < 2 ? "give two maps, OLD and NEW" : "give exactly two maps");
-		return CLI_USAGE;
+		return cli_usage_error("diff", "%s",
+		                       argc - optind < 2 ? "give two maps, OLD and NEW"
+		                                         : "give exactly two maps");
 	}
 	if (!a->draw && (a->output || themed)) {
-		fprintf(stderr, "argmap diff: %s is for drawings: give -T FORMAT too\n",
-		        a->output ? "-o" : "--theme, --page or --landscape");
-		return CLI_USAGE;
+		return cli_usage_error("diff", "%s is for drawings: give -T FORMAT too",
+		                       a->output ? "-o" : "--theme, --page or --landscape");
 	}
 	if (a->landscape && a->page == ARGMAP_PAGE_NONE) {
-		fputs("argmap diff: --landscape needs --page a4 or --page letter\n", stderr);
-		return CLI_USAGE;
+		return cli_usage_error("diff", "--landscape needs --page a4 or --page letter");
 	}
 	if (a->draw && formatted) {
-		fputs("argmap diff: --format is for the review; -T draws: give one of them\n",
-		      stderr);
-		return CLI_USAGE;
+		return cli_usage_error("diff",
+		                       "--format is for the review; -T draws: give one of them");
 	}
 	a->old_path = argv[optind];
 	a->new_path = argv[optind + 1];

@@ -14,7 +14,8 @@ const char cli_view_help[] =
     "                        holds, every quote of ID, and what directly supports,\n"
     "                        rebuts or undercuts them, at any distance; repeat it\n"
     "                        for several ('argmap list actors FILE' lists ids)\n"
-    "  --focus ID            only the neighbourhood of the node ID\n"
+    "  --focus ID            only the neighbourhood of the node ID; repeat it (or\n"
+    "                        list ids: --focus a,b) for the union of several\n"
     "  --depth N             with --focus: up to N relations away (default 2)\n"
     "  --tag TAG             only what carries TAG, and what it needs to stay\n"
     "                        connected (up to the questions)\n"
@@ -26,13 +27,45 @@ static int bad(const char *cmd, const char *what, const char *arg)
 	return CLI_USAGE;
 }
 
+/* Appends the ids of `arg` (separated by commas or spaces) to the list. */
+static int add_focus(cli_view_args *v, const char *arg, const char *cmd)
+{
+	const char *p = arg;
+	size_t used = strlen(v->focus_list), len;
+	int any = 0;
+
+	while (*p) {
+		while (*p == ',' || *p == ' ')
+			p++;
+		len = strcspn(p, ", ");
+		if (!len)
+			break;
+		if (len > 128)
+			return bad(cmd, "--focus takes ids of at most 128 characters", arg);
+		if (v->n_focus >= CLI_MAX_FOCUS)
+			return bad(cmd, "at most 16 --focus ids", arg);
+		if (used)
+			v->focus_list[used++] = ' ';
+		memcpy(v->focus_list + used, p, len);
+		used += len;
+		v->focus_list[used] = '\0';
+		v->n_focus++;
+		any = 1;
+		p += len;
+	}
+	if (!any)
+		return bad(cmd, "--focus takes the id of a question, claim or evidence item", arg);
+	v->focus = v->focus_list;
+	return CLI_OK;
+}
+
 int cli_view_option(cli_view_args *v, int opt, const char *arg, const char *cmd)
 {
 	char *end;
 	unsigned long n;
 
 	switch (opt) {
-	case CLI_OPT_FOCUS: v->focus = arg; return CLI_OK;
+	case CLI_OPT_FOCUS: return add_focus(v, arg, cmd);
 	case CLI_OPT_DEPTH:
 		errno = 0;
 		n = strtoul(arg, &end, 10);

@@ -14,13 +14,18 @@
 #include <getopt.h>
 
 #define CLI_MAX_ACTORS 16
+/* --focus, repeatable: at most 16 ids of at most 128 bytes (the format's
+ * limit), kept separated by spaces, as the options structs take them. */
+#define CLI_MAX_FOCUS 16
 
 /* What the options asked for. Strings point into argv. */
 typedef struct cli_view_args {
 	const char *actors[CLI_MAX_ACTORS]; /* --actor, repeatable */
 	size_t n_actors;
-	const char *focus; /* NULL: the whole map */
-	unsigned depth;    /* default 2 */
+	const char *focus; /* NULL: the whole map; else focus_list */
+	char focus_list[CLI_MAX_FOCUS * 130];
+	size_t n_focus;
+	unsigned depth; /* default 2 */
 	int depth_given;
 	const char *tag; /* NULL: no filter */
 	int hide_evidence;
@@ -28,7 +33,7 @@ typedef struct cli_view_args {
 
 #define CLI_VIEW_ARGS_INIT                                                                         \
 	{                                                                                          \
-		{NULL}, 0, NULL, 2, 0, NULL, 0                                                     \
+		{NULL}, 0, NULL, "", 0, 2, 0, NULL, 0                                              \
 	}
 
 /* getopt_long values of the view options; a command's own long options

@@ -262,9 +262,20 @@ static json_t *meta_json(const argmap_map *map)
 
 static json_t *view_json(const argmap_map *map, const am_view *v)
 {
-	json_t *o = json_object();
+	json_t *o = json_object(), *ids = json_array();
+	size_t i, n = argmap_map_node_count(map);
 
-	if (!o || am_json_set(o, "filtered", json_boolean(v->filtered)) ||
+	if (!o) {
+		json_decref(ids);
+		return NULL;
+	}
+	/* every focus (--focus repeated: the union), in the map's order */
+	for (i = 0; ids && v->focus_on && i < n; i++)
+		if (v->focus_on[i] &&
+		    json_array_append_new(ids, json_string(argmap_map_node(map, i)->id)))
+			break;
+	if (!ids || am_json_set(o, "focus_ids", ids) ||
+	    am_json_set(o, "filtered", json_boolean(v->filtered)) ||
 	    am_json_set(o, "focus",
 	                v->focus != ARGMAP_NONE && v->focus < argmap_map_node_count(map)
 	                    ? json_string(argmap_map_node(map, v->focus)->id)

@@ -98,17 +98,28 @@ void am_graph_free(am_graph *g)
 int am_graph_bfs(const am_graph *g, size_t src, size_t max_dist, int (*expand)(void *ud, size_t v),
                  void *ud, size_t *dist)
 {
-	size_t *queue, head = 0, tail = 0, v, a;
+	return am_graph_bfs_multi(g, &src, 1, max_dist, expand, ud, dist);
+}
+
+int am_graph_bfs_multi(const am_graph *g, const size_t *src, size_t n_src, size_t max_dist,
+                       int (*expand)(void *ud, size_t v), void *ud, size_t *dist)
+{
+	size_t *queue, head = 0, tail = 0, v, a, i;
 
 	for (v = 0; v < g->n; v++)
 		dist[v] = AM_GRAPH_FAR;
-	if (src >= g->n)
+	for (i = 0; i < n_src && src[i] >= g->n; i++)
+		;
+	if (i == n_src)
 		return 0;
 	queue = malloc((g->n + 1) * sizeof *queue);
 	if (!queue)
 		return ARGMAP_ENOMEM;
-	dist[src] = 0;
-	queue[tail++] = src;
+	for (i = 0; i < n_src; i++)
+		if (src[i] < g->n && dist[src[i]] == AM_GRAPH_FAR) {
+			dist[src[i]] = 0;
+			queue[tail++] = src[i];
+		}
 	while (head < tail) {
 		v = queue[head++];
 		if (dist[v] >= max_dist || (expand && !expand(ud, v)))

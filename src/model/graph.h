@@ -54,6 +54,11 @@ void am_graph_free(am_graph *g);
 #define AM_GRAPH_FAR ((size_t)-1)
 int am_graph_bfs(const am_graph *g, size_t src, size_t max_dist, int (*expand)(void *ud, size_t v),
                  void *ud, size_t *dist);
+/* The same from several sources at once (src[0..n_src), each at distance
+ * 0; out-of-range ones are ignored): dist[v] is the distance to the
+ * nearest. Linear in the graph's size, however many sources. */
+int am_graph_bfs_multi(const am_graph *g, const size_t *src, size_t n_src, size_t max_dist,
+                       int (*expand)(void *ud, size_t v), void *ud, size_t *dist);
 
 /* Marks (sets mark[v] = 1) every vertex reachable from a vertex already
  * marked. mark has n entries. Returns 0 or ARGMAP_ENOMEM. */

@@ -2,7 +2,8 @@
  * view.c - which nodes and relations a view draws. Pure C over the public
  * model; no Graphviz.
  *
- *  --focus ID --depth N  the nodes at most N relations away from ID; a
+ *  --focus ID --depth N  the nodes at most N relations away from ID (or
+ *                        from any of several ids: the union; view_focus.c); a
  *                        relation joins every node it mentions (premises,
  *                        conclusion; an undercut also joins the premises and
  *                        conclusion of the support it attacks). Paths do not
@@ -12,7 +13,7 @@
  *                        own counts as carrying the tags of what it supports;
  *                        then, to stay connected, everything these nodes
  *                        support, attack or answer, up to the questions.
- *                        With --focus too: the intersection, plus ID.
+ *                        With --focus too: the intersection, plus the ids.
  *  --actor A (repeatable) every claim A holds and every quote of A (the
  *                        actor's own nodes); then what those support,
  *                        rebut, undercut or answer, and what directly
@@ -29,6 +30,7 @@
 
 #include "model/graph.h"
 #include "model/view.h"
+#include "model/view_internal.h"
 #include "util/am_internal.h"
 #include "util/buf.h"
 #include "util/suggest.h"
@@ -41,21 +43,6 @@ static int node_ref(const argmap_map *map, const argmap_ref *ref, size_t *idx)
 		return 0;
 	*idx = ref->index;
 	return 1;
-}
-
-/* BFS over the mention graph: a question joins every answer, so passing
- * through it would pull in the whole debate; only the focus expands it. */
-typedef struct focus_ctx {
-	const argmap_map *map;
-	size_t focus;
-} focus_ctx;
-
-static int may_expand(void *ud, size_t v)
-{
-	const focus_ctx *f = ud;
-
-	return v == f->focus || v >= argmap_map_node_count(f->map) ||
-	       argmap_map_node(f->map, v)->kind != ARGMAP_NODE_QUESTION;
 }
 
 static int has_tag(const argmap_node *nd, const char *tag)
@@ -122,19 +109,6 @@ static int complete_linked(const argmap_map *map, unsigned char *sel, int hide_e
 	return added;
 }
 
-static void suggest_ids(am_buf *hint, const argmap_map *map, const char *id)
-{
-	size_t n = argmap_map_node_count(map), i;
-	am_suggest s;
-
-	am_suggest_init(&s, id);
-	for (i = 0; i < n; i++)
-		am_suggest_offer(&s, argmap_map_node(map, i)->id);
-	if (am_suggest_best(&s))
-		am_buf_printf(hint, "did you mean '%s'? ", am_suggest_best(&s));
-	am_buf_puts(hint, "--focus takes the id of a question, claim or evidence item");
-}
-
 typedef struct tag_at {
 	const char *tag;
 	size_t at; /* order of first appearance */
@@ -158,7 +132,8 @@ static int by_at(const void *a, const void *b)
 /* The map's distinct tags, in order of first appearance: sort, keep the
  * first of each run, sort back (n log n; this runs in the parent before
  * the time-limited renderer child, so nothing here may be quadratic). */
-static void list_tags(am_buf *hint, const argmap_map *map)
+/* "did you mean 'X'? tags in this map: ..." for a --tag that none carries. */
+static void list_tags(am_buf *hint, const argmap_map *map, const char *wanted)
 {
 	size_t n = argmap_map_node_count(map), i, j, shown = 0;
 	tag_at *seen = NULL;
@@ -183,6 +158,14 @@ static void list_tags(am_buf *hint, const argmap_map *map)
 				seen[j++] = seen[i];
 		n_seen = j;
 		qsort(seen, n_seen, sizeof *seen, by_at);
+	}
+	if (n_seen) {
+		am_suggest sg;
+		am_suggest_init(&sg, wanted);
+		for (i = 0; i < n_seen; i++)
+			am_suggest_offer(&sg, seen[i].tag);
+		if (am_suggest_best(&sg))
+			am_buf_printf(hint, "did you mean '%s'? ", am_suggest_best(&sg));
 	}
 	if (!n_seen) {
 		am_buf_puts(hint, "this map has no tags");
@@ -322,6 +305,7 @@ void am_view_free(am_view *v)
 	free(v->drawn_from);
 	free(v->hidden_evidence);
 	free(v->hidden_rels);
+	free(v->focus_on);
 	memset(v, 0, sizeof *v);
 }
 
@@ -401,7 +385,7 @@ int am_view_build(am_view *v, const argmap_map *map, const am_view_options *o, a
                   const char *file)
 {
 	size_t n = argmap_map_node_count(map), m = argmap_map_relation_count(map), i, j, k, idx;
-	am_graph mentions = {0}, up = {0};
+	am_graph up = {0};
 	unsigned char *sel = NULL, *tagsel = NULL, *scope_rel = NULL, *mark = NULL;
 	unsigned char *asel = NULL;
 	size_t *dist = NULL;
@@ -436,29 +420,13 @@ int am_view_build(am_view *v, const argmap_map *map, const am_view_options *o, a
 		v->n_rels += scope_rel[j];
 
 	if (o->focus) {
-		focus_ctx f;
-		if (argmap_map_find(map, o->focus, &idx) != ARGMAP_ITEM_NODE) {
-			am_buf hint = {0};
-			char *h;
-			suggest_ids(&hint, map, o->focus);
-			h = am_buf_detach(&hint);
-			if (diags)
-				am_diag(
-				    diags, ARGMAP_SEV_ERROR, "AM711", file, 0, 0, h,
-				    "--focus '%s' names no question, claim or evidence in this map",
-				    o->focus);
-			free(h);
-			rc = am_fail(ARGMAP_EINVALID, "--focus '%s': no such node", o->focus);
-			goto out;
-		}
-		v->focus = idx;
-		/* one relation away = two arcs of the mention graph */
-		f.map = map;
-		f.focus = idx;
 		dist = malloc((n + m + 1) * sizeof *dist);
-		if (!dist || am_map_graph_mentions(&mentions, map) != 0 ||
-		    am_graph_bfs(&mentions, idx, 2 * (size_t)o->depth, may_expand, &f, dist) != 0)
+		if (!dist)
 			goto out;
+		rc = am_view_focus(v, map, o->focus, o->depth, dist, diags, file);
+		if (rc != 0)
+			goto out;
+		rc = ARGMAP_ENOMEM;
 	}
 	if (o->n_actors) {
 		asel = calloc(n + 1, 1);
@@ -472,8 +440,8 @@ int am_view_build(am_view *v, const argmap_map *map, const am_view_options *o, a
 	if (dist || asel) {
 		for (i = 0; i < n; i++)
 			sel[i] = sel[i] && ((dist && dist[i] != AM_GRAPH_FAR) || (asel && asel[i]));
-		if (v->focus != ARGMAP_NONE)
-			sel[v->focus] = 1;
+		for (i = 0; v->focus_on && i < n; i++)
+			sel[i] |= v->focus_on[i];
 	}
 
 	if (o->tag) {
@@ -489,7 +457,7 @@ int am_view_build(am_view *v, const argmap_map *map, const am_view_options *o, a
 		if (!any) {
 			am_buf hint = {0};
 			char *h;
-			list_tags(&hint, map);
+			list_tags(&hint, map, o->tag);
 			h = am_buf_detach(&hint);
 			if (diags)
 				am_diag(diags, ARGMAP_SEV_ERROR, "AM712", file, 0, 0, h,
@@ -522,8 +490,8 @@ int am_view_build(am_view *v, const argmap_map *map, const am_view_options *o, a
 		while (complete_linked(map, tagsel, o->hide_evidence, scope_rel));
 		for (i = 0; i < n; i++)
 			sel[i] = sel[i] && tagsel[i];
-		if (v->focus != ARGMAP_NONE)
-			sel[v->focus] = 1;
+		for (i = 0; v->focus_on && i < n; i++)
+			sel[i] |= v->focus_on[i];
 	}
 
 	if (o->hide_evidence)
@@ -592,7 +560,6 @@ int am_view_build(am_view *v, const argmap_map *map, const am_view_options *o, a
 	v->filtered = v->nodes_shown < v->n_nodes || v->rels_shown < v->n_rels;
 	rc = 0;
 out:
-	am_graph_free(&mentions);
 	am_graph_free(&up);
 	free(scope_rel);
 	free(sel);

@@ -14,7 +14,8 @@
 /* What to select. Zeroed: the whole map (its own scope). Strings are
  * borrowed for the call. */
 typedef struct am_view_options {
-	const char *focus; /* a node id: only its neighbourhood; NULL: all */
+	const char *focus; /* a node id, or several separated by spaces: only
+	                      their neighbourhoods (the union); NULL: all */
 	unsigned depth;    /* with focus: how many relations away */
 	const char *tag;   /* only nodes carrying this tag, and what they need */
 	int hide_evidence; /* 1: no evidence nodes */
@@ -38,8 +39,10 @@ typedef struct am_view {
 	size_t *hidden_evidence; /* per node: hidden evidence that supports it */
 	size_t *hidden_rels;     /* per node: other relations touching it not drawn */
 	size_t nodes_shown, rels_shown;
-	size_t focus; /* node index of the focus, ARGMAP_NONE if none */
-	int filtered; /* 1 if any option left something out */
+	size_t focus;            /* node index of the (first) focus, ARGMAP_NONE if none */
+	unsigned char *focus_on; /* per node: 1 for every focus; NULL: no focus */
+	size_t n_focus;          /* how many nodes focus_on marks */
+	int filtered;            /* 1 if any option left something out */
 } am_view;
 
 /* Computes the view of `map` for `opts` into `v` (which the caller frees

@@ -77,11 +77,15 @@ static void import_error(loader *L, const pending_import *p, const char *code, c
                          const char *fmt, ...)
 {
 	va_list ap;
+	argmap_file *f = p->from_file < L->m->nfiles ? &L->m->files[p->from_file] : NULL;
 
 	va_start(ap, fmt);
 	am_diag_v(L->diags, ARGMAP_SEV_ERROR, code, am_model_path(L->m, p->from_file), p->loc.line,
 	          p->loc.col, hint, fmt, ap);
 	va_end(ap);
+	/* the checks leave out what the missing file may have declared */
+	if (f && !f->n_failed_imports++)
+		f->failed_import = p->loc;
 }
 
 #define AM_OPEN_FLAGS (O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)

@@ -8,6 +8,7 @@
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <libxml/SAX2.h>
@@ -209,6 +210,34 @@ static const char *wf_hint(int code)
 	}
 }
 
+/* libxml2 reports a mismatched end tag where it is ("</titel>"); the note
+ * points at the start tag it did not match: e->int1 is that tag's line and
+ * e->str1 its name, and the column is that of the last "<name" on the line.
+ * Linear in the line: a name holds no '<', so each comparison stops at the
+ * next '<' at the latest. */
+static void note_start_tag(parse_state *st, const xmlError *e, size_t parent)
+{
+	const am_xml_doc *x = st->x;
+	size_t line = e->int1 > 0 ? (size_t)e->int1 : 0, start, end, n, p, found = (size_t)-1;
+	unsigned l = (unsigned)line, col = 0;
+	char msg[160];
+
+	if (parent == ARGMAP_NONE || !line || !x->lines || line > x->nlines || !e->str1)
+		return;
+	start = x->lines[line - 1];
+	end = line < x->nlines ? x->lines[line] : x->len;
+	n = strlen(e->str1);
+	for (p = start; p + n + 1 < end; p++)
+		if (x->buf[p] == '<' && memcmp(x->buf + p + 1, e->str1, n) == 0 &&
+		    strchr(" \t\r\n/>", x->buf[p + 1 + n]))
+			found = p;
+	if (found != (size_t)-1)
+		am_xml_offset_pos(x, found, &l, &col);
+	snprintf(msg, sizeof msg, "<%.100s> starts here; its end tag is missing or misspelt",
+	         (const char *)e->str1);
+	argmap_diags_add(st->diags, ARGMAP_SEV_NOTE, "AM010", x->path, l, col, msg, NULL, parent);
+}
+
 /* The parser's structured error handler. libxml2 passes it ctxt->userData,
  * which is the parser context itself. */
 static void on_xml_error(void *ud, xmlErrorPtr e)
@@ -217,6 +246,7 @@ static void on_xml_error(void *ud, xmlErrorPtr e)
 	parse_state *st = ctxt->_private;
 	unsigned line = e->line > 0 ? (unsigned)e->line : 0;
 	unsigned col = e->int2 > 0 ? (unsigned)e->int2 : 0;
+	size_t idx;
 	char *msg;
 
 	if (st->doctype || e->level == XML_ERR_WARNING)
@@ -242,9 +272,11 @@ static void on_xml_error(void *ud, xmlErrorPtr e)
 		if (!msg)
 			return;
 	}
-	am_diag(st->diags, ARGMAP_SEV_ERROR, "AM010", st->x->path, line, col, wf_hint(e->code),
-	        "not well-formed XML: %s", msg);
+	idx = am_diag(st->diags, ARGMAP_SEV_ERROR, "AM010", st->x->path, line, col,
+	              wf_hint(e->code), "not well-formed XML: %s", msg);
 	free(msg);
+	if (e->code == XML_ERR_TAG_NAME_MISMATCH)
+		note_start_tag(st, e, idx);
 	st->errors++;
 }
 

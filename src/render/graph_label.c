@@ -133,9 +133,20 @@ static void view_note(const am_labels *b, am_buf *o, int label_cols)
 		if (opt->focus)
 			am_buf_puts(&line, ";");
 	}
-	if (opt->focus)
-		am_buf_printf(&line, " is centred on \xE2\x80\x98%s\xE2\x80\x99 (%u step%s)",
-		              opt->focus, opt->depth, opt->depth == 1 ? "" : "s");
+	if (opt->focus) {
+		/* several ids (--focus repeated) are separated by spaces */
+		const char *p = opt->focus;
+		am_buf_puts(&line, " is centred on ");
+		while (*p) {
+			size_t n = strcspn(p, " ");
+			if (n)
+				am_buf_printf(&line, "%s\xE2\x80\x98%.*s\xE2\x80\x99",
+				              p == opt->focus ? "" : ", ", (int)n, p);
+			p += n;
+			p += strspn(p, " ");
+		}
+		am_buf_printf(&line, " (%u step%s)", opt->depth, opt->depth == 1 ? "" : "s");
+	}
 	if (opt->tag)
 		am_buf_printf(
 		    &line, "%s keeps what is tagged \xE2\x80\x98%s\xE2\x80\x99 and what it needs",

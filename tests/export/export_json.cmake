@@ -13,6 +13,7 @@ foreach(run a b)
   endif()
 endforeach()
 execute_process(COMMAND ${CLI} export -q -T json --focus street-dangerous --depth 1 --hide evidence
+                        --focus paint-fails
                         -o "${OUT}/view.json" "${SRC}/maps/example/cycle-lane.xml"
                 RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)

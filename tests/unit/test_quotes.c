@@ -108,7 +108,8 @@ Test(quotes, missing_text_is_a_note_not_a_pass)
 {
 	argmap_diags *d = check_quote("anything", " textfile=\"nope.txt\"");
 	cr_expect_eq(ts_count(d, "AM602"), 1);
-	cr_expect_eq(ts_find(d, "AM602")->severity, ARGMAP_SEV_NOTE);
+	cr_expect_eq(ts_find(d, "AM602")->severity, ARGMAP_SEV_WARNING,
+	             "a text that --sources was given for and cannot be found (issue 15)");
 	cr_expect_eq(ts_count(d, "AM601"), 0);
 	argmap_diags_free(d);
 }
