@@ -343,8 +343,9 @@ static int parse_args(render_cli *c, int argc, char **argv)
 			else if (!strcmp(optarg, "inline"))
 				c->opts.notes = ARGMAP_NOTES_INLINE;
 			else
-				return usage_error("--notes takes 'inline', 'endnotes' or 'markers', not '%s'",
-				                   optarg);
+				return usage_error(
+				    "--notes takes 'inline', 'endnotes' or 'markers', not '%s'",
+				    optarg);
 			break;
 		case OPT_NO_IDS: c->opts.hide_ids = 1; break;
 		case OPT_TITLE: c->opts.title = optarg; break;
@@ -421,9 +422,10 @@ static int parse_args(render_cli *c, int argc, char **argv)
 		for (i = 0; i < c->n_formats; i++)
 			pdf |= c->formats[i] == ARGMAP_RENDER_PDF;
 		if (!pdf)
-			return usage_error("%s is written in PDF only: add -T pdf (or -o NAME.pdf); "
-			                   "for images of the pages: pdftoppm -png -r 150 NAME.pdf NAME",
-			                   c->opts.pages ? "--pages" : "--notes endnotes|markers");
+			return usage_error(
+			    "%s is written in PDF only: add -T pdf (or -o NAME.pdf); "
+			    "for images of the pages: pdftoppm -png -r 150 NAME.pdf NAME",
+			    c->opts.pages ? "--pages" : "--notes endnotes|markers");
 	}
 	return CLI_OK;
 }

@@ -105,8 +105,8 @@ size_t am_endnotes_number(const argmap_map *map, const am_view *v, const size_t 
 			continue;
 		if (!note_no[i] && am_endnotes_wanted(map, i))
 			note_no[i] = ++count;
-		for (q = mk && mk->start ? mk->start[i] : 0; mk && mk->start && q < mk->start[i + 1];
-		     q++)
+		for (q = mk && mk->start ? mk->start[i] : 0;
+		     mk && mk->start && q < mk->start[i + 1]; q++)
 			if (!note_no[mk->ev[q]])
 				note_no[mk->ev[q]] = ++count;
 	}

@@ -26,8 +26,8 @@
 
 static Agraph_t *probe_g;
 static Agnode_t *probe_n;
-static int last = -1;   /* the counter after the last guard, -1 unknown */
-static int widest = 8;  /* the most calls one layout was seen to make, + margin */
+static int last = -1;  /* the counter after the last guard, -1 unknown */
+static int widest = 8; /* the most calls one layout was seen to make, + margin */
 
 static int probe(void)
 {
@@ -48,7 +48,8 @@ int am_gv_cmark_guard(void)
 		if (!probe_g)
 			return -1;
 		probe_n = agnode(probe_g, am_s("n"), 1);
-		if (!probe_n || !agbindrec(probe_g, am_s("Agraphinfo_t"), sizeof(Agraphinfo_t), 1) ||
+		if (!probe_n ||
+		    !agbindrec(probe_g, am_s("Agraphinfo_t"), sizeof(Agraphinfo_t), 1) ||
 		    !agbindrec(probe_n, am_s("Agnodeinfo_t"), sizeof(Agnodeinfo_t), 1)) {
 			agclose(probe_g);
 			probe_g = NULL;

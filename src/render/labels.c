@@ -178,7 +178,8 @@ int am_labels_init(am_labels *l, const am_job *job)
 	}
 	if ((!job->src_key && job->opts->title_block && number_sources(l) != 0) ||
 	    index_answers(l) != 0 ||
-	    (job->note_no && am_markers_build(&l->markers, job->map, job->view, job->quote_on) != 0)) {
+	    (job->note_no &&
+	     am_markers_build(&l->markers, job->map, job->view, job->quote_on) != 0)) {
 		am_labels_free(l);
 		return ARGMAP_ENOMEM;
 	}
@@ -223,7 +224,8 @@ static int held_by_actors(const am_labels *b, const argmap_node *nd)
 	for (k = 0; k < n_who; k++) {
 		int found = 0;
 		for (a = 0; a < b->opts->n_actors && !found; a++)
-			found = who[k].id && b->opts->actors[a] && !strcmp(who[k].id, b->opts->actors[a]);
+			found = who[k].id && b->opts->actors[a] &&
+			        !strcmp(who[k].id, b->opts->actors[a]);
 		if (!found)
 			return 0;
 	}
@@ -325,7 +327,8 @@ void am_labels_node(const am_labels *b, size_t i, am_buf *o)
 			                                                                : "quote");
 			for (q = b->markers.start[i]; q < b->markers.start[i + 1]; q++)
 				if (b->note_no[b->markers.ev[q]])
-					am_buf_printf(&line, " [%zu]", b->note_no[b->markers.ev[q]]);
+					am_buf_printf(&line, " [%zu]",
+					              b->note_no[b->markers.ev[q]]);
 			he = 0;
 		}
 		if (line.len) {

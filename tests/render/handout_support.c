@@ -48,7 +48,7 @@ char *hs_squash(char *s)
 }
 
 char *hs_render_pdf(const argmap_map *m, argmap_render_options *o, const char *dir,
-                        const char *name, size_t *len)
+                    const char *name, size_t *len)
 {
 	char *pdf, *path;
 	int rc;
@@ -80,7 +80,7 @@ int hs_pages_of(const char *path)
  * pages first..last whose text is one of words[] (NULL-terminated), and
  * how many such words were seen. */
 double hs_smallest_word(const char *path, int first, int last, const char *const *words,
-                            size_t *seen)
+                        size_t *seen)
 {
 	char cmd[1200], *xml, *p;
 	double min = 1e9;
@@ -157,4 +157,3 @@ argmap_map *hs_big_map(const char *dir)
 	am_buf_free(&body);
 	return m;
 }
-

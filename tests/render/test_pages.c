@@ -109,11 +109,12 @@ static argmap_map *flat_map(const char *dir, int n)
 	am_buf_puts(&body, "<question id=\"q\"><text>Should the town close the old bridge to "
 	                   "traffic this winter?</text></question>\n");
 	for (i = 0; i < n; i++)
-		am_buf_printf(&body,
-		              "<claim id=\"c%d\"><text>Reason number %d about the bridge and its "
-		              "future, written long enough to wrap over lines word%d.</text></claim>\n"
-		              "<answer from=\"c%d\" to=\"q\" stance=\"%s\"/>\n",
-		              i, i, i, i, i % 2 ? "yes" : "no");
+		am_buf_printf(
+		    &body,
+		    "<claim id=\"c%d\"><text>Reason number %d about the bridge and its "
+		    "future, written long enough to wrap over lines word%d.</text></claim>\n"
+		    "<answer from=\"c%d\" to=\"q\" stance=\"%s\"/>\n",
+		    i, i, i, i, i % 2 ? "yes" : "no");
 	m = rs_load_body(dir, "flat.xml", body.data, NULL);
 	am_buf_free(&body);
 	return m;
@@ -296,15 +297,15 @@ Test(pages, am714_hint_fits_the_case)
 
 Test(pages, formats_without_pages_say_so)
 {
-	const char *svg_pages[] = {"render", "--pages", "-T", "svg", "-o", "-", RS_DATA("basic.xml"),
-	                           NULL};
-	const char *png_notes[] = {"render", "--notes", "markers", "-T", "png", "-o", "-",
-	                           RS_DATA("basic.xml"), NULL};
+	const char *svg_pages[] = {
+	    "render", "--pages", "-T", "svg", "-o", "-", RS_DATA("basic.xml"), NULL};
+	const char *png_notes[] = {
+	    "render", "--notes", "markers", "-T", "png", "-o", "-", RS_DATA("basic.xml"), NULL};
 	char *out = NULL, *err = NULL;
 
 	cr_expect_eq(ts_run_cli(svg_pages, &out, &err, 30), 2);
-	cr_expect(strstr(err, "--pages") && strstr(err, "-T pdf") && strstr(err, "pdftoppm"),
-	          "%s", err);
+	cr_expect(strstr(err, "--pages") && strstr(err, "-T pdf") && strstr(err, "pdftoppm"), "%s",
+	          err);
 	free(out);
 	free(err);
 	cr_expect_eq(ts_run_cli(png_notes, &out, &err, 30), 2);
