@@ -312,6 +312,33 @@ static size_t partition_balanced(pages *s)
 	return s->failed ? 0 : best;
 }
 
+/* A last part of a few nodes (a thread of its own, left over) joins the
+ * first earlier page it fits on at the minimum scale, out of reading order:
+ * one page fewer, where its stubs say where it continues. At most one
+ * layout per page. Returns the new count. */
+static size_t merge_last(pages *s, size_t parts)
+{
+	size_t last = parts - 1, k, i, count = 0;
+
+	for (i = 0; i < s->n; i++)
+		count += s->part_of[i] == last;
+	if (parts < 2 || count > 3)
+		return parts;
+	s->cap = 1.0;
+	for (k = 0; k < last && !s->failed; k++) {
+		double avail = k == 0 ? s->first_avail : s->bottom - s->top;
+		for (i = 0; i < s->n; i++)
+			s->on[i] = s->part_of[i] == k || s->part_of[i] == last;
+		if (fits(s, avail)) {
+			for (i = 0; i < s->n; i++)
+				if (s->part_of[i] == last)
+					s->part_of[i] = k;
+			return last;
+		}
+	}
+	return parts;
+}
+
 int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink)
 {
 	const argmap_render_options *o = job->opts;
@@ -404,7 +431,9 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 		page0 = 2;
 	}
 	n_parts = partition_balanced(&s);
-	if (!n_parts) {
+	if (n_parts)
+		n_parts = merge_last(&s, n_parts);
+	if (!n_parts || s.failed) {
 		rc = s.failed ? ARGMAP_ERENDER : ARGMAP_EINVALID;
 		goto out_pdf;
 	}
