@@ -65,6 +65,16 @@ Test(pages, markers_put_quotes_in_the_notes_and_save_pages)
 	boxes = hs_render_pdf(m, &o, dir, "boxes.pdf", &len);
 	o.notes = ARGMAP_NOTES_MARKERS;
 	marks = hs_render_pdf(m, &o, dir, "markers.pdf", &len);
+	{
+		/* byte-stable, as every PDF */
+		size_t l1, l2;
+		char *again = hs_render_pdf(m, &o, dir, "again.pdf", &len);
+		char *d1 = ts_read(marks, &l1), *d2 = ts_read(again, &l2);
+		cr_expect(d1 && d2 && l1 == l2 && memcmp(d1, d2, l1) == 0, "two renders differ");
+		free(d1);
+		free(d2);
+		free(again);
+	}
 	pages_b = hs_pages_of(boxes);
 	pages_m = hs_pages_of(marks);
 	notes_b = hs_page_with(boxes, pages_b, "Notes");
