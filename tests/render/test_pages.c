@@ -323,3 +323,28 @@ Test(pages, formats_without_pages_say_so)
 	free(out);
 	free(err);
 }
+
+/* Hundreds of trial layouts in one renderer: before gv_cmark.c, dot's
+ * mark counter wrapped during this handout and the renderer crashed
+ * (SIGSEGV in decompose, AM703). */
+Test(pages, many_layouts_in_one_process)
+{
+	argmap_map *m = rs_load(ARGMAP_SOURCE_DIR "/maps/ukraine-2025/cnn.xml");
+	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	const char *who[] = {"lister"};
+	char *pdf;
+	size_t len;
+
+	o.format = ARGMAP_RENDER_PDF;
+	o.theme = ARGMAP_THEME_PRINT;
+	o.page = ARGMAP_PAGE_A4;
+	o.pages = 1; /* upright A4: the setting that met the wrap (measured) */
+	o.notes = ARGMAP_NOTES_MARKERS;
+	o.hide_ids = 1;
+	o.actors = who;
+	o.n_actors = 1;
+	pdf = rs_render_ok(m, &o, &len);
+	cr_expect(len > 1000 && memcmp(pdf, "%PDF", 4) == 0);
+	free(pdf);
+	argmap_map_free(m);
+}
