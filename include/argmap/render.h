@@ -57,9 +57,14 @@ typedef enum argmap_page_size {
 /** Where the editor's notes, full quotes and sources go (version 2). */
 typedef enum argmap_notes_mode {
 	ARGMAP_NOTES_INLINE = 0, /* in the boxes and SVG tooltips (default) */
-	ARGMAP_NOTES_ENDNOTES    /* PDF: a small number on each node that has a quote,
+	ARGMAP_NOTES_ENDNOTES,   /* PDF: a small number on each node that has a quote,
 	                            note or source; numbered endnotes and a
 	                            bibliography on pages after the map */
+	ARGMAP_NOTES_MARKERS     /* PDF: endnotes, and the evidence is not drawn as
+	                            boxes: each claim lists the numbers of its quotes
+	                            ("quotes [4] [5]"), whose full text is in the notes;
+	                            the title block and legend open the notes pages
+	                            (a handout's map keeps its page to itself) */
 } argmap_notes_mode;
 
 typedef enum argmap_group_by {

@@ -53,7 +53,9 @@ static void render_usage(FILE *out)
 	      "  --min-text PT         with --pages: smallest body text (default 8)\n"
 	      "  --notes MODE          inline (default) or endnotes (PDF): numbered notes\n"
 	      "                        with the full quotes, editor's notes and sources,\n"
-	      "                        and a bibliography, after the map\n"
+	      "                        and a bibliography, after the map; markers (PDF):\n"
+	      "                        endnotes, and each claim lists its quotes' numbers\n"
+	      "                        instead of drawing their boxes (a compact handout)\n"
 	      "  --no-ids              leave the ids out of the boxes\n"
 	      "  --title TEXT          the title block's title (and the PDF's), instead of\n"
 	      "                        the map's: \"Week 3: Justin Logan\"\n"
@@ -319,11 +321,14 @@ int cli_render_parse(render_cli *c, int argc, char **argv)
 		case OPT_NOTES:
 			if (!strcmp(optarg, "endnotes"))
 				c->opts.notes = ARGMAP_NOTES_ENDNOTES;
+			else if (!strcmp(optarg, "markers"))
+				c->opts.notes = ARGMAP_NOTES_MARKERS;
 			else if (!strcmp(optarg, "inline"))
 				c->opts.notes = ARGMAP_NOTES_INLINE;
 			else
-				return usage_error("--notes takes 'inline' or 'endnotes', not '%s'",
-				                   optarg);
+				return usage_error(
+				    "--notes takes 'inline', 'endnotes' or 'markers', not '%s'",
+				    optarg);
 			break;
 		case OPT_NO_IDS: c->opts.hide_ids = 1; break;
 		case OPT_TITLE: c->opts.title = optarg; break;
@@ -405,13 +410,15 @@ int cli_render_parse(render_cli *c, int argc, char **argv)
 	}
 	if (c->n_formats == 0)
 		c->formats[c->n_formats++] = ARGMAP_RENDER_SVG;
-	if (c->opts.pages || c->opts.notes == ARGMAP_NOTES_ENDNOTES) {
+	if (c->opts.pages || c->opts.notes != ARGMAP_NOTES_INLINE) {
 		int i, pdf = 0;
 		for (i = 0; i < c->n_formats; i++)
 			pdf |= c->formats[i] == ARGMAP_RENDER_PDF;
 		if (!pdf)
-			return usage_error("%s is written in PDF only: add -T pdf (or -o NAME.pdf)",
-			                   c->opts.pages ? "--pages" : "--notes endnotes");
+			return usage_error(
+			    "%s is written in PDF only: add -T pdf (or -o NAME.pdf); "
+			    "for images of the pages: pdftoppm -png -r 150 NAME.pdf NAME",
+			    c->opts.pages ? "--pages" : "--notes endnotes|markers");
 	}
 	return CLI_OK;
 }

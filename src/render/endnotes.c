@@ -18,16 +18,97 @@ int am_endnotes_wanted(const argmap_map *map, size_t i)
 	return nd->kind == ARGMAP_NODE_EVIDENCE || (nd->note && *nd->note) || nd->n_sources > 0;
 }
 
-size_t am_endnotes_number(const argmap_map *map, const am_view *v, const size_t *order,
-                          size_t n_order, size_t *note_no)
+/* The quotes of relation j listed on its conclusion *c: 1 if it is a
+ * support or rebuttal not drawn whose conclusion is drawn. */
+static int listed(const argmap_map *map, const am_view *v, size_t j, size_t *c)
 {
-	size_t n = argmap_map_node_count(map), k, count = 0;
+	const argmap_relation *r = argmap_map_relation(map, j);
+
+	if (v->rel_on[j] || (r->kind != ARGMAP_REL_SUPPORT && r->kind != ARGMAP_REL_REBUT) ||
+	    r->to.kind != ARGMAP_ITEM_NODE || r->to.index >= argmap_map_node_count(map) ||
+	    !v->node_on[r->to.index])
+		return 0;
+	*c = r->to.index;
+	return 1;
+}
+
+static int is_quote(const argmap_map *map, const am_view *v, const unsigned char *quote_on,
+                    const argmap_ref *f)
+{
+	return f->kind == ARGMAP_ITEM_NODE && f->index < argmap_map_node_count(map) &&
+	       quote_on[f->index] && !v->node_on[f->index] &&
+	       argmap_map_node(map, f->index)->kind == ARGMAP_NODE_EVIDENCE;
+}
+
+int am_markers_build(am_markers *mk, const argmap_map *map, const am_view *v,
+                     const unsigned char *quote_on)
+{
+	size_t n = argmap_map_node_count(map), m = argmap_map_relation_count(map);
+	size_t j, k, c, total = 0, *fill = NULL;
+	int pass;
+
+	memset(mk, 0, sizeof *mk);
+	if (!quote_on)
+		return 0;
+	mk->start = calloc(n + 2, sizeof *mk->start);
+	fill = calloc(n + 1, sizeof *fill);
+	if (!mk->start || !fill)
+		goto fail;
+	/* count, then place: CSR by conclusion */
+	for (pass = 0; pass < 2; pass++) {
+		for (j = 0; j < m; j++) {
+			const argmap_relation *r = argmap_map_relation(map, j);
+			if (!listed(map, v, j, &c))
+				continue;
+			for (k = 0; k < r->n_from; k++) {
+				if (!is_quote(map, v, quote_on, &r->from[k]))
+					continue;
+				if (pass == 0)
+					mk->start[c + 1]++;
+				else
+					mk->ev[mk->start[c] + fill[c]++] = r->from[k].index;
+			}
+		}
+		if (pass == 0) {
+			for (c = 0; c < n; c++)
+				mk->start[c + 1] += mk->start[c];
+			total = mk->start[n];
+			mk->ev = malloc((total + 1) * sizeof *mk->ev);
+			if (!mk->ev)
+				goto fail;
+		}
+	}
+	free(fill);
+	return 0;
+fail:
+	free(fill);
+	am_markers_free(mk);
+	return ARGMAP_ENOMEM;
+}
+
+void am_markers_free(am_markers *mk)
+{
+	free(mk->start);
+	free(mk->ev);
+	memset(mk, 0, sizeof *mk);
+}
+
+size_t am_endnotes_number(const argmap_map *map, const am_view *v, const size_t *order,
+                          size_t n_order, const am_markers *mk, size_t *note_no)
+{
+	size_t n = argmap_map_node_count(map), k, q, count = 0;
 
 	memset(note_no, 0, n * sizeof *note_no);
 	for (k = 0; k < n_order; k++) {
 		size_t i = order[k];
-		if (i < n && v->node_on[i] && !note_no[i] && am_endnotes_wanted(map, i))
+		if (i >= n || !v->node_on[i])
+			continue;
+		if (!note_no[i] && am_endnotes_wanted(map, i))
 			note_no[i] = ++count;
+		for (q = mk && mk->start ? mk->start[i] : 0;
+		     mk && mk->start && q < mk->start[i + 1]; q++)
+			if (!note_no[mk->ev[q]])
+				note_no[mk->ev[q]] = ++count;
 	}
 	return count;
 }

@@ -16,11 +16,26 @@
  * a source. */
 int am_endnotes_wanted(const argmap_map *map, size_t i);
 
+/* --notes markers: for each drawn node c, the quotes listed on it
+ * (quote_on[e], not drawn, a premise of a support or rebuttal of c that is
+ * not drawn): ev[start[c]..start[c+1]), in map order. Linear in the map. */
+typedef struct am_markers {
+	size_t *start, *ev;
+} am_markers;
+
+/* Fills mk (freed with am_markers_free; all NULL when quote_on is NULL).
+ * Returns 0 or ARGMAP_ENOMEM. */
+int am_markers_build(am_markers *mk, const argmap_map *map, const am_view *v,
+                     const unsigned char *quote_on);
+void am_markers_free(am_markers *mk);
+
 /* Numbers the drawn nodes that want a note, in the reading order
  * order[0..n_order) (node indices; each once): note_no[i] = 1, 2, ...;
- * 0 for the others. note_no has one entry per map node. Returns the count. */
+ * 0 for the others; with markers (mk->start not NULL), each node's quotes
+ * are numbered right after it. note_no has one entry per map node.
+ * Returns the count. */
 size_t am_endnotes_number(const argmap_map *map, const am_view *v, const size_t *order,
-                          size_t n_order, size_t *note_no);
+                          size_t n_order, const am_markers *mk, size_t *note_no);
 
 /* Appends `url` as a link target for a PDF (http(s) only, percent-encoded
  * like am_rt_url, '&' left as it is). Returns 1 if appended. */

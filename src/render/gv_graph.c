@@ -437,8 +437,13 @@ static void graph_attrs(gb *b)
 	agattr(g, AGRAPH, am_s("id"), id);
 	agattr(g, AGRAPH, am_s("class"), am_s("am-map"));
 	agattr(g, AGRAPH, am_s("rankdir"), am_s("TB"));
-	agattr(g, AGRAPH, am_s("nodesep"), am_s("0.30"));
-	agattr(g, AGRAPH, am_s("ranksep"), am_s("0.50"));
+	/* a handout (--notes markers) packs its claims closer: with 1 in 3
+	 * fewer points between boxes, three more of the bundled speakers'
+	 * views need one page fewer (docs/rendering.md) */
+	agattr(g, AGRAPH, am_s("nodesep"),
+	       am_s(opt->notes == ARGMAP_NOTES_MARKERS ? "0.20" : "0.30"));
+	agattr(g, AGRAPH, am_s("ranksep"),
+	       am_s(opt->notes == ARGMAP_NOTES_MARKERS ? "0.30" : "0.50"));
 	agattr(g, AGRAPH, am_s("splines"), am_s(t->splines));
 	agattr(g, AGRAPH, am_s("outputorder"), am_s("edgesfirst"));
 	agattr(g, AGRAPH, am_s("bgcolor"), am_s("white"));

@@ -29,6 +29,7 @@
 
 #include "render/escape.h"
 #include "render/gv_attr.h"
+#include "render/gv_cmark.h"
 #include "render/gv_graph.h"
 #include "render/gv_msgs.h"
 #include "render/gv_pdf.h"
@@ -38,6 +39,7 @@
 #include "render/pdf_doc.h"
 
 #define BODY_PT 11.0    /* the smallest body text of a box: quotes (labels.c) */
+#define CLAIM_PT 12.0   /* ... without evidence boxes (--notes markers): claims */
 #define MIN_TEXT_PT 8.0 /* the default minimum */
 #define MAX_PART 48     /* more nodes never fit a page legibly: not tried */
 #define COVER_GAP 14.0
@@ -55,6 +57,7 @@ typedef struct pages {
 	size_t *page_of;   /* per node: its page number, 0 = unknown */
 	unsigned char *on; /* scratch: the nodes of the page tried */
 	double cw, top, bottom, zmin;
+	double cap;         /* a page is full at zmin / cap (balance: cap < 1) */
 	double first_avail; /* height left for part 0 under the cover */
 	int failed;
 } pages;
@@ -85,7 +88,9 @@ static void add_stubs(pages *s, Agraph_t *g, const am_view *pv)
 				s->failed = 1;
 				break;
 			}
-			am_buf_puts(&h, "<FONT POINT-SIZE=\"11\" COLOR=\"#444444\">");
+			/* at the body size: the stub is read like the boxes */
+			am_buf_printf(&h, "<FONT POINT-SIZE=\"%s\" COLOR=\"#444444\">",
+			              s->job->opts->notes == ARGMAP_NOTES_MARKERS ? "12" : "11");
 			for (line = t.data; line; line = nl ? nl + 1 : NULL) {
 				nl = strchr(line, '\n');
 				am_rt_html(&h, line, nl ? (size_t)(nl - line) : strlen(line));
@@ -131,6 +136,7 @@ static Agraph_t *lay_out(pages *s, const am_view *pv, const am_job *job)
 	}
 	if (pv)
 		add_stubs(s, g, pv);
+	am_gv_cmark_guard();
 	if (s->failed || gvLayout(s->gvc, g, "dot") != 0) {
 		agclose(g);
 		s->failed = 1;
@@ -175,7 +181,7 @@ static int fits(pages *s, double avail)
 	s->pj.view = &pv;
 	g = lay_out(s, &pv, &s->pj);
 	if (g) {
-		ok = am_gv_box(g, &b) == 0 && scale_of(s, &b, avail) >= s->zmin;
+		ok = am_gv_box(g, &b) == 0 && scale_of(s, &b, avail) >= s->zmin / s->cap;
 		free_page(s, g);
 	}
 	am_view_free(&pv);
@@ -269,6 +275,70 @@ static size_t partition(pages *s)
 	return s->failed ? 0 : parts;
 }
 
+/* Fills pages as partition() does, then evens them out: the same number
+ * of pages (or fewer) where each page is full at a larger scale (a cap
+ * under 1 leaves room on every page), so the reading order is spread over
+ * the pages instead of leaving the last ones nearly empty; the smallest cap
+ * found by bisection that keeps the count wins. Costs at most five times
+ * the layouts of one partition. */
+static size_t partition_balanced(pages *s)
+{
+	size_t best, n_try, it, *keep = malloc((s->n + 1) * sizeof *keep);
+	double lo = 0.45, hi = 1.0;
+
+	if (!keep) {
+		s->failed = 1;
+		return 0;
+	}
+	s->cap = 1.0;
+	best = partition(s);
+	memcpy(keep, s->part_of, s->n * sizeof *keep);
+	for (it = 0; best > 1 && it < 4 && !s->failed; it++) {
+		size_t i;
+		s->cap = (lo + hi) / 2;
+		for (i = 0; i < s->n; i++)
+			s->part_of[i] = (size_t)-1;
+		n_try = partition(s);
+		if (n_try && n_try <= best) {
+			best = n_try;
+			hi = s->cap;
+			memcpy(keep, s->part_of, s->n * sizeof *keep);
+		} else {
+			lo = s->cap;
+		}
+	}
+	memcpy(s->part_of, keep, s->n * sizeof *keep);
+	free(keep);
+	return s->failed ? 0 : best;
+}
+
+/* A last part of a few nodes (a thread of its own, left over) joins the
+ * first earlier page it fits on at the minimum scale, out of reading order:
+ * one page fewer, where its stubs say where it continues. At most one
+ * layout per page. Returns the new count. */
+static size_t merge_last(pages *s, size_t parts)
+{
+	size_t last = parts - 1, k, i, count = 0;
+
+	for (i = 0; i < s->n; i++)
+		count += s->part_of[i] == last;
+	if (parts < 2 || count > 3)
+		return parts;
+	s->cap = 1.0;
+	for (k = 0; k < last && !s->failed; k++) {
+		double avail = k == 0 ? s->first_avail : s->bottom - s->top;
+		for (i = 0; i < s->n; i++)
+			s->on[i] = s->part_of[i] == k || s->part_of[i] == last;
+		if (fits(s, avail)) {
+			for (i = 0; i < s->n; i++)
+				if (s->part_of[i] == last)
+					s->part_of[i] = k;
+			return last;
+		}
+	}
+	return parts;
+}
+
 int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink)
 {
 	const argmap_render_options *o = job->opts;
@@ -280,9 +350,11 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 	am_view cover = {0}, pv;
 	am_gv_box_t cb = {0};
 	Agraph_t *cg = NULL;
-	double pw, ph, m, zc = 1.0, cover_h = 0, minpt;
+	double pw, ph, m, zc = 1.0, cover_h = 0, minpt, body_pt;
 	size_t n_parts = 0, k, i, n_notes = 0, page0;
 	int rc = ARGMAP_ENOMEM, labels = 0, has_cover;
+	/* --notes markers: no evidence boxes, and the cover opens the notes */
+	int markers = o->notes == ARGMAP_NOTES_MARKERS;
 
 	memset(&s, 0, sizeof s);
 	s.gvc = gvc;
@@ -291,7 +363,8 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 	s.sink = sink;
 	s.n = argmap_map_node_count(job->map);
 	minpt = o->min_text > 0 ? o->min_text : MIN_TEXT_PT;
-	s.zmin = minpt / BODY_PT;
+	body_pt = markers ? CLAIM_PT : BODY_PT;
+	s.zmin = minpt / body_pt;
 	/* the sources numbered as the whole view's title block does */
 	ko.title_block = 1;
 	kj.opts = &ko;
@@ -351,14 +424,16 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 		cover_h = cb.h * zc + COVER_GAP;
 	}
 	/* part 0 shares page 1 when a good part of the page is left */
-	s.first_avail = s.bottom - s.top - cover_h;
+	s.first_avail = s.bottom - s.top - (markers ? 0 : cover_h);
 	page0 = 1;
 	if (s.first_avail < 0.45 * (s.bottom - s.top)) {
 		s.first_avail = s.bottom - s.top;
 		page0 = 2;
 	}
-	n_parts = partition(&s);
-	if (!n_parts) {
+	n_parts = partition_balanced(&s);
+	if (n_parts)
+		n_parts = merge_last(&s, n_parts);
+	if (!n_parts || s.failed) {
 		rc = s.failed ? ARGMAP_ERENDER : ARGMAP_EINVALID;
 		goto out_pdf;
 	}
@@ -370,7 +445,7 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 	if (page0 == 2)
 		am_pdf_chrome(&p, NULL);
 	am_pdf_bookmark(&p, p.title);
-	if (cg) {
+	if (cg && !markers) {
 		if (am_gv_pdf_draw(&p, gvc, cg, &cj, &cb, m + (s.cw - cb.w * zc) / 2, s.top, zc) !=
 		    0)
 			goto out_render;
@@ -389,7 +464,7 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 			s.on[i] = s.part_of[i] == k;
 		if (k > 0 || page0 == 2)
 			am_pdf_chrome(&p, s.on);
-		y = k == 0 && page0 == 1 ? s.top + cover_h : s.top;
+		y = k == 0 && page0 == 1 && !markers ? s.top + cover_h : s.top;
 		avail = s.bottom - y;
 		if (am_pages_view(&pv, job->map, job->view, s.on) != 0)
 			goto out_pdf;
@@ -407,7 +482,7 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 			snprintf(msg, sizeof msg,
 			         "page %d holds one claim with more relations than fit: its text "
 			         "is %.1f pt, below the %.1f pt asked for",
-			         p.page, BODY_PT * z, minpt);
+			         p.page, body_pt * z, minpt);
 			sink->diag(sink, ARGMAP_SEV_WARNING, "AM714", msg,
 			           "a bigger page (--page a4 --landscape) or a smaller --min-text");
 		}
@@ -423,7 +498,21 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 		if (rc != 0)
 			goto out_render;
 	}
-	am_pdf_endnotes(&p, job->note_no, n_notes);
+	if (cg) {
+		/* markers: the title block, the legend and the view's note open
+		 * the notes, so that the map has its pages to itself */
+		am_pdf_next_page(&p, pw, ph);
+		am_pdf_chrome(&p, NULL);
+		am_pdf_bookmark(&p, "About this map");
+		if (am_gv_pdf_draw(&p, gvc, cg, &cj, &cb, m + (s.cw - cb.w * zc) / 2, s.top, zc) !=
+		    0)
+			goto out_render;
+		free_page(&s, cg);
+		cg = NULL;
+		am_pdf_endnotes_at(&p, job->note_no, n_notes, s.top + cover_h);
+	} else {
+		am_pdf_endnotes(&p, job->note_no, n_notes);
+	}
 	rc = am_pdf_close(&p, sink);
 	goto out;
 out_render:

@@ -30,16 +30,25 @@ int am_gv_pdf_number(const am_job *job, size_t **note_no)
 	am_pages_tree t;
 	size_t n = argmap_map_node_count(job->map);
 
+	am_markers mk;
+
 	*note_no = NULL;
-	if (job->opts->notes != ARGMAP_NOTES_ENDNOTES)
+	if (job->opts->notes == ARGMAP_NOTES_INLINE)
 		return 0;
 	*note_no = calloc(n + 1, sizeof **note_no);
-	if (!*note_no || am_pages_tree_build(&t, job->map, job->view) != 0) {
+	if (!*note_no || am_markers_build(&mk, job->map, job->view, job->quote_on) != 0) {
 		free(*note_no);
 		*note_no = NULL;
 		return ARGMAP_ENOMEM;
 	}
-	am_endnotes_number(job->map, job->view, t.by_rank, t.shown, *note_no);
+	if (am_pages_tree_build(&t, job->map, job->view) != 0) {
+		am_markers_free(&mk);
+		free(*note_no);
+		*note_no = NULL;
+		return ARGMAP_ENOMEM;
+	}
+	am_endnotes_number(job->map, job->view, t.by_rank, t.shown, &mk, *note_no);
+	am_markers_free(&mk);
 	am_pages_tree_free(&t);
 	return 0;
 }

@@ -37,6 +37,15 @@ extern void gv_cleanup_edge(edge_t *e); /* frees what common_init_edge bound */
 /* lib/common/globals.h ("EXTERN int State"): the last finished phase */
 extern int State;
 
+/* ---- libgvplugin_dot_layout.so.6 ------------------------------------- */
+
+/* lib/dotgen/decompose.c (declared in lib/dotgen/dotprocs.h): the
+ * connected components of g. It marks visited nodes with a static char
+ * counter that wraps to 1 every 255 calls, a value other phases leave in
+ * ND_mark: dot then skips nodes and crashes in mincross. gv_cmark.c keeps
+ * a process that lays out many graphs away from the wrap. */
+extern void decompose(graph_t *g, int pass);
+
 /* lib/common/const.h */
 #define AM_GV_SPLINES 1 /* GVSPLINES: State once edges are routed */
 #define AM_ET_LINE 2    /* ET_LINE: straight edges */

@@ -46,6 +46,10 @@ typedef struct am_job {
 	                               several cites by the whole view's keys);
 	                               NULL: the default */
 	size_t n_src_keys;
+	const unsigned char *quote_on; /* --notes markers: per node, 1 for the
+	                               evidence the view would draw without
+	                               markers (numbered, listed on its claims);
+	                               NULL otherwise */
 } am_job;
 
 #endif

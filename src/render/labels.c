@@ -178,7 +178,9 @@ int am_labels_init(am_labels *l, const am_job *job)
 		l->n_keys = job->n_src_keys;
 	}
 	if ((!job->src_key && job->opts->title_block && number_sources(l) != 0) ||
-	    index_answers(l) != 0) {
+	    index_answers(l) != 0 ||
+	    (job->note_no &&
+	     am_markers_build(&l->markers, job->map, job->view, job->quote_on) != 0)) {
 		am_labels_free(l);
 		return ARGMAP_ENOMEM;
 	}
@@ -189,6 +191,7 @@ void am_labels_free(am_labels *l)
 {
 	free(l->src_key);
 	am_graph_free(&l->answers);
+	am_markers_free(&l->markers);
 	l->src_key = NULL;
 	l->n_keys = 0;
 }
@@ -207,6 +210,27 @@ static void stances(const am_labels *b, size_t i, am_buf *o)
 		              k > b->answers.start[i] ? ", " : "  \xC2\xB7  ANSWER: ",
 		              stance_word[rel->stance]);
 	}
+}
+
+/* 1 if every holder of nd (or the person it quotes) is one of --actor:
+ * in a handout of that actor, their name need not be on each box. */
+static int held_by_actors(const am_labels *b, const argmap_node *nd)
+{
+	size_t k, a;
+	const argmap_ref *who = nd->n_by ? nd->by : nd->speaker;
+	size_t n_who = nd->n_by ? nd->n_by : 1;
+
+	if (!b->opts->actors || !b->opts->n_actors || !who)
+		return 0;
+	for (k = 0; k < n_who; k++) {
+		int found = 0;
+		for (a = 0; a < b->opts->n_actors && !found; a++)
+			found = who[k].id && b->opts->actors[a] &&
+			        !strcmp(who[k].id, b->opts->actors[a]);
+		if (!found)
+			return 0;
+	}
+	return 1;
 }
 
 void am_labels_node(const am_labels *b, size_t i, am_buf *o)
@@ -280,7 +304,7 @@ void am_labels_node(const am_labels *b, size_t i, am_buf *o)
 		am_buf line = {0};
 		size_t key = 0;
 		const argmap_source *s = nd->n_sources ? source_of(map, &nd->sources[0]) : NULL;
-		if (nd->n_by || nd->speaker) {
+		if ((nd->n_by || nd->speaker) && !(b->markers.start && held_by_actors(b, nd))) {
 			am_buf_puts(&line, "\xE2\x80\x94 ");
 			if (nd->n_by)
 				am_labels_names(&line, map, nd->by, nd->n_by, 4);
@@ -289,12 +313,25 @@ void am_labels_node(const am_labels *b, size_t i, am_buf *o)
 		}
 		if (s && b->src_key)
 			key = b->src_key[nd->sources[0].index];
-		if (key) {
+		/* markers: the claim's endnote has the source and locator */
+		if (key && !b->markers.start) {
 			am_buf_printf(&line, "%s[%zu]", line.len ? " \xC2\xB7 " : "", key);
 			if (nd->n_sources > 1)
 				am_buf_printf(&line, " +%zu", nd->n_sources - 1);
 			if (nd->locator)
 				am_buf_printf(&line, " %s", nd->locator);
+		}
+		if (b->markers.start && b->markers.start[i + 1] > b->markers.start[i]) {
+			/* --notes markers: the numbers of the quotes for this claim */
+			size_t q;
+			am_buf_printf(&line, "%s%s", line.len ? " \xC2\xB7 " : "",
+			              b->markers.start[i + 1] - b->markers.start[i] > 1 ? "quotes"
+			                                                                : "quote");
+			for (q = b->markers.start[i]; q < b->markers.start[i + 1]; q++)
+				if (b->note_no[b->markers.ev[q]])
+					am_buf_printf(&line, " [%zu]",
+					              b->note_no[b->markers.ev[q]]);
+			he = 0;
 		}
 		if (line.len) {
 			am_buf_puts(

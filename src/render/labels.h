@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "model/graph.h"
+#include "render/endnotes.h"
 #include "render/job.h"
 #include "render/style.h"
 #include "util/buf.h"
@@ -30,6 +31,8 @@ typedef struct am_labels {
 	                          with a stance that the node gives */
 	const size_t *note_no; /* per node: its endnote number, 0 = none; NULL
 	                          without endnotes (the job's, borrowed) */
+	am_markers markers;    /* --notes markers: the quotes listed on each
+	                          claim; empty otherwise */
 } am_labels;
 
 /* Numbers the cited sources (with a title block) and indexes the answers'

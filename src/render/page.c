@@ -84,6 +84,11 @@ int am_page_fit(const argmap_render_options *o, double bw, double bh, double *ma
 				am_buf_puts(&hint, o->focus || (o->actors && o->n_actors)
 				                       ? "; or --hide evidence"
 				                       : " or --hide evidence");
+			/* quotes as numbers: only where evidence is drawn */
+			if (!o->hide_evidence && o->notes != ARGMAP_NOTES_MARKERS)
+				am_buf_puts(&hint,
+				            "; or -T pdf --notes markers (quotes as numbers, "
+				            "their text in the notes)");
 			sink->diag(sink, ARGMAP_SEV_WARNING, "AM714", msg,
 			           hint.data ? hint.data : "add --pages");
 			am_buf_free(&hint);

@@ -292,6 +292,11 @@ static void notes_page(am_ts *ts, void *ud)
 
 void am_pdf_endnotes(am_pdf *p, const size_t *note_no, size_t n_notes)
 {
+	am_pdf_endnotes_at(p, note_no, n_notes, -1);
+}
+
+void am_pdf_endnotes_at(am_pdf *p, const size_t *note_no, size_t n_notes, double y)
+{
 	am_ts ts;
 	int first;
 
@@ -302,7 +307,12 @@ void am_pdf_endnotes(am_pdf *p, const size_t *note_no, size_t n_notes)
 	ts.new_page = notes_page;
 	ts.ud = p;
 	p->chrome = 1;
-	notes_page(&ts, p);
+	if (y < 0) {
+		notes_page(&ts, p);
+	} else {
+		ts.y = y;
+		ts.bottom = am_pdf_bottom(p);
+	}
 	first = p->page;
 	/* text column: the page's content width, at most 460 pt for reading */
 	ts.left = p->margin;

@@ -56,6 +56,10 @@ void am_pdf_link(am_pdf *p, double x, double y, double w, double h, const char *
 /* The endnotes and the bibliography from the top of a new page. */
 void am_pdf_endnotes(am_pdf *p, const size_t *note_no, size_t n_notes);
 
+/* The same from y on the current page (which has its header and footer);
+ * y < 0: from the top of a new page. */
+void am_pdf_endnotes_at(am_pdf *p, const size_t *note_no, size_t n_notes, double y);
+
 /* Finishes the document and hands it to the sink; frees everything.
  * Returns 0, ARGMAP_ENOMEM or the sink's status. */
 int am_pdf_close(am_pdf *p, am_sink *sink);

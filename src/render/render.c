@@ -66,9 +66,9 @@ static int check_args(const argmap_map *map, const argmap_render_options *o)
 		return am_fail(ARGMAP_EARG, "unknown page size %d", (int)o->page);
 	if ((unsigned)o->group_by > ARGMAP_GROUP_ACTOR)
 		return am_fail(ARGMAP_EARG, "unknown grouping %d", (int)o->group_by);
-	if ((unsigned)o->notes > ARGMAP_NOTES_ENDNOTES)
+	if ((unsigned)o->notes > ARGMAP_NOTES_MARKERS)
 		return am_fail(ARGMAP_EARG, "unknown notes mode %d", (int)o->notes);
-	if (o->notes == ARGMAP_NOTES_ENDNOTES && o->format != ARGMAP_RENDER_PDF)
+	if (o->notes != ARGMAP_NOTES_INLINE && o->format != ARGMAP_RENDER_PDF)
 		return am_fail(ARGMAP_EARG, "endnotes are written in PDF only");
 	if (o->pages && o->format != ARGMAP_RENDER_PDF)
 		return am_fail(ARGMAP_EARG, "several pages are written in PDF only");
@@ -106,7 +106,7 @@ static int build_view(am_view *v, const argmap_map *map, const argmap_render_opt
 	vo.focus = opts->focus;
 	vo.depth = opts->depth;
 	vo.tag = opts->tag;
-	vo.hide_evidence = opts->hide_evidence;
+	vo.hide_evidence = opts->hide_evidence || opts->notes == ARGMAP_NOTES_MARKERS;
 	vo.actors = opts->actors;
 	vo.n_actors = opts->actors ? opts->n_actors : 0;
 	return am_view_build(v, map, &vo, diags, map_file(map));
@@ -171,7 +171,7 @@ int argmap_render(const argmap_map *map, const argmap_render_options *opts, argm
 {
 	argmap_diags *own = NULL;
 	argmap_render_options jo;
-	am_view view;
+	am_view view, quotes = {0};
 	am_job job;
 	am_buf buf = {0};
 	double tl;
@@ -204,6 +204,17 @@ int argmap_render(const argmap_map *map, const argmap_render_options *opts, argm
 		        view.rels_shown, view.n_rels);
 	}
 	memset(&job, 0, sizeof job);
+	if (opts->notes == ARGMAP_NOTES_MARKERS) {
+		/* the evidence the view would draw: numbered, listed on its claims */
+		argmap_render_options qo = *opts;
+		qo.notes = ARGMAP_NOTES_ENDNOTES;
+		rc = build_view(&quotes, map, &qo, NULL);
+		if (rc != 0) {
+			am_view_free(&view);
+			goto done;
+		}
+		job.quote_on = quotes.node_on;
+	}
 	/* an HTML page carries the SVG: Graphviz draws that */
 	jo = *opts;
 	if (jo.format == ARGMAP_RENDER_HTML)
@@ -236,6 +247,7 @@ int argmap_render(const argmap_map *map, const argmap_render_options *opts, argm
 		rc = am_contain_run(&job, tl, ml, diags, &buf);
 	}
 	am_view_free(&view);
+	am_view_free(&quotes);
 	if (rc == 0 && !buf.failed && opts->format == ARGMAP_RENDER_HTML) {
 		argmap_html_options ho = ARGMAP_HTML_OPTIONS_INIT;
 		ho.focus = opts->focus;

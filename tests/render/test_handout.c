@@ -13,6 +13,7 @@
 
 #include "model/view.h"
 #include "util/buf.h"
+#include "handout_support.h"
 #include "render_support.h"
 
 static argmap_map *map;
@@ -30,21 +31,6 @@ static void teardown(void)
 TestSuite(handout, .init = setup, .fini = teardown, .timeout = 240);
 
 /* ------------------------------------------------------------ helpers */
-
-static char *run(const char *cmd)
-{
-	FILE *p = popen(cmd, "r");
-	am_buf b = {0};
-	char chunk[4096];
-	size_t n;
-
-	cr_assert(p, "cannot run %s", cmd);
-	while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
-		am_buf_put(&b, chunk, n);
-	cr_assert_eq(pclose(p), 0, "failed: %s", cmd);
-	am_buf_putc(&b, '\0');
-	return am_buf_detach(&b);
-}
 
 /* The ids of the drawn nodes, space-separated, in map order. */
 static char *shown_of(const argmap_map *m, const am_view *v)
@@ -78,106 +64,6 @@ static char *actor_view(const char *const *actors, size_t n, const char *focus, 
 		am_view_free(&v);
 	}
 	return s;
-}
-
-/* Text with every run of whitespace made one space. */
-static char *squash(char *s)
-{
-	char *r = s, *w = s;
-	int sp = 0;
-
-	for (; *r; r++) {
-		if (*r == ' ' || *r == '\n' || *r == '\t' || *r == '\f') {
-			sp = 1;
-			continue;
-		}
-		if (sp && w != s)
-			*w++ = ' ';
-		sp = 0;
-		*w++ = *r;
-	}
-	*w = '\0';
-	return s;
-}
-
-static char *render_pdf(const argmap_map *m, argmap_render_options *o, const char *dir,
-                        const char *name, size_t *len)
-{
-	char *pdf, *path;
-	int rc;
-
-	o->format = ARGMAP_RENDER_PDF;
-	/* warnings allowed: AM714 says when one page is too small */
-	pdf = rs_render(m, o, len, &rc, NULL);
-	cr_assert_eq(rc, 0, "render failed: %s", argmap_error_last());
-	path = ts_write(dir, name, pdf, *len);
-	free(pdf);
-	return path;
-}
-
-static int pages_of(const char *path)
-{
-	char cmd[1200], *info, *p;
-	int n = -1;
-
-	snprintf(cmd, sizeof cmd, "pdfinfo '%s'", path);
-	info = run(cmd);
-	p = strstr(info, "Pages:");
-	if (p)
-		n = atoi(p + 6);
-	free(info);
-	return n;
-}
-
-/* The smallest height (points) of a word of pdftotext -bbox-layout on
- * pages first..last whose text is one of words[] (NULL-terminated), and
- * how many such words were seen. */
-static double smallest_word(const char *path, int first, int last, const char *const *words,
-                            size_t *seen)
-{
-	char cmd[1200], *xml, *p;
-	double min = 1e9;
-
-	snprintf(cmd, sizeof cmd, "pdftotext -f %d -l %d -bbox-layout '%s' -", first, last, path);
-	xml = run(cmd);
-	*seen = 0;
-	for (p = strstr(xml, "<word "); p; p = strstr(p + 1, "<word ")) {
-		double y0, y1;
-		char *gt = strchr(p, '>'), *end = gt ? strstr(gt, "</word>") : NULL;
-		size_t k;
-		const char *ym = strstr(p, "yMin=\""), *yM = strstr(p, "yMax=\"");
-		if (!gt || !end || !ym || !yM || ym > gt || yM > gt)
-			continue;
-		y0 = atof(ym + 6);
-		y1 = atof(yM + 6);
-		for (k = 0; words[k]; k++)
-			if ((size_t)(end - gt - 1) == strlen(words[k]) &&
-			    memcmp(gt + 1, words[k], strlen(words[k])) == 0) {
-				++*seen;
-				if (y1 - y0 < min)
-					min = y1 - y0;
-			}
-	}
-	free(xml);
-	return min;
-}
-
-/* The first page whose text starts a section called `heading`, or -1. */
-static int page_with(const char *path, int pages, const char *heading)
-{
-	char cmd[1200], *t;
-	int pg;
-
-	for (pg = 1; pg <= pages; pg++) {
-		snprintf(cmd, sizeof cmd, "pdftotext -f %d -l %d '%s' -", pg, pg, path);
-		t = run(cmd);
-		if (strstr(t, heading)) {
-			free(t);
-			return pg;
-		}
-		free(t);
-	}
-	return -1;
 }
 
 /* ------------------------------------------------------------ --actor */
@@ -275,20 +161,20 @@ Test(handout, pdf_metadata_links_notes_and_sources)
 	o.theme = ARGMAP_THEME_PRINT;
 	o.page = ARGMAP_PAGE_A4;
 	o.title = "Week 3: Main Street";
-	path = render_pdf(map, &o, dir, "notes.pdf", &len);
+	path = hs_render_pdf(map, &o, dir, "notes.pdf", &len);
 	snprintf(cmd, sizeof cmd, "pdfinfo '%s'", path);
-	info = run(cmd);
+	info = hs_run(cmd);
 	cr_expect(strstr(info, "Title:           Week 3: Main Street"), "%s", info);
 	cr_expect(strstr(info, "Author:          Test Editor"), "%s", info);
 	cr_expect(strstr(info, "Subject:         A small test debate"), "%s", info);
 	/* the map's date, never the clock */
 	cr_expect(strstr(info, "CreationDate:    Thu Jan 15 00:00:00 2026"), "%s", info);
 	cr_expect(strstr(info, "Page size:       595.276 x 841.89 pts (A4)"), "%s", info);
-	cr_expect(pages_of(path) >= 2, "the endnotes come after the map");
+	cr_expect(hs_pages_of(path) >= 2, "the endnotes come after the map");
 	free(info);
 	/* every quote, note and source is in the text layer */
 	snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' -", path);
-	text = squash(run(cmd));
+	text = hs_squash(hs_run(cmd));
 	for (i = 0; i < n; i++) {
 		const argmap_node *nd = argmap_map_node(map, i);
 		cr_expect(strstr(text, nd->text), "%s's text is not in the PDF", nd->id);
@@ -330,41 +216,10 @@ Test(handout, pdf_is_byte_stable)
 	free(b);
 }
 
-/* A map too big for one legible page: 30 claims, each with a quote. */
-static argmap_map *big_map(const char *dir)
-{
-	am_buf body = {0};
-	int i;
-	argmap_map *m;
-
-	am_buf_puts(&body, "<source id=\"s\" kind=\"report\" url=\"https://example.org/s\"><title>"
-	                   "The report</title></source>\n"
-	                   "<actor id=\"a\" kind=\"person\" name=\"Ann Author\"/>\n"
-	                   "<actor id=\"b\" kind=\"person\" name=\"Bob Baker\"/>\n"
-	                   "<question id=\"q\"><text>Is the bridge safe?</text></question>\n");
-	for (i = 0; i < 30; i++) {
-		am_buf_printf(&body,
-		              "<claim id=\"c%d\" by=\"%s\" source=\"s\"><text>Claim number %d "
-		              "says that the bridge needs inspection zulu%d.</text></claim>\n"
-		              "<evidence id=\"e%d\" source=\"s\" speaker=\"%s\"><quote>Quote %d "
-		              "from the report about yankee%d cracks.</quote></evidence>\n"
-		              "<support from=\"e%d\" to=\"c%d\"/>\n",
-		              i, i % 3 ? "a" : "b", i, i, i, i % 3 ? "a" : "b", i, i, i, i);
-		if (i < 6)
-			am_buf_printf(&body, "<answer from=\"c%d\" to=\"q\" stance=\"%s\"/>\n", i,
-			              i % 2 ? "yes" : "no");
-		else
-			am_buf_printf(&body, "<support from=\"c%d\" to=\"c%d\"/>\n", i, i % 6);
-	}
-	m = rs_load_body(dir, "big.xml", body.data, NULL);
-	am_buf_free(&body);
-	return m;
-}
-
 Test(handout, pages_keep_body_text_at_the_minimum)
 {
 	char *dir = ts_tmpdir(), *path, *one, *words[64];
-	argmap_map *m = big_map(dir);
+	argmap_map *m = hs_big_map(dir);
 	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
 	size_t len, seen, k = 0;
 	int pages, notes, i;
@@ -384,32 +239,32 @@ Test(handout, pages_keep_body_text_at_the_minimum)
 	o.landscape = 1;
 	o.pages = 1;
 	o.notes = ARGMAP_NOTES_ENDNOTES;
-	path = render_pdf(m, &o, dir, "pages.pdf", &len);
-	pages = pages_of(path);
-	notes = page_with(path, pages, "Notes");
+	path = hs_render_pdf(m, &o, dir, "pages.pdf", &len);
+	pages = hs_pages_of(path);
+	notes = hs_page_with(path, pages, "Notes");
 	cr_assert(pages >= 3 && notes > 2, "%d pages, notes on %d", pages, notes);
 	/* 8 pt DejaVu Sans is 9.3 pt from descent to ascent in poppler's boxes */
-	min = smallest_word(path, 1, notes - 1, (const char *const *)words, &seen);
+	min = hs_smallest_word(path, 1, notes - 1, (const char *const *)words, &seen);
 	cr_expect(seen >= 60, "only %zu body words on the map pages", seen);
 	cr_expect(min >= 8.0 * 1.15, "a body word is %.2f pt high (under 8 pt text)", min);
 	{
 		char cmd[1200], *info;
 		snprintf(cmd, sizeof cmd, "pdfinfo -f 1 -l %d '%s'", pages, path);
-		info = run(cmd);
+		info = hs_run(cmd);
 		cr_expect_eq(rs_count(info, strlen(info), "841.89 x 595.276 pts"), (size_t)pages,
 		             "every page A4 landscape:\n%s", info);
 		free(info);
 	}
 	/* the same check fails on one page, where the map is shrunk */
 	o.pages = 0;
-	one = render_pdf(m, &o, dir, "one.pdf", &len);
-	min = smallest_word(one, 1, 1, (const char *const *)words, &seen);
+	one = hs_render_pdf(m, &o, dir, "one.pdf", &len);
+	min = hs_smallest_word(one, 1, 1, (const char *const *)words, &seen);
 	cr_expect(seen >= 60 && min < 8.0 * 1.15, "one page: %.2f pt", min);
 	/* every claim and quote is on the pages */
 	{
 		char cmd[1200], *text;
 		snprintf(cmd, sizeof cmd, "pdftotext -f 1 -l %d '%s' -", notes - 1, path);
-		text = run(cmd);
+		text = hs_run(cmd);
 		for (i = 0; words[i]; i++)
 			cr_expect(strstr(text, words[i]), "%s is on no map page", words[i]);
 		cr_expect(strstr(text, ", p. "), "no \"continued\" stub");
@@ -426,7 +281,7 @@ Test(handout, pages_keep_body_text_at_the_minimum)
 Test(handout, actor_pages_hold_every_claim_and_quote_of_the_actor)
 {
 	char *dir = ts_tmpdir(), *path, cmd[1200], *text;
-	argmap_map *m = big_map(dir);
+	argmap_map *m = hs_big_map(dir);
 	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
 	const char *bob[] = {"b"};
 	size_t len, i, n = argmap_map_node_count(m);
@@ -437,9 +292,9 @@ Test(handout, actor_pages_hold_every_claim_and_quote_of_the_actor)
 	o.actors = bob;
 	o.n_actors = 1;
 	o.hide_ids = 1;
-	path = render_pdf(m, &o, dir, "bob.pdf", &len);
+	path = hs_render_pdf(m, &o, dir, "bob.pdf", &len);
 	snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' -", path);
-	text = squash(run(cmd));
+	text = hs_squash(hs_run(cmd));
 	for (i = 0; i < n; i++) {
 		const argmap_node *nd = argmap_map_node(m, i);
 		int mine = (nd->n_by && !strcmp(nd->by[0].id, "b")) ||
@@ -495,17 +350,17 @@ Test(handout, print_theme_pages_have_no_colour)
 	o.page = ARGMAP_PAGE_A4;
 	o.notes = ARGMAP_NOTES_ENDNOTES;
 	o.theme = ARGMAP_THEME_PRINT;
-	path = render_pdf(map, &o, dir, "gray.pdf", &len);
-	pages = pages_of(path);
+	path = hs_render_pdf(map, &o, dir, "gray.pdf", &len);
+	pages = hs_pages_of(path);
 	snprintf(cmd, sizeof cmd, "pdftoppm -r 40 '%s' '%s/px' && echo ok", path, dir);
-	free(run(cmd));
+	free(hs_run(cmd));
 	cr_expect(all_gray(dir, pages), "a print-theme page has colour");
 	free(path);
 	/* the check can fail: the colour theme has colour */
 	o.theme = ARGMAP_THEME_COLOR;
-	path = render_pdf(map, &o, dir, "colour.pdf", &len);
+	path = hs_render_pdf(map, &o, dir, "colour.pdf", &len);
 	snprintf(cmd, sizeof cmd, "pdftoppm -r 40 -f 1 -l 1 '%s' '%s/px' && echo ok", path, dir);
-	free(run(cmd));
+	free(hs_run(cmd));
 	cr_expect(!all_gray(dir, 1), "the colour theme came out gray");
 	free(path);
 	free(dir);
