@@ -44,6 +44,9 @@ _argmap() {
         *) COMPREPLY=($(compgen -W "color print color,print" -- "$cur")) ;;
       esac
       return ;;
+    --notes) COMPREPLY=($(compgen -W "inline endnotes markers" -- "$cur")); return ;;
+    --page) COMPREPLY=($(compgen -W "a4 letter" -- "$cur")); return ;;
+    --status) COMPREPLY=($(compgen -W "grounded preferred" -- "$cur")); return ;;
     --debounce|--max-runs|--max-errors|--depth|--time-limit|--memory-limit) return ;;
   esac
   local opts

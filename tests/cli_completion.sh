@@ -37,6 +37,9 @@ got=$(cd "$src/maps/example" && bash -c "argmap() { '$argmap' \"\$@\"; }; . '$sr
 [ "$got" = "lane-yes" ] || { echo "FAIL: bash completes '--focus lane-y' to '$got'"; fail=1; }
 got=$(cd "$src/maps/example" && bash -c "argmap() { '$argmap' \"\$@\"; }; . '$src/completions/argmap.bash'; COMP_WORDS=(argmap render cycle-lane.xml --tag saf); COMP_CWORD=4; _argmap; echo \${COMPREPLY[*]}")
 [ "$got" = "safety" ] || { echo "FAIL: bash completes '--tag saf' to '$got'"; fail=1; }
+got=$(bash -c ". '$src/completions/argmap.bash'; COMP_WORDS=(argmap render --notes m); COMP_CWORD=3; _argmap; echo \${COMPREPLY[*]}")
+[ "$got" = "markers" ] || { echo "FAIL: bash completes '--notes m' to '$got'"; fail=1; }
+grep -q "(inline endnotes markers)" "$src/completions/_argmap" || { echo "FAIL: _argmap lacks --notes markers"; fail=1; }
 zsh -n "$src/completions/_argmap" 2>/dev/null || ! command -v zsh >/dev/null || { echo "FAIL: _argmap does not parse"; fail=1; }
 [ $fail -eq 0 ] && echo "completions cover every option"
 exit $fail
