@@ -24,9 +24,9 @@ int am_fail(int status, const char *fmt, ...)
  * messages in this one slot. Not in any installed header. */
 ARGMAP_API void argmap__error_setv(const char *fmt, va_list ap)
 #if defined(__GNUC__)
-	__attribute__((format(printf, 1, 0)))
+    __attribute__((format(printf, 1, 0)))
 #endif
-	;
+    ;
 void argmap__error_setv(const char *fmt, va_list ap)
 {
 	vsnprintf(last_error, sizeof last_error, fmt, ap);
