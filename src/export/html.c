@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "export/exporters.h"
+#include "export/html_svg.h"
 #include "model/view.h"
 #include "util/am_internal.h"
 #include "util/buf.h"
@@ -149,7 +150,8 @@ int argmap_html(const argmap_map *map, const argmap_html_options *opts, const ch
 {
 	am_view_options vo = {0};
 	am_view view;
-	am_buf o = {0}, model = {0}, cfg = {0}, csp = {0};
+	am_buf o = {0}, model = {0}, cfg = {0}, csp = {0}, frame = {0}, pieces = {0}, raw = {0};
+	json_t *drawing = NULL;
 	const argmap_file *f;
 	const char *start, *idp;
 	char h[45];
@@ -181,6 +183,14 @@ int argmap_html(const argmap_map *map, const argmap_html_options *opts, const ch
 	if ((rc = am_export_json(map, &view, &model)) != 0 ||
 	    (rc = config_json(map, &view, idp, &cfg)) != 0)
 		goto done;
+	/* the drawing in pieces that the viewer puts into the DOM as they come
+	 * into view (html_svg.c); an SVG of another shape goes inline whole */
+	rc = am_html_split_svg(start, svg_len - (size_t)(start - svg), &frame, &raw, &drawing);
+	if (rc < 0 || (drawing && am_json_append(&pieces, drawing, AM_JSON_COMPACT) != 0)) {
+		rc = am_fail(ARGMAP_ENOMEM, "out of memory while building the HTML page");
+		goto done;
+	}
+	rc = 0;
 
 	/* the policy: nothing from anywhere, but these exact inline parts */
 	am_sha256_base64(argmap_viewer_js, argmap_viewer_js_len, h);
@@ -216,7 +226,10 @@ int argmap_html(const argmap_map *map, const argmap_html_options *opts, const ch
 	am_buf_puts(&o, "<main id=\"am-view\" class=\"am-view\" tabindex=\"-1\" "
 	                "aria-label=\"Argument map: drag to pan, wheel or + and - to zoom\">\n"
 	                "<div id=\"am-stage\" class=\"am-stage\">\n");
-	am_buf_put(&o, start, svg_len - (size_t)(start - svg));
+	if (drawing)
+		am_buf_put(&o, frame.data, frame.len);
+	else
+		am_buf_put(&o, start, svg_len - (size_t)(start - svg));
 	am_buf_puts(&o,
 	            "<div id=\"am-marks\" class=\"am-marks\" aria-hidden=\"true\"></div>\n"
 	            "</div>\n</main>\n<aside id=\"am-panel\" class=\"am-panel\" tabindex=\"-1\" "
@@ -225,10 +238,16 @@ int argmap_html(const argmap_map *map, const argmap_html_options *opts, const ch
 	put_script_json(&o, model.data ? model.data : "{}", model.len);
 	am_buf_puts(&o, "</script>\n<script type=\"application/json\" id=\"am-config\">");
 	put_script_json(&o, cfg.data ? cfg.data : "{}", cfg.len);
+	if (drawing) {
+		am_buf_puts(&o, "</script>\n<script type=\"application/json\" id=\"am-drawing\">");
+		put_script_json(&o, pieces.data, pieces.len);
+		am_buf_puts(&o, "</script>\n<script type=\"text/plain\" id=\"am-pieces\">");
+		am_buf_put(&o, raw.data, raw.len);
+	}
 	am_buf_puts(&o, "</script>\n<script>");
 	am_buf_put(&o, argmap_viewer_js, argmap_viewer_js_len);
 	am_buf_puts(&o, "</script>\n</body>\n</html>\n");
-	if (o.failed || csp.failed) {
+	if (o.failed || csp.failed || frame.failed || raw.failed) {
 		rc = am_fail(ARGMAP_ENOMEM, "out of memory while building the HTML page");
 		goto done;
 	}
@@ -245,5 +264,9 @@ done:
 	am_buf_free(&model);
 	am_buf_free(&cfg);
 	am_buf_free(&csp);
+	am_buf_free(&frame);
+	am_buf_free(&pieces);
+	am_buf_free(&raw);
+	json_decref(drawing);
 	return rc;
 }

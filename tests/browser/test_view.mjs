@@ -243,6 +243,8 @@ async function hostile(browser) {
   await load(page, fileUrl(file, '#e1'));
   const state = await page.evaluate(() => ({
     pwned: window.pwned, scripts: document.scripts.length,
+    code: [...document.scripts].filter((e) => !e.type || /javascript/.test(e.type)).length,
+    types: [...document.scripts].map((e) => e.type || 'js').join(' '),
     imgs: document.querySelectorAll('img').length,
     svgs: document.querySelectorAll('svg').length,
     onattrs: [...document.querySelectorAll('*')].filter((e) =>
@@ -252,7 +254,8 @@ async function hostile(browser) {
     label: document.getElementById('am-n-c1').getAttribute('aria-label'),
   }));
   check(state.pwned === undefined && log.dialogs === 0, 'hostile: no script of the map ran');
-  check(state.scripts === 3, `hostile: the page has its 3 scripts only (${state.scripts})`);
+  check(state.scripts === 5 && state.code === 1,
+    `hostile: the page has its 5 scripts only, one of them code (${state.types})`);
   check(state.imgs === 0 && state.svgs === 1 && state.onattrs === 0,
     'hostile: no element or on* attribute came from the text');
   check(state.title === HOSTILE[0], 'hostile: the title is the text, as text');

@@ -236,8 +236,9 @@ Test(embed, html_page)
 	cr_expect(strstr(html, "id=\"am-panel\""));
 	cr_expect(strstr(html, "id=\"am&#45;n&#45;c\" class=\"node am&#45;node am&#45;claim\""));
 	/* exactly three scripts, two of them data; no map text closes one */
-	cr_expect_eq(rs_count(html, len, "<script"), 3);
-	cr_expect_eq(rs_count(html, len, "</script"), 3);
+	/* the model, the settings, the drawing's index and pieces, the viewer */
+	cr_expect_eq(rs_count(html, len, "<script"), 5);
+	cr_expect_eq(rs_count(html, len, "</script"), 5);
 	p = between(html, "<script type=\"application/json\" id=\"am-model\">", "</script>", &n);
 	cr_expect(!memchr(p, '<', n) && !memchr(p, '>', n) && !memchr(p, '&', n),
 	          "no map text can end the data or open a comment in it");
