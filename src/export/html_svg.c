@@ -138,7 +138,7 @@ static size_t text_chars(const char *s, size_t n)
 }
 
 typedef struct piece {
-	box b;
+	box b, text; /* the shapes' box; the text's (a guess at its width) */
 	double ends[4];
 	int have_ends;
 } piece;
@@ -177,8 +177,8 @@ static void measure(const char *p, size_t n, piece *pc)
 			double fs = attr_num(s, tl, "font-size", 14);
 			double w = fs * 0.7 *
 			           (double)(close && close < end ? text_chars(gt + 1, (size_t)(close - gt - 1)) : 8);
-			grow(&pc->b, x - w, y - fs);
-			grow(&pc->b, x + w, y + fs * 0.4);
+			grow(&pc->text, x - w, y - fs);
+			grow(&pc->text, x + w, y + fs * 0.4);
 		}
 		s = gt + 1;
 	}
@@ -284,6 +284,14 @@ static int add_piece(json_t *d, am_buf *kinds, am_buf *raw, const char *p, const
 	measure(p, (size_t)(q - p), &pc);
 	k = kind_of(p, q);
 	edge = k == 's' || k == 'r' || k == 'u' || k == 'a';
+	/* a node's box is its shape (its text is inside); anything else also
+	 * holds its text (edge labels, the title block) */
+	if (!pc.b.any || !(k == 'q' || k == 'c' || k == 'e' || k == 'j')) {
+		if (pc.text.any) {
+			grow(&pc.b, pc.text.x0, pc.text.y0);
+			grow(&pc.b, pc.text.x1, pc.text.y1);
+		}
+	}
 	am_buf_putc(kinds, k);
 	if (json_array_append_new(b, json_integer(down(pc.b.x0))) ||
 	    json_array_append_new(b, json_integer(down(pc.b.y0))) ||

@@ -101,8 +101,17 @@
     if (ev) relPartIds(r).forEach(function (d) { fromEv[d] = 1; });
   });
   function hideEvOn() { return $('am-hide-ev').checked; }
-  function statusWords() { return ''; }
-  function statusFill() { return null; }
+  /* ------------------------------------------------------------ status */
+  /* #am-status: each drawn node's label (argmap eval) and its reason */
+  var ST = JSON.parse($('am-status').textContent || '{}'), stOf = ST.nodes || {};
+  var GLYPH = { IN: '\u2713', OUT: '\u2717', UNDEC: '?' };
+  var WORD = { IN: 'IN (holds)', OUT: 'OUT (defeated)', UNDEC: 'UNDEC (undecided)' };
+  var SFILL = { IN: '#c8e6c9', OUT: '#ffcdd2', UNDEC: '#fff3c4' };
+  function statusWords(id) {
+    var x = statusOn && stOf[id];
+    return x ? ' \u2014 status ' + x.label + (x.why ? ': ' + x.why : '') : '';
+  }
+  function statusFill(id) { var x = stOf[id]; return x ? SFILL[x.label] : null; }
   /* A dashed stroke costs Chromium's rasteriser the whole path's dashes in
    * every tile the path crosses (measured: one 40,000-unit dashed edge made
    * a tile take 0.4 s), so a long dashed path becomes short pieces, each of
@@ -530,6 +539,16 @@
     panel.appendChild(head);
     if (n.kind === 'evidence') panel.appendChild(quoteBlock(n));
     else panel.appendChild(mk('p', n.text, 'am-text'));
+    var x = statusOn && stOf[n.id];
+    if (x) {
+      panel.appendChild(mk('h2', 'Status (' + (ST.semantics || 'grounded') + ')'));
+      var sp = mk('p', null, 'am-status-line');
+      sp.appendChild(mk('span', GLYPH[x.label] + ' ' + WORD[x.label], 'am-status-badge am-st-' + x.label));
+      panel.appendChild(sp);
+      if (x.why) panel.appendChild(mk('p', x.why, 'am-why'));
+      if (x.acceptance) panel.appendChild(mk('p', x.acceptance + (x.acceptance_why ? ': ' +
+        x.acceptance_why : ''), 'am-why'));
+    }
     if ((n.by || []).length)
       section('Held by', n.by.map(function (a) { return mk('li', actorName(a)); }));
     if (n.kind !== 'evidence')
@@ -665,6 +684,56 @@
   });
   search.addEventListener('focus', function () { if (matches.length) results.hidden = false; });
 
+  var badges = null, statusBox = $('am-status-on');
+  if (!Object.keys(stOf).length) $('am-status-box').hidden = true;
+  /* a badge (glyph and word, not colour alone) on each labelled node */
+  function showStatus(on) {
+    statusOn = on;
+    view.classList.toggle('am-status', on);
+    if (badges) { unmark(badges); badges = null; }
+    if (on) {
+      badges = doc.createElement('div');
+      order.forEach(function (n) {
+        var x = stOf[n.id], b, d;
+        if (!x) return;
+        b = boxOfId(n.id);
+        d = mk('div', GLYPH[x.label] + ' ' + x.label, 'am-status-badge am-st-' + x.label);
+        d.setAttribute('data-node', n.id);
+        d.style.left = (b.x + b.w - 4) + 'px';
+        d.style.top = (b.y - 10) + 'px';
+        badges.appendChild(d);
+      });
+      marks.appendChild(badges);
+    }
+    Object.keys(el).forEach(function (id) {
+      var n = node[id], who = whoOf(n);
+      el[id].setAttribute('aria-label', (KIND[n.kind] || n.kind) + ' ' + n.id + ': ' + n.text +
+        (who.length ? ' \u2014 ' + who.join(', ') : '') + statusWords(id));
+    });
+    if (selected) fill(node[selected]);
+    if (overview) draw();
+  }
+  statusBox.addEventListener('change', function () { showStatus(statusBox.checked); });
+
+  /* --------------------------------------------------------- questions */
+  var qBtn = $('am-questions-btn'), qNav = $('am-questions'), qList = qNav.querySelector('ul');
+  order.filter(function (n) { return n.kind === 'question'; }).forEach(function (n) {
+    var li = mk('li'), a = nodeLink(n.id);
+    a.textContent = n.text;
+    a.addEventListener('click', function () { showQuestions(false); });
+    li.appendChild(a);
+    qList.appendChild(li);
+  });
+  if (!qList.firstChild) qBtn.hidden = true;
+  function showQuestions(on) {
+    qNav.hidden = !on;
+    qBtn.setAttribute('aria-expanded', on ? 'true' : 'false');
+  }
+  qBtn.addEventListener('click', function () { showQuestions(qNav.hidden); });
+  qNav.addEventListener('keydown', function (ev) {
+    if (ev.key === 'Escape') { showQuestions(false); qBtn.focus(); ev.stopPropagation(); }
+  });
+
   /* ----------------------------------------------------------- filters */
   var actorSel = $('am-actor'), tagSel = $('am-tag'), hideEv = $('am-hide-ev');
   var used = {};
@@ -717,6 +786,8 @@
     case 'ArrowUp': t.y += 80; apply(); break;
     case 'ArrowDown': t.y -= 80; apply(); break;
     case '/': search.focus(); break;
+    case 'q': showQuestions(qNav.hidden); if (!qNav.hidden && qList.firstChild) qList.querySelector('a').focus(); break;
+    case 's': if (!$('am-status-box').hidden) { statusBox.checked = !statusBox.checked; showStatus(statusBox.checked); } break;
     case 'Escape': if (selected) unselect(); break;
     default: return;
     }
