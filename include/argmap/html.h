@@ -50,7 +50,8 @@ typedef struct argmap_html_options {
 } argmap_html_options;
 
 #define ARGMAP_HTML_OPTIONS_VERSION 2
-#define ARGMAP_HTML_OPTIONS_INIT {ARGMAP_HTML_OPTIONS_VERSION, NULL, 2, NULL, 0, NULL, NULL, 0, NULL}
+#define ARGMAP_HTML_OPTIONS_INIT                                                           \
+	{ARGMAP_HTML_OPTIONS_VERSION, NULL, 2, NULL, 0, NULL, NULL, 0, NULL}
 
 /**
  * Build the page for `map` around svg[0..svg_len) (an SVG argmap_render

@@ -145,14 +145,16 @@ static int status_json(const argmap_map *map, const am_view *v, const argmap_eva
 		    (am_json_set(e, "acceptance",
 		                 json_string(argmap_acceptance_name(st->acceptance[i]))) ||
 		     (st->acceptance_explanation && st->acceptance_explanation[i] &&
-		      am_json_set(e, "acceptance_why", am_json_text(st->acceptance_explanation[i])))))
+		      am_json_set(e, "acceptance_why",
+		                  am_json_text(st->acceptance_explanation[i])))))
 			goto done;
 	}
 	if (am_json_set(all, "semantics",
 	                json_string(st->semantics == ARGMAP_SEMANTICS_PREFERRED ? "preferred"
 	                                                                        : "grounded")) ||
-	    am_json_set(all, "complete", json_boolean(st->semantics != ARGMAP_SEMANTICS_PREFERRED ||
-	                                              st->complete)) ||
+	    am_json_set(
+	        all, "complete",
+	        json_boolean(st->semantics != ARGMAP_SEMANTICS_PREFERRED || st->complete)) ||
 	    am_json_set(all, "nodes", json_incref(ns)))
 		goto done;
 	rc = am_json_append(o, all, AM_JSON_COMPACT) != 0 ? ARGMAP_ENOMEM : 0;
@@ -205,7 +207,8 @@ int argmap_html(const argmap_map *map, const argmap_html_options *opts, const ch
 {
 	am_view_options vo = {0};
 	am_view view;
-	am_buf o = {0}, model = {0}, cfg = {0}, csp = {0}, frame = {0}, pieces = {0}, raw = {0}, stj = {0};
+	am_buf o = {0}, model = {0}, cfg = {0}, csp = {0}, frame = {0}, pieces = {0}, raw = {0},
+	       stj = {0};
 	argmap_eval_result *own_status = NULL;
 	json_t *drawing = NULL;
 	const argmap_file *f;

@@ -79,8 +79,10 @@ static size_t numbers(const char *p, size_t n, double *v, size_t max)
 			i++;
 			continue;
 		}
-		while (j < n && (p[j] == '-' || p[j] == '.' || p[j] == 'e' || (p[j] >= '0' && p[j] <= '9')) &&
-		       j - i < sizeof tmp - 1)
+		while (
+		    j < n &&
+		    (p[j] == '-' || p[j] == '.' || p[j] == 'e' || (p[j] >= '0' && p[j] <= '9')) &&
+		    j - i < sizeof tmp - 1)
 			j++;
 		len = j - i;
 		memcpy(tmp, p + i, len);
@@ -176,7 +178,9 @@ static void measure(const char *p, size_t n, piece *pc)
 			double x = attr_num(s, tl, "x", 0), y = attr_num(s, tl, "y", 0);
 			double fs = attr_num(s, tl, "font-size", 14);
 			double w = fs * 0.7 *
-			           (double)(close && close < end ? text_chars(gt + 1, (size_t)(close - gt - 1)) : 8);
+			           (double)(close && close < end
+			                        ? text_chars(gt + 1, (size_t)(close - gt - 1))
+			                        : 8);
 			grow(&pc->text, x - w, y - fs);
 			grow(&pc->text, x + w, y + fs * 0.4);
 		}
@@ -230,9 +234,9 @@ static char kind_of(const char *p, const char *end)
 	static const struct {
 		const char *word;
 		char k;
-	} words[] = {{"question", 'q'}, {"claim", 'c'},   {"evidence", 'e'}, {"junction", 'j'},
-	             {"support", 's'},  {"rebut", 'r'},   {"undercut", 'u'}, {"answer", 'a'},
-	             {"cluster", 'k'}};
+	} words[] = {{"question", 'q'}, {"claim", 'c'},   {"evidence", 'e'},
+	             {"junction", 'j'}, {"support", 's'}, {"rebut", 'r'},
+	             {"undercut", 'u'}, {"answer", 'a'},  {"cluster", 'k'}};
 	size_t i;
 	char buf[256];
 
@@ -299,8 +303,8 @@ static int add_piece(json_t *d, am_buf *kinds, am_buf *raw, const char *p, const
 	    json_array_append_new(b, json_integer(up(pc.b.y1))))
 		return -1;
 	for (i = 0; edge && i < 4; i++)
-		if (json_array_append_new(e, json_integer(pc.have_ends ? down(pc.ends[i] + 0.5)
-		                                                       : 0)))
+		if (json_array_append_new(e,
+		                          json_integer(pc.have_ends ? down(pc.ends[i] + 0.5) : 0)))
 			return -1;
 	if (raw->len)
 		am_buf_putc(raw, '\f');
@@ -343,7 +347,8 @@ int am_html_split_svg(const char *svg, size_t n, am_buf *frame, am_buf *raw, jso
 	 * that is not markup (the title and description are escaped) */
 	root = strstr(svg, "<g ");
 	if (!root || root >= end || !(gt = memchr(root, '>', (size_t)(end - root))) ||
-	    !attr(root, (size_t)(gt - root), "class", &len) || memcmp(attr(root, (size_t)(gt - root), "class", &len), "graph", 5) != 0)
+	    !attr(root, (size_t)(gt - root), "class", &len) ||
+	    memcmp(attr(root, (size_t)(gt - root), "class", &len), "graph", 5) != 0)
 		return 1;
 	d = json_pack("{s:[],s:[],s:[]}", "b", "e", "id");
 	if (!d)
@@ -416,7 +421,8 @@ int am_html_split_svg(const char *svg, size_t n, am_buf *frame, am_buf *raw, jso
 	 * end it or change how it is read */
 	if (has_ci(raw, "<script") || has_ci(raw, "</script") || has_ci(raw, "<!--"))
 		goto bad;
-	if (kinds.failed || raw->failed || am_json_set(d, "k", json_stringn(kinds.data ? kinds.data : "", kinds.len)))
+	if (kinds.failed || raw->failed ||
+	    am_json_set(d, "k", json_stringn(kinds.data ? kinds.data : "", kinds.len)))
 		goto oom;
 	am_buf_free(&kinds);
 	*drawing = d;

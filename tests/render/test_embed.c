@@ -302,8 +302,8 @@ Test(embed, html_api)
 		argmap_eval_result other = {0};
 		other.n_nodes = 9999;
 		ho.status = &other;
-		cr_expect_eq(argmap_html(map, &ho, "<svg></svg>", 11, NULL, &out, &len), ARGMAP_EARG,
-		             "a status of another map is refused");
+		cr_expect_eq(argmap_html(map, &ho, "<svg></svg>", 11, NULL, &out, &len),
+		             ARGMAP_EARG, "a status of another map is refused");
 		ho.status = NULL;
 	}
 	argmap_map_free(map);
