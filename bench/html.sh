@@ -2,7 +2,8 @@
 # bench/html.sh - the web view's benchmark (issue 13, section 4): time to
 # the first fitted frame and to a search result in headless Chromium, and
 # the file size, of `argmap render -T html` against the SVG alone, for
-# generated maps (bench/gen_map) of BENCH_SIZES claims.
+# generated maps (bench/gen_map) of BENCH_SIZES claims. Where the time goes:
+# node bench/html_profile.mjs PAGE.html [QUERY] (a DevTools trace, per phase).
 #
 #   bench/html.sh                 (after cmake --build build --target bench)
 #
@@ -44,9 +45,9 @@ if [ "$results" != - ]; then
     echo
     echo "Headless Chromium $(chromium --version 2>/dev/null | awk '{print $2}'), 1400x900, medians of $repeats fresh loads;"
     echo "maps from bench/gen_map N 1; search for \"support\" (a word in many texts)."
-    echo "First frame: navigation start to the second animation frame after the viewer's first"
-    echo "fitted view (for the SVG alone: after its load event). Search: input event to the next"
-    echo "frame, with every match marked and listed."
+    echo "First frame: navigation start to the animation frame after the one the viewer first"
+    echo "drew its fitted view in (so that frame's raster is counted; for the SVG alone: after"
+    echo "its load event). Search: input event to the next frame, every match marked and listed."
     echo
     echo "$table"
   } > "$results"

@@ -19,6 +19,7 @@
 
 #include "common.h"
 #include "diag.h"
+#include "eval.h"
 #include "map.h"
 
 #ifdef __cplusplus
@@ -36,10 +37,21 @@ typedef struct argmap_html_options {
 	int hide_evidence;
 	const char *id_prefix; /* the SVG's id prefix (NULL: none); the page's
 	                          own ids (am-search, am-panel) do not take it */
+	/* version 2. A struct of version 1 is still taken: these are then
+	 * NULL / 0. */
+	const char *const *actors; /* the actor view (n_actors ids), as in
+	                              argmap_render_options; NULL: none */
+	size_t n_actors;
+	const argmap_eval_result *status; /* argmap_eval_map of this map: each
+	                              drawn node's label and explanation (and,
+	                              preferred, its acceptance) go into the page
+	                              for its "status" toggle; NULL: the grounded
+	                              labelling, computed here. Borrowed. */
 } argmap_html_options;
 
-#define ARGMAP_HTML_OPTIONS_VERSION 1
-#define ARGMAP_HTML_OPTIONS_INIT {ARGMAP_HTML_OPTIONS_VERSION, NULL, 2, NULL, 0, NULL}
+#define ARGMAP_HTML_OPTIONS_VERSION 2
+#define ARGMAP_HTML_OPTIONS_INIT                                                           \
+	{ARGMAP_HTML_OPTIONS_VERSION, NULL, 2, NULL, 0, NULL, NULL, 0, NULL}
 
 /**
  * Build the page for `map` around svg[0..svg_len) (an SVG argmap_render
@@ -48,7 +60,8 @@ typedef struct argmap_html_options {
  * On success returns 0 and sets *out to a malloc'd, NUL-terminated buffer
  * of *len bytes (caller frees with free()). On failure returns a negative
  * argmap_status and sets *out to NULL and *len to 0: ARGMAP_EARG (NULL
- * arguments, options of an unknown version, no <svg> element in `svg`),
+ * arguments, options of an unknown version, no <svg> element in `svg`,
+ * a `status` of another map's size),
  * ARGMAP_EINVALID (the view names an unknown node or selects nothing:
  * AM711, AM712 in `diags`, which may be NULL), ARGMAP_ENOMEM.
  * Deterministic: the same inputs give the same bytes. Text from the map

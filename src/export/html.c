@@ -13,7 +13,10 @@
  *           (#am-view holding the inline <svg>), the side panel (#am-panel),
  *           the model (<script type="application/json" id="am-model">), the
  *           page's settings (id prefix, the DOM ids of items whose map ids
- *           are not safe CSS identifiers: #am-config) and the viewer.
+ *           are not safe CSS identifiers: #am-config), the drawn nodes'
+ *           labels and explanations (argmap eval: #am-status), the
+ *           drawing's pieces (#am-drawing, #am-pieces: html_svg.c) and the
+ *           viewer.
  * The SVG is copied from its <svg element on (the XML declaration,
  * DOCTYPE and comments before it are left out: an HTML parser would
  * misread them). Map text reaches the page through am_buf_put_xml (the
@@ -24,6 +27,7 @@
 #include <string.h>
 
 #include "export/exporters.h"
+#include "export/html_svg.h"
 #include "model/view.h"
 #include "util/am_internal.h"
 #include "util/buf.h"
@@ -113,6 +117,53 @@ done:
 	return rc;
 }
 
+/* #am-status: the labels of the nodes in the view, by map id:
+ * {"semantics": "grounded"|"preferred", "complete": bool,
+ *  "nodes": {"ID": {"label": "IN", "why": "...", "acceptance": "...",
+ *  "acceptance_why": "..."}}} (no entry for a node without a label). */
+static int status_json(const argmap_map *map, const am_view *v, const argmap_eval_result *st,
+                       am_buf *o)
+{
+	json_t *all = json_object(), *ns = json_object();
+	size_t i, n = argmap_map_node_count(map);
+	int rc = ARGMAP_ENOMEM;
+
+	if (!all || !ns)
+		goto done;
+	for (i = 0; i < n && i < st->n_nodes; i++) {
+		const argmap_node *nd = argmap_map_node(map, i);
+		json_t *e;
+		if (!v->node_on[i] || st->label[i] == ARGMAP_LABEL_NONE)
+			continue;
+		e = json_object();
+		if (!e || am_json_set(ns, nd->id, e) ||
+		    am_json_set(e, "label", json_string(argmap_label_name(st->label[i]))) ||
+		    (st->explanation && st->explanation[i] &&
+		     am_json_set(e, "why", am_json_text(st->explanation[i]))))
+			goto done;
+		if (st->semantics == ARGMAP_SEMANTICS_PREFERRED && st->acceptance &&
+		    (am_json_set(e, "acceptance",
+		                 json_string(argmap_acceptance_name(st->acceptance[i]))) ||
+		     (st->acceptance_explanation && st->acceptance_explanation[i] &&
+		      am_json_set(e, "acceptance_why",
+		                  am_json_text(st->acceptance_explanation[i])))))
+			goto done;
+	}
+	if (am_json_set(all, "semantics",
+	                json_string(st->semantics == ARGMAP_SEMANTICS_PREFERRED ? "preferred"
+	                                                                        : "grounded")) ||
+	    am_json_set(
+	        all, "complete",
+	        json_boolean(st->semantics != ARGMAP_SEMANTICS_PREFERRED || st->complete)) ||
+	    am_json_set(all, "nodes", json_incref(ns)))
+		goto done;
+	rc = am_json_append(o, all, AM_JSON_COMPACT) != 0 ? ARGMAP_ENOMEM : 0;
+done:
+	json_decref(ns);
+	json_decref(all);
+	return rc;
+}
+
 static const char *page_title(const argmap_map *map)
 {
 	const argmap_file *f = argmap_map_file(map, 0);
@@ -130,6 +181,10 @@ static const char bar[] =
     "<input id=\"am-search\" type=\"search\" autocomplete=\"off\" spellcheck=\"false\" "
     "placeholder=\"Search claims, ids, actors, tags\" aria-controls=\"am-results\"></label>\n"
     "<span id=\"am-count\" class=\"am-count\" aria-live=\"polite\"></span>\n"
+    "<button type=\"button\" id=\"am-questions-btn\" aria-expanded=\"false\" "
+    "aria-controls=\"am-questions\" title=\"The map's questions (key q)\">Questions</button>\n"
+    "<nav id=\"am-questions\" class=\"am-questions\" aria-label=\"Questions\" hidden><ul></ul>"
+    "</nav>\n"
     "<button type=\"button\" id=\"am-fit\" title=\"Fit the map to the window (key "
     "0)\">Fit</button>\n"
     "<button type=\"button\" id=\"am-one\" title=\"Actual size (key 1)\">100 %</button>\n"
@@ -140,6 +195,9 @@ static const char bar[] =
     "<label>Actor <select id=\"am-actor\"><option value=\"\">all</option></select></label>\n"
     "<label>Tag <select id=\"am-tag\"><option value=\"\">all</option></select></label>\n"
     "<label><input type=\"checkbox\" id=\"am-hide-ev\"> hide evidence</label>\n"
+    "<label id=\"am-status-box\" title=\"Which claims stand (argmap eval): IN, OUT or "
+    "UNDEC, with the reason in the panel\"><input type=\"checkbox\" id=\"am-status-on\"> "
+    "status</label>\n"
     "</header>\n"
     "<ul id=\"am-results\" class=\"am-results\" role=\"listbox\" aria-label=\"Matches\" "
     "hidden></ul>\n";
@@ -149,11 +207,17 @@ int argmap_html(const argmap_map *map, const argmap_html_options *opts, const ch
 {
 	am_view_options vo = {0};
 	am_view view;
-	am_buf o = {0}, model = {0}, cfg = {0}, csp = {0};
+	am_buf o = {0}, model = {0}, cfg = {0}, csp = {0}, frame = {0}, pieces = {0}, raw = {0},
+	       stj = {0};
+	argmap_eval_result *own_status = NULL;
+	json_t *drawing = NULL;
 	const argmap_file *f;
 	const char *start, *idp;
 	char h[45];
 	int rc, have_view = 0;
+	const char *const *actors = NULL;
+	size_t n_actors = 0;
+	const argmap_eval_result *status = NULL;
 
 	if (out)
 		*out = NULL;
@@ -162,8 +226,18 @@ int argmap_html(const argmap_map *map, const argmap_html_options *opts, const ch
 	if (!map || !opts || !svg || !out || !len)
 		return am_fail(ARGMAP_EARG,
 		               "argmap_html: map, options, svg, out and len are required");
-	if (am_check_version(opts->version, ARGMAP_HTML_OPTIONS_VERSION, "argmap_html_options"))
+	/* version 1 lacks the fields after id_prefix: read them only from 2 */
+	if (opts->version != 1 &&
+	    am_check_version(opts->version, ARGMAP_HTML_OPTIONS_VERSION, "argmap_html_options"))
 		return ARGMAP_EARG;
+	if (opts->version >= 2) {
+		actors = opts->actors;
+		n_actors = opts->actors ? opts->n_actors : 0;
+		status = opts->status;
+	}
+	if (status && (status->n_nodes != argmap_map_node_count(map) ||
+	               status->n_relations != argmap_map_relation_count(map)))
+		return am_fail(ARGMAP_EARG, "argmap_html: the status is of another map");
 	start = svg_len > 5 ? strstr(svg, "<svg") : NULL;
 	if (!start || (size_t)(start - svg) >= svg_len)
 		return am_fail(ARGMAP_EARG, "argmap_html: the drawing has no <svg> element");
@@ -175,12 +249,28 @@ int argmap_html(const argmap_map *map, const argmap_html_options *opts, const ch
 	vo.depth = opts->depth;
 	vo.tag = opts->tag;
 	vo.hide_evidence = opts->hide_evidence;
+	vo.actors = actors;
+	vo.n_actors = n_actors;
 	if ((rc = am_view_build(&view, map, &vo, diags, f->path)) != 0)
 		return rc;
 	have_view = 1;
+	if (!status) {
+		if ((rc = argmap_eval_map(map, NULL, &own_status)) != 0)
+			goto done;
+		status = own_status;
+	}
 	if ((rc = am_export_json(map, &view, &model)) != 0 ||
-	    (rc = config_json(map, &view, idp, &cfg)) != 0)
+	    (rc = config_json(map, &view, idp, &cfg)) != 0 ||
+	    (rc = status_json(map, &view, status, &stj)) != 0)
 		goto done;
+	/* the drawing in pieces that the viewer puts into the DOM as they come
+	 * into view (html_svg.c); an SVG of another shape goes inline whole */
+	rc = am_html_split_svg(start, svg_len - (size_t)(start - svg), &frame, &raw, &drawing);
+	if (rc < 0 || (drawing && am_json_append(&pieces, drawing, AM_JSON_COMPACT) != 0)) {
+		rc = am_fail(ARGMAP_ENOMEM, "out of memory while building the HTML page");
+		goto done;
+	}
+	rc = 0;
 
 	/* the policy: nothing from anywhere, but these exact inline parts */
 	am_sha256_base64(argmap_viewer_js, argmap_viewer_js_len, h);
@@ -216,7 +306,10 @@ int argmap_html(const argmap_map *map, const argmap_html_options *opts, const ch
 	am_buf_puts(&o, "<main id=\"am-view\" class=\"am-view\" tabindex=\"-1\" "
 	                "aria-label=\"Argument map: drag to pan, wheel or + and - to zoom\">\n"
 	                "<div id=\"am-stage\" class=\"am-stage\">\n");
-	am_buf_put(&o, start, svg_len - (size_t)(start - svg));
+	if (drawing)
+		am_buf_put(&o, frame.data, frame.len);
+	else
+		am_buf_put(&o, start, svg_len - (size_t)(start - svg));
 	am_buf_puts(&o,
 	            "<div id=\"am-marks\" class=\"am-marks\" aria-hidden=\"true\"></div>\n"
 	            "</div>\n</main>\n<aside id=\"am-panel\" class=\"am-panel\" tabindex=\"-1\" "
@@ -225,10 +318,18 @@ int argmap_html(const argmap_map *map, const argmap_html_options *opts, const ch
 	put_script_json(&o, model.data ? model.data : "{}", model.len);
 	am_buf_puts(&o, "</script>\n<script type=\"application/json\" id=\"am-config\">");
 	put_script_json(&o, cfg.data ? cfg.data : "{}", cfg.len);
+	am_buf_puts(&o, "</script>\n<script type=\"application/json\" id=\"am-status\">");
+	put_script_json(&o, stj.data ? stj.data : "{}", stj.len);
+	if (drawing) {
+		am_buf_puts(&o, "</script>\n<script type=\"application/json\" id=\"am-drawing\">");
+		put_script_json(&o, pieces.data, pieces.len);
+		am_buf_puts(&o, "</script>\n<script type=\"text/plain\" id=\"am-pieces\">");
+		am_buf_put(&o, raw.data, raw.len);
+	}
 	am_buf_puts(&o, "</script>\n<script>");
 	am_buf_put(&o, argmap_viewer_js, argmap_viewer_js_len);
 	am_buf_puts(&o, "</script>\n</body>\n</html>\n");
-	if (o.failed || csp.failed) {
+	if (o.failed || csp.failed || frame.failed || raw.failed) {
 		rc = am_fail(ARGMAP_ENOMEM, "out of memory while building the HTML page");
 		goto done;
 	}
@@ -245,5 +346,11 @@ done:
 	am_buf_free(&model);
 	am_buf_free(&cfg);
 	am_buf_free(&csp);
+	am_buf_free(&frame);
+	am_buf_free(&pieces);
+	am_buf_free(&raw);
+	am_buf_free(&stj);
+	argmap_eval_free(own_status);
+	json_decref(drawing);
 	return rc;
 }

@@ -255,6 +255,9 @@ int argmap_render(const argmap_map *map, const argmap_render_options *opts, argm
 		ho.tag = opts->tag;
 		ho.hide_evidence = opts->hide_evidence;
 		ho.id_prefix = jo.id_prefix;
+		ho.actors = opts->actors; /* the page's data is of the view drawn */
+		ho.n_actors = opts->n_actors;
+		ho.status = opts->status;
 		rc = argmap_html(map, &ho, buf.data, buf.len, NULL, out, len);
 		goto done;
 	}

@@ -243,6 +243,8 @@ async function hostile(browser) {
   await load(page, fileUrl(file, '#e1'));
   const state = await page.evaluate(() => ({
     pwned: window.pwned, scripts: document.scripts.length,
+    code: [...document.scripts].filter((e) => !e.type || /javascript/.test(e.type)).length,
+    types: [...document.scripts].map((e) => e.type || 'js').join(' '),
     imgs: document.querySelectorAll('img').length,
     svgs: document.querySelectorAll('svg').length,
     onattrs: [...document.querySelectorAll('*')].filter((e) =>
@@ -252,7 +254,8 @@ async function hostile(browser) {
     label: document.getElementById('am-n-c1').getAttribute('aria-label'),
   }));
   check(state.pwned === undefined && log.dialogs === 0, 'hostile: no script of the map ran');
-  check(state.scripts === 3, `hostile: the page has its 3 scripts only (${state.scripts})`);
+  check(state.scripts === 6 && state.code === 1,
+    `hostile: the page has its 6 scripts only, one of them code (${state.types})`);
   check(state.imgs === 0 && state.svgs === 1 && state.onattrs === 0,
     'hostile: no element or on* attribute came from the text');
   check(state.title === HOSTILE[0], 'hostile: the title is the text, as text');
@@ -263,6 +266,84 @@ async function hostile(browser) {
   check((await page.$$('.am-match')).length === 1, 'hostile: search finds the hostile claim');
   check(log.requests.length === 0, `hostile: no request (${log.requests.join(' ')})`);
   check(log.errors.length === 0, `hostile: no console errors (${log.errors.join(' | ')})`);
+  await page.close();
+}
+
+// An --actor page carries the data of the view it draws: the same nodes
+// as `argmap export --actor` of that map, fewer than the map's, and the
+// status only of those.
+async function actorView(browser) {
+  const map = join(src, 'maps/ukraine-2025/cnn.xml');
+  const file = render(map, join(work, 'actor.html'), ['--actor', 'rubio']);
+  const html = readFileSync(file, 'utf8');
+  const model = modelOf(html);
+  const want = JSON.parse(execFileSync(cli, ['export', '-q', '-T', 'json', '-o', '-', '--actor', 'rubio', map]));
+  const whole = JSON.parse(execFileSync(cli, ['export', '-q', '-T', 'json', '-o', '-', map]));
+  const ids = (m) => m.nodes.map((n) => n.id).sort().join(' ');
+  check(ids(model) === ids(want) && model.nodes.length < whole.nodes.length,
+    `actor: the page's model is the --actor view (${model.nodes.length} of ${whole.nodes.length} nodes)`);
+  const st = JSON.parse(/<script type="application\/json" id="am-status">([\s\S]*?)<\/script>/.exec(html)[1]);
+  const inView = new Set(model.nodes.map((n) => n.id));
+  check(Object.keys(st.nodes).length > 0 && Object.keys(st.nodes).every((id) => inView.has(id)),
+    'actor: the status covers only the view');
+  const drawn = (html.match(/id="am&#45;n&#45;[^"]*"/g) || []).length;
+  check(drawn === model.nodes.length, `actor: the drawing has the model's nodes (${drawn})`);
+}
+
+// The status toggle: each claim's label and its explanation, from
+// `argmap eval` of the same map.
+async function statusToggle(browser) {
+  const map = join(src, 'maps/ukraine-2025/carnegie.xml');
+  const file = render(map, join(work, 'status.html'));
+  const ev = JSON.parse(execFileSync(cli, ['eval', '-q', '--format', 'json', map]));
+  const items = (Array.isArray(ev) ? ev[0] : ev).items;
+  const pick = items.find((i) => i.kind === 'claim' && i.label === 'OUT' && SAFE.test(i.id)) ||
+    items.find((i) => i.kind === 'claim' && SAFE.test(i.id));
+  const { page, log } = await openPage(browser);
+  await load(page, fileUrl(file));
+  const before = await page.$$eval('.am-status-badge', (l) => l.length);
+  await page.click('#am-status-on');
+  const badge = await page.evaluate((id) => {
+    const b = document.querySelector(`.am-status-badge[data-node="${id}"]`);
+    return b ? b.textContent : null;
+  }, pick.id);
+  check(before === 0 && badge && badge.includes(pick.label),
+    `status: the toggle labels ${pick.id} ${pick.label} on the drawing ("${badge}")`);
+  await page.evaluate((id) => { location.hash = '#' + id; }, pick.id);
+  await page.waitForFunction(() => !document.getElementById('am-panel').hidden);
+  const text = await page.$eval('#am-panel', (p) => p.textContent);
+  check(text.includes(pick.label) && text.includes(pick.explanation),
+    `status: the panel gives ${pick.id}'s label and explanation ("${pick.explanation}")`);
+  await page.screenshot({ path: join(work, 'status.png') });
+  await page.click('#am-status-on');
+  check((await page.$$('.am-status-badge')).length === 0, 'status: the toggle turns it off');
+  check(log.errors.length === 0 && log.requests.length === 0, 'status: no errors, no requests');
+  await page.close();
+}
+
+// The list of questions: every question, keyboard reachable; choosing one
+// flies there and selects it.
+async function questionList(browser) {
+  const file = join(work, 'debate.html');
+  const model = modelOf(readFileSync(file, 'utf8'));
+  const qs = model.nodes.filter((n) => n.kind === 'question');
+  const { page, log } = await openPage(browser);
+  await load(page, fileUrl(file));
+  await page.focus('#am-questions-btn');
+  await page.keyboard.press('Enter');
+  const listed = await page.$$eval('#am-questions li a', (l) => l.map((a) => a.textContent));
+  check(listed.length === qs.length && qs.every((q) => listed.some((t) => t.includes(q.text))),
+    `questions: the list names all ${qs.length} questions`);
+  const last = qs[qs.length - 1];
+  for (let i = 0; i < qs.length; i++) await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement.textContent);
+  check(focused.includes(last.text), 'questions: Tab walks the list');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => document.getElementById(id)?.classList.contains('am-selected'),
+    { timeout: 5000 }, domId(last.id));
+  check(await onScreen(page, domId(last.id)), `questions: Enter flies to ${last.id}`);
+  await page.screenshot({ path: join(work, 'questions.png') });
+  check(log.errors.length === 0 && log.requests.length === 0, 'questions: no errors, no requests');
   await page.close();
 }
 
@@ -288,6 +369,9 @@ try {
     check(log.errors.length === 0 && log.requests.length === 0, 'view: no errors, no requests');
     await page.close();
   }
+  await actorView(browser);
+  await statusToggle(browser);
+  await questionList(browser);
   await hostile(browser);
 } finally {
   await close();

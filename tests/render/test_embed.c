@@ -236,8 +236,10 @@ Test(embed, html_page)
 	cr_expect(strstr(html, "id=\"am-panel\""));
 	cr_expect(strstr(html, "id=\"am&#45;n&#45;c\" class=\"node am&#45;node am&#45;claim\""));
 	/* exactly three scripts, two of them data; no map text closes one */
-	cr_expect_eq(rs_count(html, len, "<script"), 3);
-	cr_expect_eq(rs_count(html, len, "</script"), 3);
+	/* the model, the settings, the status, the drawing's index and
+	 * pieces, the viewer */
+	cr_expect_eq(rs_count(html, len, "<script"), 6);
+	cr_expect_eq(rs_count(html, len, "</script"), 6);
 	p = between(html, "<script type=\"application/json\" id=\"am-model\">", "</script>", &n);
 	cr_expect(!memchr(p, '<', n) && !memchr(p, '>', n) && !memchr(p, '&', n),
 	          "no map text can end the data or open a comment in it");
@@ -290,6 +292,20 @@ Test(embed, html_api)
 	cr_assert_eq(argmap_html(map, &ho, "<svg></svg>", 11, NULL, &out, &len), 0);
 	cr_expect(strstr(out, "<main id=\"am-view\""));
 	free(out);
+	/* a struct of version 1 (before actors and status) is still taken */
+	ho.version = 1;
+	cr_assert_eq(argmap_html(map, &ho, "<svg></svg>", 11, NULL, &out, &len), 0);
+	cr_expect(strstr(out, "id=\"am-status\""), "the page computes the grounded labels");
+	free(out);
+	ho.version = ARGMAP_HTML_OPTIONS_VERSION;
+	{
+		argmap_eval_result other = {0};
+		other.n_nodes = 9999;
+		ho.status = &other;
+		cr_expect_eq(argmap_html(map, &ho, "<svg></svg>", 11, NULL, &out, &len),
+		             ARGMAP_EARG, "a status of another map is refused");
+		ho.status = NULL;
+	}
 	argmap_map_free(map);
 	ts_rmtree(dir);
 	free(dir);

@@ -20,6 +20,8 @@
     answer: 'answered by' };
 
   var nodes = model.nodes || [], rels = model.relations || [];
+  /* state the drawing's pieces read as they come into the DOM */
+  var matches = [], current = -1, matchSet = {}, dimSet = {}, selected = null, statusOn = false;
   var node = {}, source = {}, actor = {}, relByKey = {}, relsTo = {}, relsFrom = {}, el = {};
   (model.sources || []).forEach(function (s) { source[s.id] = s; });
   (model.actors || []).forEach(function (a) { actor[a.id] = a; });
@@ -36,14 +38,15 @@
     return (a.name || id) + (a.affiliation ? ' (' + a.affiliation + ')' : '');
   }
   function nodeDomId(id) { return SAFE.test(id) ? P + 'am-n-' + id : unsafe[id]; }
-  /* the drawn parts of a relation: its arrow, its dot and its premise lines */
-  function relParts(r) {
-    var base, out = [], k, e;
+  /* the DOM ids of a relation's drawn parts: arrow, dot and premise lines */
+  function relPartIds(r) {
+    var base, out = [], k, d;
+    function has(d) { return D ? pieceOf[d] !== undefined : !!$(d); }
     if (r.id && SAFE.test(r.id)) base = '-' + r.id;
     else if (unsafe[r.key] !== undefined) base = unsafe[r.key];
     else base = r.key.replace('#', '');
-    ['am-r', 'am-j'].forEach(function (p) { e = $(P + p + base); if (e) out.push(e); });
-    for (k = 1; (e = $(P + 'am-p' + base + '-' + k)); k++) out.push(e);
+    ['am-r', 'am-j'].forEach(function (p) { if (has(P + p + base)) out.push(P + p + base); });
+    for (k = 1; has(d = P + 'am-p' + base + '-' + k); k++) out.push(d);
     return out;
   }
   /* the node a relation's target stands for (an undercut aims at a support) */
@@ -54,36 +57,252 @@
   }
 
   /* ------------------------------------------------------------ nodes */
-  var hay = [], order = [];
-  nodes.forEach(function (n) {
-    var e = $(nodeDomId(n.id)), who;
-    if (!e) return;
-    el[n.id] = e;
-    order.push(n);
-    who = (n.by || []).map(actorName);
+  /* The drawing: inline whole (small SVGs of another shape), or in pieces
+   * (#am-drawing, #am-pieces: export/html_svg.c) that go into the DOM as
+   * they come into view, so that a map of thousands of claims is never
+   * parsed, laid out and painted at once. */
+  var dataEl = $('am-drawing'), D = dataEl ? JSON.parse(dataEl.textContent) : null;
+  var piecesText = D ? $('am-pieces').textContent.split('\f') : null;
+  var G = svg.querySelector('g.graph') || svg, layers = null, pieceOf = {}, live = [];
+  var liveOrder = [[], [], []], nLive = 0, pbox = [], edgeEnd = {}, pinned = {};
+  var LAYER = { t: 0, k: 0, s: 1, r: 1, u: 1, a: 1 };
+  var hay = [], order = [], domOf = {}, idByDom = {}, fromEv = {}, hidden = {};
+  function whoOf(n) {
+    var who = (n.by || []).map(actorName);
     if (n.speaker) who.push(actorName(n.speaker));
-    e.setAttribute('tabindex', '0');
-    e.setAttribute('role', 'button');
-    e.setAttribute('aria-label', (KIND[n.kind] || n.kind) + ' ' + n.id + ': ' + n.text +
-      (who.length ? ' \u2014 ' + who.join(', ') : ''));
-    Array.prototype.forEach.call(e.querySelectorAll('a'), function (a) {
-      a.setAttribute('tabindex', '-1');
+    return who;
+  }
+  nodes.forEach(function (n) {
+    var d = nodeDomId(n.id);
+    if (!d) return;
+    domOf[n.id] = d;
+    idByDom[d] = n.id;
+  });
+  if (D) {
+    D.id.forEach(function (d, i) { if (d) pieceOf[d] = i; });
+    layers = [0, 1, 2].map(function () {
+      var g = doc.createElementNS('http://www.w3.org/2000/svg', 'g');
+      G.appendChild(g);
+      return g;
     });
-    hay.push([n, (n.id + '\n' + n.text + '\n' + who.join('\n') + '\n' +
+    svg.classList.add('am-lazy');
+  }
+  nodes.forEach(function (n) {
+    var d = domOf[n.id];
+    if (!d || (D ? pieceOf[d] === undefined : !$(d))) return;
+    order.push(n);
+    hay.push([n, (n.id + '\n' + n.text + '\n' + whoOf(n).join('\n') + '\n' +
       (n.tags || []).join('\n')).toLowerCase()]);
   });
   rels.forEach(function (r) {
     var ev = (r.from || []).length > 0 && r.from.every(function (f) {
       return node[f] && node[f].kind === 'evidence';
     });
-    if (ev) relParts(r).forEach(function (e) { e.classList.add('am-from-ev'); });
+    if (ev) relPartIds(r).forEach(function (d) { fromEv[d] = 1; });
   });
+  function hideEvOn() { return $('am-hide-ev').checked; }
+  /* ------------------------------------------------------------ status */
+  /* #am-status: each drawn node's label (argmap eval) and its reason */
+  var ST = JSON.parse($('am-status').textContent || '{}'), stOf = ST.nodes || {};
+  var GLYPH = { IN: '\u2713', OUT: '\u2717', UNDEC: '?' };
+  var WORD = { IN: 'IN (holds)', OUT: 'OUT (defeated)', UNDEC: 'UNDEC (undecided)' };
+  var SFILL = { IN: '#c8e6c9', OUT: '#ffcdd2', UNDEC: '#fff3c4' };
+  function statusWords(id) {
+    var x = statusOn && stOf[id];
+    return x ? ' \u2014 status ' + x.label + (x.why ? ': ' + x.why : '') : '';
+  }
+  function statusFill(id) { var x = stOf[id]; return x ? SFILL[x.label] : null; }
+  /* A dashed stroke costs Chromium's rasteriser the whole path's dashes in
+   * every tile the path crosses (measured: one 40,000-unit dashed edge made
+   * a tile take 0.4 s), so a long dashed path becomes short pieces, each of
+   * its cubic segments cut (de Casteljau) to at most DASH units of chord. */
+  var DASH = 400;
+  function cutDashes(root) {
+    Array.prototype.forEach.call(root.querySelectorAll('path[stroke-dasharray]'), function (p) {
+      var d = p.getAttribute('d') || '', v = d.match(/-?[0-9.]+(e-?[0-9]+)?/g), out = [], i;
+      if (!/^M[^A-Za-z]*C[^A-Za-z]*$/.test(d) || !v || v.length < 8) return;
+      v = v.map(Number);
+      for (i = 2; i + 5 < v.length; i += 6) split(v[i - 2], v[i - 1], v[i], v[i + 1], v[i + 2], v[i + 3],
+        v[i + 4], v[i + 5], out);
+      if (out.length < 2) return;
+      out.forEach(function (seg) {
+        var q = p.cloneNode(false);
+        q.setAttribute('d', seg);
+        p.parentNode.insertBefore(q, p);
+      });
+      p.parentNode.removeChild(p);
+    });
+  }
+  function split(x0, y0, x1, y1, x2, y2, x3, y3, out) {
+    var len = Math.hypot(x1 - x0, y1 - y0) + Math.hypot(x2 - x1, y2 - y1) + Math.hypot(x3 - x2, y3 - y2);
+    if (len <= DASH || out.length > 2000) {
+      out.push('M' + x0 + ',' + y0 + 'C' + x1 + ',' + y1 + ' ' + x2 + ',' + y2 + ' ' + x3 + ',' + y3);
+      return;
+    }
+    var ax = (x0 + x1) / 2, ay = (y0 + y1) / 2, bx = (x1 + x2) / 2, by = (y1 + y2) / 2;
+    var cx = (x2 + x3) / 2, cy = (y2 + y3) / 2, dx = (ax + bx) / 2, dy = (ay + by) / 2;
+    var ex = (bx + cx) / 2, ey = (by + cy) / 2, mx = (dx + ex) / 2, my = (dy + ey) / 2;
+    split(x0, y0, ax, ay, dx, dy, mx, my, out);
+    split(mx, my, ex, ey, cx, cy, x3, y3, out);
+  }
+  /* what a node element needs once it is in the DOM */
+  var idByEl = new Map();
+  function prepare(e) {
+    var id = idByDom[e.id], n = node[id], who;
+    if (fromEv[e.id]) e.classList.add('am-from-ev');
+    if (!n) return;
+    el[id] = e;
+    idByEl.set(e, id);
+    who = whoOf(n);
+    e.setAttribute('tabindex', '0');
+    e.setAttribute('role', 'button');
+    e.setAttribute('aria-label', (KIND[n.kind] || n.kind) + ' ' + n.id + ': ' + n.text +
+      (who.length ? ' \u2014 ' + who.join(', ') : '') + statusWords(id));
+    Array.prototype.forEach.call(e.querySelectorAll('a'), function (a) {
+      a.setAttribute('tabindex', '-1');
+    });
+    if (matchSet[id]) e.classList.add('am-match');
+    if (dimSet[id]) e.classList.add('am-dim');
+    if (id === selected) e.classList.add('am-selected');
+    if (current >= 0 && matches[current].id === id) e.classList.add('am-current');
+  }
+  /* puts pieces list (indices) into the DOM, each in its layer in drawing
+   * order (the nodes' order is the Tab order) */
+  function materialise(list) {
+    var html = [], tmp, k, i, e, L, o, lo, hi, mid;
+    list = list.filter(function (i) { return !live[i]; }).sort(function (a, b) { return a - b; });
+    if (!list.length) return;
+    list.forEach(function (i) {
+      html.push(D.k[i] === 't' ? '<g class="am-piece">' + piecesText[i] + '</g>' : piecesText[i]);
+    });
+    tmp = doc.createElementNS('http://www.w3.org/2000/svg', 'g');
+    /* the renderer's own SVG markup, escaped as the inline SVG would be */
+    tmp.innerHTML = html.join('');
+    for (k = 0; k < list.length; k++) {
+      i = list[k];
+      e = tmp.firstElementChild;
+      if (!e) break;
+      L = LAYER[D.k[i]];
+      if (L === undefined) L = 2;
+      o = liveOrder[L];
+      lo = 0;
+      hi = o.length;
+      while (lo < hi) { mid = (lo + hi) >> 1; if (o[mid] < i) lo = mid + 1; else hi = mid; }
+      layers[L].insertBefore(e, lo < o.length ? live[o[lo]] : null);
+      o.splice(lo, 0, i);
+      live[i] = e;
+      nLive++;
+      if (L === 2 || fromEv[e.id]) prepare(e);
+      if (L === 1) cutDashes(e);
+    }
+  }
+  function evict(keep) {
+    [0, 1, 2].forEach(function (L) {
+      liveOrder[L] = liveOrder[L].filter(function (i) {
+        var e = live[i], id = idByDom[D.id[i]];
+        if (keep[i] || (id && pinned[id]) || e.contains(doc.activeElement)) return true;
+        e.parentNode.removeChild(e);
+        if (id) { delete el[id]; idByEl.delete(e); }
+        live[i] = undefined;
+        nLive--;
+        return false;
+      });
+    });
+  }
+  /* the element of node id, put into the DOM if it is not there */
+  function elOf(id) {
+    var d = domOf[id];
+    if (!el[id] && D && d && pieceOf[d] !== undefined) materialise([pieceOf[d]]);
+    return el[id] || null;
+  }
 
   /* ------------------------------------------------------- pan and zoom */
   var t = { s: 1, x: 0, y: 0 }, W, H;
   (function () { var b = svg.getBoundingClientRect(); W = b.width; H = b.height; })();
   function apply() {
     stage.style.transform = 'translate(' + t.x + 'px,' + t.y + 'px) scale(' + t.s + ')';
+    if (D && !pending) { pending = true; requestAnimationFrame(update); }
+  }
+  /* ---------------------------------------- the drawing, as it is seen */
+  /* In view (the window and half of it around): when that is at most LIMIT
+   * pieces they are put into the DOM (before the frame is painted); past
+   * that the map is too small to read, and the overview (a canvas of boxes
+   * and lines) stands in for the drawing. Past MAXLIVE pieces in the DOM,
+   * those out of view leave it. A small map is put in whole at the start. */
+  var LIMIT = 900, MAXLIVE = 4000, ALL = 2500, pending = false, canvas = null, overview = false;
+  var COLOR = { q: '#0d47a1', c: '#5d4037', e: '#78909c', j: '#2e7d32', s: '#2e7d32',
+    r: '#c62828', u: '#6a1b9a', a: '#1565c0', k: '#b0bec5', t: '#90a4ae' };
+  var FILL = { q: '#e3f2fd', c: '#fffdf5', e: '#f3f6f4', j: '#2e7d32' };
+  function inView(margin) {
+    var x0 = -t.x / t.s, y0 = -t.y / t.s, w = vw() / t.s, h = vh() / t.s, out = [], i, b;
+    x0 -= w * margin; y0 -= h * margin; w *= 1 + 2 * margin; h *= 1 + 2 * margin;
+    for (i = 0; i < pbox.length; i++) {
+      b = pbox[i];
+      if (b.x < x0 + w && b.x + b.w > x0 && b.y < y0 + h && b.y + b.h > y0) out.push(i);
+    }
+    return out;
+  }
+  function update() {
+    pending = false;
+    var seen = inView(0.5), keep = {};
+    if (seen.length <= LIMIT) {
+      materialise(seen);
+      if (nLive > MAXLIVE) { seen.forEach(function (i) { keep[i] = 1; }); evict(keep); }
+      setOverview(false);
+    } else {
+      setOverview(true);
+      draw();
+    }
+  }
+  function setOverview(on) {
+    if (on === overview) return;
+    overview = on;
+    view.classList.toggle('am-overview', on);
+    if (on && !canvas) {
+      canvas = doc.createElement('canvas');
+      canvas.className = 'am-canvas';
+      canvas.setAttribute('aria-hidden', 'true');
+      view.insertBefore(canvas, view.firstChild);
+    }
+  }
+  function draw() {
+    var r = window.devicePixelRatio || 1, w = vw(), h = vh(), c, i, k, b, j = 0, hideEv;
+    if (canvas.width !== Math.round(w * r) || canvas.height !== Math.round(h * r)) {
+      canvas.width = Math.round(w * r);
+      canvas.height = Math.round(h * r);
+    }
+    c = canvas.getContext('2d');
+    c.setTransform(1, 0, 0, 1, 0, 0);
+    c.clearRect(0, 0, canvas.width, canvas.height);
+    c.setTransform(r * t.s, 0, 0, r * t.s, r * t.x, r * t.y);
+    c.lineWidth = Math.max(1, 1 / t.s);
+    hideEv = hideEvOn();
+    for (i = 0; i < pbox.length; i++) {
+      k = D.k[i];
+      if (LAYER[k] !== 1) continue;
+      b = D.e;
+      if (!(hideEv && fromEv[D.id[i]])) {
+        c.strokeStyle = COLOR[k];
+        c.beginPath();
+        c.moveTo(b[j] * M.a + M.e, b[j + 1] * M.d + M.f);
+        c.lineTo(b[j + 2] * M.a + M.e, b[j + 3] * M.d + M.f);
+        c.stroke();
+      }
+      j += 4;
+    }
+    for (i = 0; i < pbox.length; i++) {
+      k = D.k[i];
+      if (!FILL[k]) continue;
+      var id = idByDom[D.id[i]];
+      if (hideEv && k === 'e') continue;
+      b = pbox[i];
+      c.globalAlpha = id && dimSet[id] ? 0.18 : 1;
+      c.fillStyle = statusOn && id ? statusFill(id) || FILL[k] : FILL[k];
+      c.fillRect(b.x, b.y, b.w, b.h);
+      c.strokeStyle = COLOR[k];
+      c.strokeRect(b.x, b.y, b.w, b.h);
+    }
+    c.globalAlpha = 1;
   }
   function vw() { return view.clientWidth; }
   function vh() { return view.clientHeight; }
@@ -107,12 +326,24 @@
     t.y = Math.max(0, (vh() - H * t.s) / 2);
     apply();
   }
-  /* an element's box in the drawing's own (unscaled) pixels */
-  /* the nodes' boxes, read once, in one layout: the drawing never moves
-   * inside the stage, and reading layout between writes would lay out
-   * thousands of nodes again each time */
-  var boxes = new Map();
-  function boxOf(e) {
+  /* boxes in the stage's unscaled pixels. In pieces: from the index, in
+   * the root group's units through its matrix (no layout is read). Inline:
+   * each node's box read once, in one layout (reading layout between
+   * writes would lay out thousands of nodes again each time). */
+  var M = null, boxes = new Map();
+  if (D) {
+    M = G.getCTM() || { a: 1, d: 1, e: 0, f: 0 };
+    for (var i = 0; i < D.id.length; i++) {
+      var x0 = D.b[4 * i] * M.a + M.e, y0 = D.b[4 * i + 1] * M.d + M.f;
+      var x1 = D.b[4 * i + 2] * M.a + M.e, y1 = D.b[4 * i + 3] * M.d + M.f;
+      pbox.push({ x: Math.min(x0, x1), y: Math.min(y0, y1), w: Math.abs(x1 - x0),
+        h: Math.abs(y1 - y0) });
+    }
+  }
+  function boxOfId(id) {
+    var e;
+    if (D) return pbox[pieceOf[domOf[id]]];
+    e = el[id];
     var b = boxes.get(e);
     if (!b) { b = box(e); boxes.set(e, b); }
     return b;
@@ -122,10 +353,10 @@
     return { x: (b.left - r.left - t.x) / t.s, y: (b.top - r.top - t.y) / t.s,
       w: b.width / t.s, h: b.height / t.s };
   }
-  /* a mark over node element e (kind: m match, c current, s selected,
-   * f focus); returns it, to be removed with unmark */
-  function mark(e, kind, into) {
-    var b = boxOf(e), d = doc.createElement('div'), pad = kind === 'm' ? 4 : 8;
+  /* a mark over node id (kind: m match, c current, s selected, f focus);
+   * returns it, to be removed with unmark */
+  function mark(id, kind, into) {
+    var b = boxOfId(id), d = doc.createElement('div'), pad = kind === 'm' ? 4 : 8;
     d.className = 'am-mark am-' + kind;
     d.style.left = (b.x - pad) + 'px';
     d.style.top = (b.y - pad) + 'px';
@@ -151,20 +382,20 @@
     var qs = order.filter(function (n) { return n.kind === 'question'; }), b, s;
     fit();
     if (t.s >= 0.35 || !qs.length) return;
-    b = qs.map(function (n) { return boxOf(el[n.id]); }).reduce(function (a, c) {
+    b = qs.map(function (n) { return boxOfId(n.id); }).reduce(function (a, c) {
       var x = Math.min(a.x, c.x), y = Math.min(a.y, c.y);
       return { x: x, y: y, w: Math.max(a.x + a.w, c.x + c.w) - x,
         h: Math.max(a.y + a.h, c.y + c.h) - y };
     });
     s = Math.min(0.8, vw() * 0.9 / b.w, vh() * 0.4 / b.h);
     if (s < 0.55) {
-      b = boxOf(el[qs[0].id]);
+      b = boxOfId(qs[0].id);
       s = Math.min(0.8, vw() * 0.9 / b.w, vh() * 0.4 / b.h);
     }
     show(b, Math.max(fitScale(), s), Math.max(16, vh() * 0.08));
   }
-  function fly(e) {
-    var b = boxOf(e), s = t.s;
+  function fly(id) {
+    var b = boxOfId(id), s = t.s;
     if (s < 0.6) s = Math.min(1, vw() * 0.5 / b.w);
     show(b, s);
   }
@@ -216,16 +447,15 @@
   view.addEventListener('click', function (ev) {
     var g = ev.target.closest ? ev.target.closest('g.am-node') : null;
     if (ev.target.closest && ev.target.closest('a')) ev.preventDefault();
+    if (!moved && overview) { zoomAt(ev.clientX, ev.clientY, 3); return; }
     if (moved || !g) return;
     var n = idOf(g);
     if (n) go(n);
   });
-  var idByEl = new Map();
-  Object.keys(el).forEach(function (id) { idByEl.set(el[id], id); });
   function idOf(g) { return idByEl.get(g); }
 
   /* ------------------------------------------------ selection and panel */
-  var selected = null, selMark = null;
+  var selMark = null;
   function go(id) {
     if (decodeHash() === id) select(id);
     else location.hash = encodeURIComponent(id);
@@ -309,6 +539,16 @@
     panel.appendChild(head);
     if (n.kind === 'evidence') panel.appendChild(quoteBlock(n));
     else panel.appendChild(mk('p', n.text, 'am-text'));
+    var x = statusOn && stOf[n.id];
+    if (x) {
+      panel.appendChild(mk('h2', 'Status (' + (ST.semantics || 'grounded') + ')'));
+      var sp = mk('p', null, 'am-status-line');
+      sp.appendChild(mk('span', GLYPH[x.label] + ' ' + WORD[x.label], 'am-status-badge am-st-' + x.label));
+      panel.appendChild(sp);
+      if (x.why) panel.appendChild(mk('p', x.why, 'am-why'));
+      if (x.acceptance) panel.appendChild(mk('p', x.acceptance + (x.acceptance_why ? ': ' +
+        x.acceptance_why : ''), 'am-why'));
+    }
     if ((n.by || []).length)
       section('Held by', n.by.map(function (a) { return mk('li', actorName(a)); }));
     if (n.kind !== 'evidence')
@@ -342,24 +582,28 @@
     section('Relations', out.concat(inn));
     if ((n.tags || []).length) section('Tags', n.tags.map(function (g) { return mk('li', g); }));
   }
+  function known(id) { return !!(domOf[id] && (D ? pieceOf[domOf[id]] !== undefined : el[id])); }
   function select(id) {
-    var e = el[id];
-    if (!e) return;
+    if (!known(id)) return;
     if (selected && el[selected]) el[selected].classList.remove('am-selected');
+    if (selected) delete pinned[selected];
     unmark(selMark);
     selected = id;
-    e.classList.add('am-selected');
-    selMark = mark(e, 's');
+    pinned[id] = 1;
+    var e = elOf(id);
+    if (e) e.classList.add('am-selected');
+    selMark = mark(id, 's');
     fill(node[id]);
     panel.hidden = false;
     doc.body.classList.add('am-panel-open');
-    fly(e);
+    fly(id);
   }
   function unselect() {
     if (selected && el[selected]) el[selected].classList.remove('am-selected');
     unmark(selMark);
     selMark = null;
     var back = selected && el[selected];
+    if (selected) delete pinned[selected];
     selected = null;
     panel.hidden = true;
     doc.body.classList.remove('am-panel-open');
@@ -368,14 +612,18 @@
   }
   window.addEventListener('hashchange', function () {
     var id = decodeHash();
-    if (el[id]) select(id);
+    if (known(id)) select(id);
     else if (!id && selected) unselect();
   });
 
   /* ------------------------------------------------------------ search */
-  var matches = [], current = -1, matchMarks = [], curMark = null;
+  var matchMarks = [], curMark = null;
   function clearMarks() {
-    matches.forEach(function (n) { el[n.id].classList.remove('am-match', 'am-current'); });
+    matches.forEach(function (n) {
+      if (el[n.id]) el[n.id].classList.remove('am-match', 'am-current');
+    });
+    if (current >= 0) delete pinned[matches[current].id];
+    matchSet = {};
     matchMarks.forEach(unmark);
     unmark(curMark);
     matches = [];
@@ -392,9 +640,12 @@
     /* the marks first: their boxes read the layout, which the classes
      * would make stale */
     var frag = doc.createDocumentFragment();
-    matches.forEach(function (n) { matchMarks.push(mark(el[n.id], 'm', frag)); });
+    matches.forEach(function (n) { matchMarks.push(mark(n.id, 'm', frag)); });
     marks.appendChild(frag);
-    matches.forEach(function (n) { el[n.id].classList.add('am-match'); });
+    matches.forEach(function (n) {
+      matchSet[n.id] = 1;
+      if (el[n.id]) el[n.id].classList.add('am-match');
+    });
     count.textContent = matches.length + (matches.length === 1 ? ' match' : ' matches');
     matches.slice(0, 50).forEach(function (n, k) {
       li = mk('li');
@@ -408,16 +659,20 @@
   }
   function next(step) {
     if (!matches.length) return;
-    if (current >= 0) el[matches[current].id].classList.remove('am-current');
+    if (current >= 0) {
+      if (el[matches[current].id]) el[matches[current].id].classList.remove('am-current');
+      delete pinned[matches[current].id];
+    }
     unmark(curMark);
     current = (current + step + matches.length) % matches.length;
-    var e = el[matches[current].id];
-    e.classList.add('am-current');
-    curMark = mark(e, 'c');
+    var id = matches[current].id, e = elOf(id);
+    pinned[id] = 1;
+    if (e) e.classList.add('am-current');
+    curMark = mark(id, 'c');
     Array.prototype.forEach.call(results.children, function (li, k) {
       li.setAttribute('aria-selected', k === current ? 'true' : 'false');
     });
-    fly(e);
+    fly(id);
   }
   search.addEventListener('input', runSearch);
   search.addEventListener('keydown', function (ev) {
@@ -428,6 +683,56 @@
     setTimeout(function () { results.hidden = true; }, 200);
   });
   search.addEventListener('focus', function () { if (matches.length) results.hidden = false; });
+
+  var badges = null, statusBox = $('am-status-on');
+  if (!Object.keys(stOf).length) $('am-status-box').hidden = true;
+  /* a badge (glyph and word, not colour alone) on each labelled node */
+  function showStatus(on) {
+    statusOn = on;
+    view.classList.toggle('am-status', on);
+    if (badges) { unmark(badges); badges = null; }
+    if (on) {
+      badges = doc.createElement('div');
+      order.forEach(function (n) {
+        var x = stOf[n.id], b, d;
+        if (!x) return;
+        b = boxOfId(n.id);
+        d = mk('div', GLYPH[x.label] + ' ' + x.label, 'am-status-badge am-st-' + x.label);
+        d.setAttribute('data-node', n.id);
+        d.style.left = (b.x + b.w - 4) + 'px';
+        d.style.top = (b.y - 10) + 'px';
+        badges.appendChild(d);
+      });
+      marks.appendChild(badges);
+    }
+    Object.keys(el).forEach(function (id) {
+      var n = node[id], who = whoOf(n);
+      el[id].setAttribute('aria-label', (KIND[n.kind] || n.kind) + ' ' + n.id + ': ' + n.text +
+        (who.length ? ' \u2014 ' + who.join(', ') : '') + statusWords(id));
+    });
+    if (selected) fill(node[selected]);
+    if (overview) draw();
+  }
+  statusBox.addEventListener('change', function () { showStatus(statusBox.checked); });
+
+  /* --------------------------------------------------------- questions */
+  var qBtn = $('am-questions-btn'), qNav = $('am-questions'), qList = qNav.querySelector('ul');
+  order.filter(function (n) { return n.kind === 'question'; }).forEach(function (n) {
+    var li = mk('li'), a = nodeLink(n.id);
+    a.textContent = n.text;
+    a.addEventListener('click', function () { showQuestions(false); });
+    li.appendChild(a);
+    qList.appendChild(li);
+  });
+  if (!qList.firstChild) qBtn.hidden = true;
+  function showQuestions(on) {
+    qNav.hidden = !on;
+    qBtn.setAttribute('aria-expanded', on ? 'true' : 'false');
+  }
+  qBtn.addEventListener('click', function () { showQuestions(qNav.hidden); });
+  qNav.addEventListener('keydown', function (ev) {
+    if (ev.key === 'Escape') { showQuestions(false); qBtn.focus(); ev.stopPropagation(); }
+  });
 
   /* ----------------------------------------------------------- filters */
   var actorSel = $('am-actor'), tagSel = $('am-tag'), hideEv = $('am-hide-ev');
@@ -449,9 +754,12 @@
     order.forEach(function (n) {
       var ok = (!a || (n.by || []).indexOf(a) >= 0 || n.speaker === a) &&
         (!g || (n.tags || []).indexOf(g) >= 0);
-      el[n.id].classList.toggle('am-dim', !ok);
+      if (ok) delete dimSet[n.id];
+      else dimSet[n.id] = 1;
+      if (el[n.id]) el[n.id].classList.toggle('am-dim', !ok);
     });
     svg.classList.toggle('am-hide-ev', hideEv.checked);
+    if (overview) draw();
   }
   actorSel.addEventListener('change', filter);
   tagSel.addEventListener('change', filter);
@@ -478,6 +786,8 @@
     case 'ArrowUp': t.y += 80; apply(); break;
     case 'ArrowDown': t.y -= 80; apply(); break;
     case '/': search.focus(); break;
+    case 'q': showQuestions(qNav.hidden); if (!qNav.hidden && qList.firstChild) qList.querySelector('a').focus(); break;
+    case 's': if (!$('am-status-box').hidden) { statusBox.checked = !statusBox.checked; showStatus(statusBox.checked); } break;
     case 'Escape': if (selected) unselect(); break;
     default: return;
     }
@@ -490,17 +800,23 @@
     var g = ev.target.closest && ev.target.closest('g.am-node'), b, r;
     unmark(focusMark);
     focusMark = null;
-    if (!g) return;
-    focusMark = mark(g, 'f');
-    b = boxOf(g);
+    if (!g || !idOf(g)) return;
+    focusMark = mark(idOf(g), 'f');
+    b = boxOfId(idOf(g));
     r = { l: t.x + b.x * t.s, t: t.y + b.y * t.s };
-    if (r.l < 0 || r.t < 0 || r.l + b.w * t.s > vw() || r.t + b.h * t.s > vh()) fly(g);
+    if (r.l < 0 || r.t < 0 || r.l + b.w * t.s > vw() || r.t + b.h * t.s > vh()) fly(idOf(g));
   });
   view.addEventListener('scroll', function () { view.scrollTop = 0; view.scrollLeft = 0; });
 
-  order.forEach(function (n) { boxOf(el[n.id]); });
+  if (D && D.id.length <= ALL) materialise(D.id.map(function (x, i) { return i; }));
+  if (!D) {
+    Array.prototype.forEach.call(svg.querySelectorAll('g[id]'), prepare);
+    cutDashes(svg);
+    order.forEach(function (n) { boxOfId(n.id); });
+  }
   initial();
-  if (el[decodeHash()]) select(decodeHash());
+  if (known(decodeHash())) select(decodeHash());
+  if (D) update();
   /* ready once the first fitted frame is painted: a task queued from the
    * frame's animation callback runs after that frame's paint */
   requestAnimationFrame(function () {
