@@ -464,7 +464,9 @@ Test(stress, import_chain_200)
 }
 
 /* 400 files deep: the 257th file is refused once with AM403, so the claim
- * in the last file is never reached (AM202), and nothing else happens. */
+ * in the last file is never reached; the reference to it is not an AM202
+ * of its own but counted in one AM404 note (which -q leaves out), and
+ * nothing else happens. */
 Test(stress, import_chain_over_the_file_limit)
 {
 	char *p = import_chain(400);
@@ -475,8 +477,8 @@ Test(stress, import_chain_over_the_file_limit)
 	cr_expect_eq(r.rc, 1, "exit %d:\n%s", r.rc, tail_of(r.err));
 	cr_expect_eq(count(r.err, "[AM403]"), 1, "%s", tail_of(r.err));
 	cr_expect(strstr(r.err, "/f255.xml:"), "AM403 points at the import in f255.xml");
-	cr_expect_eq(count(r.err, "[AM202]"), 1, "'bottom' is unknown");
-	cr_expect_eq(count(r.err, "error:"), 2, "%s", tail_of(r.err));
+	cr_expect_eq(count(r.err, "[AM202]"), 0, "%s", tail_of(r.err));
+	cr_expect_eq(count(r.err, "error:"), 1, "%s", tail_of(r.err));
 	expect_time(&r, 10);
 	run_free(&r);
 	free(p);
