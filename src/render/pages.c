@@ -125,8 +125,10 @@ int am_pages_view(am_view *p, const argmap_map *map, const am_view *full, const 
 	p->drawn_from = calloc(m + 1, sizeof *p->drawn_from);
 	p->hidden_evidence = malloc((n + 1) * sizeof *p->hidden_evidence);
 	p->hidden_rels = malloc((n + 1) * sizeof *p->hidden_rels);
+	if (full->focus_on && (p->focus_on = malloc(n + 1)) != NULL) /* every focus, marked */
+		memcpy(p->focus_on, full->focus_on, n);
 	if (!p->node_on || !p->rel_on || !p->junction || !p->drawn_from || !p->hidden_evidence ||
-	    !p->hidden_rels) {
+	    !p->hidden_rels || (full->focus_on && !p->focus_on)) {
 		am_view_free(p);
 		return ARGMAP_ENOMEM;
 	}
@@ -167,6 +169,7 @@ int am_pages_view(am_view *p, const argmap_map *map, const am_view *full, const 
 	p->n_nodes = full->n_nodes;
 	p->n_rels = full->n_rels;
 	p->focus = full->focus;
+	p->n_focus = full->n_focus;
 	p->filtered = 0;
 	return 0;
 }
