@@ -37,6 +37,10 @@ extern void gv_cleanup_edge(edge_t *e); /* frees what common_init_edge bound */
 /* lib/common/globals.h ("EXTERN int State"): the last finished phase */
 extern int State;
 
+/* lib/common/textspan.c (declared in lib/common/render.h): measures a
+ * span with the context's text layout plugin, or estimates it; used by
+ * gv_pango.c to move the pango plugin's font cache off a context */
+extern pointf textspan_size(GVC_t *gvc, textspan_t *span);
 /* ---- libgvplugin_dot_layout.so.6 ------------------------------------- */
 
 /* lib/dotgen/decompose.c (declared in lib/dotgen/dotprocs.h): the

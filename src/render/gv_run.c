@@ -23,6 +23,7 @@
 #include "render/gv_page.h"
 #include "render/gv_pdf.h"
 #include "render/gv_private.h"
+#include "render/gv_pango.h"
 #include "render/gv_textlayout.h"
 #include "render/output_fix.h"
 #include "render/svg_finish.h"
@@ -227,8 +228,11 @@ out:
 		gvFreeLayout(gvc, g);
 	if (g)
 		agclose(g);
-	if (gvc)
+	if (gvc) {
+		if (job->opts->format == ARGMAP_RENDER_PDF || job->opts->format == ARGMAP_RENDER_PNG)
+			am_gv_pango_forget(gvc);
 		gvFreeContext(gvc);
+	}
 	am_textlayout_reset();
 	am_gv_msgs_end(sink);
 	free(note_no);
