@@ -229,7 +229,8 @@ out:
 	if (g)
 		agclose(g);
 	if (gvc) {
-		if (job->opts->format == ARGMAP_RENDER_PDF || job->opts->format == ARGMAP_RENDER_PNG)
+		if (job->opts->format == ARGMAP_RENDER_PDF ||
+		    job->opts->format == ARGMAP_RENDER_PNG)
 			am_gv_pango_forget(gvc);
 		gvFreeContext(gvc);
 	}
