@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "cli.h"
@@ -98,6 +99,22 @@ usage_error(const char *fmt, ...)
 
 enum { OPT_SOURCES = 256 };
 
+/* The drawing format PATH's extension names (render's, not export's), or
+ * NULL: `-T dot -o map.svg` is refused here, in export's words. */
+static const char *drawing_extension(const char *path)
+{
+	static const char *const exts[][2] = {
+	    {"svg", "an SVG"}, {"pdf", "a PDF"}, {"png", "a PNG"}, {"html", "an HTML"}};
+	const char *dot = strrchr(path, '.');
+
+	if (!dot || strchr(dot, '/'))
+		return NULL;
+	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
+		if (!strcasecmp(dot + 1, exts[i][0]))
+			return exts[i][1];
+	return NULL;
+}
+
 static int parse_args(export_cli *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
@@ -147,6 +164,12 @@ static int parse_args(export_cli *c, int argc, char **argv)
 	if (c->have_format && c->output && strcmp(c->output, "-") != 0) {
 		argmap_export_format named;
 		/* AIF is JSON: -T aif -o map.json is what it says */
+		const char *drawing = drawing_extension(c->output);
+		if (drawing)
+			return usage_error("-T %s, but -o '%s' names %s drawing: give -o NAME.%s, "
+			                   "or draw it with 'argmap render'",
+			                   argmap_export_format_ext(c->format), c->output, drawing,
+			                   argmap_export_format_ext(c->format));
 		if (argmap_export_format_from_path(c->output, &named) == 0 && named != c->format &&
 		    !(c->format == ARGMAP_EXPORT_AIF && named == ARGMAP_EXPORT_JSON))
 			return usage_error(

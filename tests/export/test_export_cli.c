@@ -54,6 +54,10 @@ Test(export_cli, usage_errors)
 	    {{"export", "-T", "json", "--focus", "q", "--depth", "x", SMALL, NULL},
 	     "--depth takes a whole number"},
 	    {{"export", "-T", "json", SMALL, "sub/small.xml", NULL}, "would write the same output"},
+	    /* a drawing's name is refused by export itself, for DOT too (which
+	       export hands to the renderer) */
+	    {{"export", "-T", "dot", "-o", "m.svg", SMALL, NULL}, "names an SVG drawing"},
+	    {{"export", "-T", "json", "-o", "m.PDF", SMALL, NULL}, "names a PDF drawing"},
 	};
 	size_t i;
 
@@ -188,12 +192,18 @@ Test(export_cli, dot_is_the_renderers)
  * claim that touches neither is not; in DOT (the renderer's) as in JSON. */
 Test(export_cli, actor_view)
 {
-	const char *json[] = {"export", "--actor", "traders", "-T", "json", "-o", "-",
-	                      ARGMAP_SOURCE_DIR "/maps/example/cycle-lane.xml", NULL};
-	const char *dot[] = {"export", "--actor", "traders", "-T", "dot", "-o", "-",
-	                     ARGMAP_SOURCE_DIR "/maps/example/cycle-lane.xml", NULL};
-	const char *bad[] = {"export", "--actor", "nobody", "-T", "json", "-o", "-",
-	                     ARGMAP_SOURCE_DIR "/maps/example/cycle-lane.xml", NULL};
+	const char *json[] = {
+	    "export", "--actor", "traders", "-T",
+	    "json",   "-o",      "-",       ARGMAP_SOURCE_DIR "/maps/example/cycle-lane.xml",
+	    NULL};
+	const char *dot[] = {
+	    "export", "--actor", "traders", "-T",
+	    "dot",    "-o",      "-",       ARGMAP_SOURCE_DIR "/maps/example/cycle-lane.xml",
+	    NULL};
+	const char *bad[] = {
+	    "export", "--actor", "nobody", "-T",
+	    "json",   "-o",      "-",      ARGMAP_SOURCE_DIR "/maps/example/cycle-lane.xml",
+	    NULL};
 	char *out, *err;
 
 	cr_assert_eq(run(json, &out, &err), 0, "%s", err);
