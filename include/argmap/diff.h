@@ -40,6 +40,14 @@ ARGMAP_API void argmap_diff_free(argmap_diff *diff);
  *  claims changed label: 0 when the versions are the same. */
 ARGMAP_API size_t argmap_diff_count(const argmap_diff *diff);
 
+/** Names the two versions in what is made of the diff from now on (the
+ *  text's ---/+++ lines, the JSON's "old" and "new", a union's title
+ *  block) instead of the paths of their files, as `diff --label` does:
+ *  "c2f9078^" for a file taken out of git into a scratch folder. Either
+ *  name may be NULL (that version's path). The names are copied. Returns
+ *  0, ARGMAP_EARG (diff NULL) or ARGMAP_ENOMEM (nothing changed). */
+ARGMAP_API int argmap_diff_set_names(argmap_diff *diff, const char *old_name, const char *new_name);
+
 /** The diff as text for a review (one block per item, "-" old and "+" new
  *  values), or as JSON (pretty; schema in docs/analysis.md). The caller
  *  frees with free(); NULL when out of memory. */
@@ -84,10 +92,12 @@ typedef struct argmap_diff_union {
 	const char *const *node_detail;
 	const char *const *relation_detail;
 	const argmap_label *old_label, *new_label; /* per node */
-	const char *const *label_detail; /* per node whose label changed: "before: the
-	                                    old explanation\nnow: the new one"; NULL
-	                                    elsewhere */
-	const char *old_path, *new_path;           /* file 0 of each version */
+	const char *const *label_detail;           /* per node whose label changed: "before: the
+	                                              old explanation\nnow: the new one"; NULL
+	                                              elsewhere */
+	const char *old_path, *new_path;           /* file 0 of each version, or
+	                                              the names argmap_diff_set_names
+	                                              gave (copies, the union's) */
 	size_t n_added, n_removed, n_changed, n_renamed, n_relabelled; /* nodes and
 	                                              relations; claims (relabelled) */
 } argmap_diff_union;

@@ -489,7 +489,33 @@ void argmap_diff_free(argmap_diff *d)
 	argmap_eval_free(d->eb);
 	free(d->ren_old);
 	free(d->ren_new);
+	free(d->old_name);
+	free(d->new_name);
 	free(d);
+}
+
+int argmap_diff_set_names(argmap_diff *d, const char *old_name, const char *new_name)
+{
+	char *a = NULL, *b = NULL;
+
+	if (!d)
+		return am_fail(ARGMAP_EARG, "argmap_diff_set_names: NULL diff");
+	if ((old_name && !(a = strdup(old_name))) || (new_name && !(b = strdup(new_name)))) {
+		free(a);
+		return am_fail(ARGMAP_ENOMEM, "out of memory");
+	}
+	free(d->old_name);
+	free(d->new_name);
+	d->old_name = a;
+	d->new_name = b;
+	return 0;
+}
+
+const char *am_diff_version_name(const argmap_diff *d, int which)
+{
+	const char *name = which ? d->new_name : d->old_name;
+
+	return name ? name : argmap_map_file(which ? d->b : d->a, 0)->path;
 }
 
 size_t argmap_diff_count(const argmap_diff *d)

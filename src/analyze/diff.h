@@ -51,7 +51,11 @@ struct argmap_diff {
 	/* renames, sorted by old id: old id -> new id (borrowed) */
 	const char **ren_old, **ren_new;
 	size_t n_ren;
+	char *old_name, *new_name; /* argmap_diff_set_names; NULL: the path */
 };
+
+/* What the diff calls the old (which 0) or new (1) version. */
+const char *am_diff_version_name(const argmap_diff *d, int which);
 
 /* The id `id` of the old map reads as in the new one (renames applied). */
 const char *am_diff_new_id(const argmap_diff *d, const char *id);

@@ -134,8 +134,8 @@ char *argmap_diff_format_text(const argmap_diff *d)
 
 	if (!d)
 		return NULL;
-	am_buf_printf(&b, "--- %s\n+++ %s\n", argmap_map_file(d->a, 0)->path,
-	              argmap_map_file(d->b, 0)->path);
+	am_buf_printf(&b, "--- %s\n+++ %s\n", am_diff_version_name(d, 0),
+	              am_diff_version_name(d, 1));
 	am_buf_printf(&b,
 	              "@@ %zu added, %zu removed, %zu changed, %zu renamed; %zu claim%s changed "
 	              "label\n",
@@ -310,8 +310,8 @@ char *argmap_diff_format_json(const argmap_diff *d)
 	o = json_object();
 	sum = json_object();
 	bad = !o || !sum;
-	bad |= am_json_set(o, "old", am_json_text(argmap_map_file(d->a, 0)->path));
-	bad |= am_json_set(o, "new", am_json_text(argmap_map_file(d->b, 0)->path));
+	bad |= am_json_set(o, "old", am_json_text(am_diff_version_name(d, 0)));
+	bad |= am_json_set(o, "new", am_json_text(am_diff_version_name(d, 1)));
 	bad |= am_json_set(sum, "added", json_integer((json_int_t)count(d, AM_DIFF_ADDED)));
 	bad |= am_json_set(sum, "removed", json_integer((json_int_t)count(d, AM_DIFF_REMOVED)));
 	bad |= am_json_set(sum, "changed", json_integer((json_int_t)count(d, AM_DIFF_CHANGED)));

@@ -479,10 +479,10 @@ static void describe(ub *u, argmap_diff_union *x)
 	argmap_file *f = &u->m->files[0];
 	am_buf b = {0};
 
-	am_buf_printf(&b, "Changes from %s", fa->path);
+	am_buf_printf(&b, "Changes from %s", x->old_path);
 	if (fa->date)
 		am_buf_printf(&b, " (dated %s)", fa->date);
-	am_buf_printf(&b, " to %s", fb->path);
+	am_buf_printf(&b, " to %s", x->new_path);
 	if (fb->date)
 		am_buf_printf(&b, " (dated %s)", fb->date);
 	am_buf_printf(&b, ": %zu added, %zu removed, %zu changed, %zu renamed", x->n_added,
@@ -585,8 +585,12 @@ int argmap_diff_union_build(const argmap_diff *d, argmap_diff_union **out)
 	x->old_label = u.ol;
 	x->new_label = u.nl;
 	x->label_detail = u.ld;
-	x->old_path = argmap_map_file(d->a, 0)->path;
-	x->new_path = argmap_map_file(d->b, 0)->path;
+	x->old_path = am_arena_strdup(ar, am_diff_version_name(d, 0));
+	x->new_path = am_arena_strdup(ar, am_diff_version_name(d, 1));
+	if (!x->old_path || !x->new_path) {
+		u.oom = 1;
+		goto fail;
+	}
 	count_changes(x, d);
 	describe(&u, x);
 fail:

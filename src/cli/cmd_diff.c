@@ -49,7 +49,7 @@ int cli_diff(int argc, char **argv)
 		rc = cli_diff_load(a.new_path, a.quiet, &new_map);
 	if (rc != CLI_OK)
 		goto done;
-	if (argmap_diff_compute(old_map, new_map, &d) != 0 ||
+	if (argmap_diff_compute(old_map, new_map, &d) != 0 || cli_diff_name_versions(&a, d) ||
 	    !(out = a.fmt == CLI_JSON ? argmap_diff_format_json(d) : argmap_diff_format_text(d))) {
 		fprintf(stderr, "argmap diff: out of memory\n");
 		rc = CLI_IO;

@@ -110,7 +110,7 @@ int cli_diff_draw(int argc, char **argv)
 	inputs[0] = (char *)a.old_path;
 	inputs[1] = (char *)a.new_path;
 	if (!(diags = argmap_diags_new()) || argmap_diff_compute(old_map, new_map, &d) != 0 ||
-	    argmap_diff_union_build(d, &u) != 0 ||
+	    cli_diff_name_versions(&a, d) || argmap_diff_union_build(d, &u) != 0 ||
 	    !(protect = protect_both(&p, &q, old_map, new_map, inputs))) {
 		fputs("argmap: out of memory\n", stderr);
 		rc = CLI_IO;

@@ -42,6 +42,10 @@ static void diff_usage(FILE *out)
 	      "  --theme THEME     with -T: color (default) or print (grayscale)\n"
 	      "  --page SIZE       with -T: a4 or letter: fit the drawing on one page\n"
 	      "  --landscape       with --page: use the page sideways\n"
+	      "  -L, --label NAME  name a version (first OLD, then NEW) in the review's\n"
+	      "                    ---/+++ lines, the JSON and the drawing's title\n"
+	      "                    block, instead of its path (a file taken out of\n"
+	      "                    git into a scratch folder: -L c2f9078^ -L c2f9078)\n"
 	      "  --exit-code       exit 1 when the versions differ\n"
 	      "  -q, --quiet       print no diagnostics of the maps, only errors\n"
 	      "  -h, --help        show this help\n"
@@ -81,6 +85,7 @@ int cli_diff_parse(int argc, char **argv, cli_diff_args *a)
 	                                         {"page", required_argument, NULL, OPT_PAGE},
 	                                         {"landscape", no_argument, NULL, OPT_LANDSCAPE},
 	                                         {"output", required_argument, NULL, 'o'},
+	                                         {"label", required_argument, NULL, 'L'},
 	                                         {"quiet", no_argument, NULL, 'q'},
 	                                         {"help", no_argument, NULL, 'h'},
 	                                         {NULL, 0, NULL, 0}};
@@ -89,7 +94,7 @@ int cli_diff_parse(int argc, char **argv, cli_diff_args *a)
 	memset(a, 0, sizeof *a);
 	a->fmt = CLI_TEXT;
 	optind = 1;
-	while ((opt = cli_getopt("diff", argc, argv, "qhT:o:", longopts)) != -1) {
+	while ((opt = cli_getopt("diff", argc, argv, "qhT:o:L:", longopts)) != -1) {
 		switch (opt) {
 		case 'f':
 			formatted = 1;
@@ -113,6 +118,13 @@ int cli_diff_parse(int argc, char **argv, cli_diff_args *a)
 			a->draw = 1;
 			break;
 		case 'o': a->output = optarg; break;
+		case 'L':
+			if (a->n_labels == 2)
+				return cli_usage_error("diff", "%s",
+				                       "-L names a version: give it at most twice "
+				                       "(OLD, then NEW)");
+			a->labels[a->n_labels++] = optarg;
+			break;
 		case OPT_THEME:
 			themed = 1;
 			if (!strcmp(optarg, "color") || !strcmp(optarg, "colour"))
@@ -184,4 +196,11 @@ int cli_diff_load(const char *path, int quiet, argmap_map **map)
 		fprintf(stderr, "argmap diff: %s has errors; fix them first\n", path);
 	argmap_diags_free(diags);
 	return rc;
+}
+
+int cli_diff_name_versions(const cli_diff_args *a, argmap_diff *d)
+{
+	if (a->n_labels == 0)
+		return CLI_OK;
+	return argmap_diff_set_names(d, a->labels[0], a->labels[1]) != 0 ? CLI_IO : CLI_OK;
 }

@@ -20,7 +20,13 @@ typedef struct cli_diff_args {
 	int landscape;
 	const char *output; /* -o; NULL: NEW's name .diff[.print].EXT here */
 	const char *old_path, *new_path;
+	const char *labels[2]; /* -L OLD [-L NEW]: the versions' names */
+	int n_labels;
 } cli_diff_args;
+
+/* Gives the diff the versions' names from -L (argmap_diff_set_names).
+ * Returns CLI_OK, or CLI_IO when out of memory (the caller says so). */
+int cli_diff_name_versions(const cli_diff_args *a, argmap_diff *d);
 
 /* Parses argv (argv[0] is the command's name). Returns -1 to go on, or an
  * exit status (CLI_OK after --help, CLI_USAGE with a message). */

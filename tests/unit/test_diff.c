@@ -286,6 +286,8 @@ Test(diff, cli)
 	const char *differ[] = {"diff", "--exit-code", "-q", a, b, NULL};
 	const char *json[] = {"diff", "--format", "json", "-q", a, b, NULL};
 	const char *one[] = {"diff", a, NULL};
+	const char *named[] = {"diff", "-q", "-L", "before", "--label", "after", a, b, NULL};
+	const char *three[] = {"diff", "-L", "1", "-L", "2", "-L", "3", a, b, NULL};
 	char *out = NULL, *err = NULL;
 
 	cr_expect_eq(ts_run_cli(same, &out, &err, 30), 0, "%s", err);
@@ -300,6 +302,13 @@ Test(diff, cli)
 	cr_expect(out && ts_json_ok(out, strlen(out)), "%s", out);
 	free(out);
 	free(err);
+	cr_expect_eq(ts_run_cli(named, &out, &err, 30), 0, "%s", err);
+	cr_expect(out && !strncmp(out, "--- before\n+++ after\n", 21), "%s", out);
+	free(out);
+	free(err);
+	cr_expect_eq(ts_run_cli(three, NULL, &err, 30), 2);
+	cr_expect(err && strstr(err, "at most twice"), "%s", err);
+	free(err);
 	cr_expect_eq(ts_run_cli(one, NULL, &err, 30), 2);
 	cr_expect(err && strstr(err, "two maps"), "%s", err);
 	free(err);
@@ -307,6 +316,42 @@ Test(diff, cli)
 	free(b);
 	ts_rmtree(dir);
 	free(dir);
+}
+
+/* -L names the versions wherever the diff names them (text, JSON, the
+ * union's title block), instead of the files' paths; unnamed, the paths;
+ * names set after a union was built do not reach into it. */
+Test(diff, version_names)
+{
+	pair p = diff(BASE, BASE "  <claim id=\"c9\"><text>Nine.</text></claim>\n");
+	argmap_diff_union *u = NULL, *v = NULL;
+	char *text, *json;
+
+	text = argmap_diff_format_text(p.d);
+	cr_expect(text && strstr(text, "--- old.xml\n+++ new.xml\n"), "%s", text);
+	free(text);
+	cr_assert_eq(argmap_diff_union_build(p.d, &u), 0);
+	cr_assert_eq(argmap_diff_set_names(p.d, "abc1234^", NULL), 0);
+	text = argmap_diff_format_text(p.d);
+	json = argmap_diff_format_json(p.d);
+	cr_expect(text && strstr(text, "--- abc1234^\n+++ new.xml\n"), "%s", text);
+	cr_expect(json && strstr(json, "\"old\": \"abc1234^\"") && strstr(json, "\"new.xml\""),
+	          "%s", json);
+	free(text);
+	free(json);
+	cr_assert_eq(argmap_diff_set_names(p.d, "v1", "v2"), 0);
+	cr_assert_eq(argmap_diff_union_build(p.d, &v), 0);
+	cr_expect_str_eq(v->old_path, "v1");
+	cr_expect_str_eq(v->new_path, "v2");
+	cr_expect(strstr(argmap_map_file(v->map, 0)->description, "Changes from v1 to v2:"), "%s",
+	          argmap_map_file(v->map, 0)->description);
+	/* the first union copied the paths when it was built */
+	cr_expect_str_eq(u->old_path, "old.xml");
+	cr_expect(strstr(argmap_map_file(u->map, 0)->description, "from old.xml to new.xml"));
+	cr_expect_eq(argmap_diff_set_names(NULL, "a", "b"), ARGMAP_EARG);
+	argmap_diff_union_free(u);
+	argmap_diff_union_free(v);
+	done(&p);
 }
 
 Test(diff, maps_with_errors_do_not_crash_stats_or_diff)
