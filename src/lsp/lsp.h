@@ -98,6 +98,12 @@ void am_lsp_collect(am_lsp_server *srv);
 int am_lsp_run(int in_fd, int out_fd, unsigned debounce_ms, int log);
 /* Sends a message (takes nothing: v stays the caller's). */
 void am_lsp_send(am_lsp_server *srv, const json_t *v);
+/* Sends a notification; takes ownership of params. */
+void am_lsp_notify(am_lsp_server *srv, const char *method, json_t *params);
+/* Publishes diags, the analysis of doc (publish.c), whose positions are
+ * in `own` (the text analysed); clears the files reported on before and
+ * not now. Borrows everything. */
+void am_lsp_publish(am_lsp_server *srv, am_lsp_doc *doc, const argmap_diags *diags, am_text *own);
 void am_lsp_reply(am_lsp_server *srv, const json_t *id, json_t *result);
 void am_lsp_reply_error(am_lsp_server *srv, const json_t *id, int code, const char *msg);
 am_lsp_doc *am_lsp_find_doc(am_lsp_server *srv, const char *uri);
