@@ -201,6 +201,85 @@ Test(fastlayout, children_stay_under_their_parents)
 	}
 }
 
+static int segs_cross(const double *p, const double *q)
+{
+	double d1 = (q[2] - q[0]) * (p[1] - q[1]) - (q[3] - q[1]) * (p[0] - q[0]);
+	double d2 = (q[2] - q[0]) * (p[3] - q[1]) - (q[3] - q[1]) * (p[2] - q[0]);
+	double d3 = (p[2] - p[0]) * (q[1] - p[1]) - (p[3] - p[1]) * (q[0] - p[0]);
+	double d4 = (p[2] - p[0]) * (q[3] - p[1]) - (p[3] - p[1]) * (q[2] - p[0]);
+	return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) &&
+	       ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}
+
+/* A 1,500-node uneven tree with 60 cross-links (not ranking) between
+ * random premises, laid out with routes: the drawn crossings (pairs of
+ * route pieces of edges that share no node) stay low. The cross-links
+ * split subtrees over the map, and moving one node at a time (sweeps,
+ * transpose, sifting) cannot bring a subtree back together: the ordering
+ * regroups whole subtrees. Before it did, this drawing had 8,225
+ * crossings; now 7,368. */
+Test(fastlayout, cross_linked_subtrees_come_together, .timeout = 60)
+{
+	enum { N = 1500, LINKS = 60, M = N + LINKS };
+	static double w[N], h[N], x[N], y[N];
+	static size_t from[M], to[M], owner[8 * M];
+	static double seg[4 * 8 * M];
+	static unsigned char cons[M];
+	am_fast_routes rt;
+	size_t n = 1, m = 0, i, j, head = 0, ns = 0, crossings = 0;
+	unsigned long s = 5;
+
+	while (n < N && head < n) {
+		size_t kids;
+		s = s * 6364136223846793005UL + 1442695040888963407UL;
+		kids = head == 0 ? 3 : (size_t)(s >> 33) % 5;
+		for (i = 0; i < kids && n < N; i++) {
+			from[m] = head;
+			to[m] = n++;
+			cons[m++] = 1;
+		}
+		head++;
+	}
+	for (i = 0; i < LINKS; i++) {
+		s = s * 6364136223846793005UL + 1442695040888963407UL;
+		from[m] = 1 + (size_t)(s >> 33) % (n - 1);
+		s = s * 6364136223846793005UL + 1442695040888963407UL;
+		to[m] = 1 + (size_t)(s >> 33) % (n - 1);
+		cons[m++] = 0;
+	}
+	for (i = 0; i < n; i++) {
+		w[i] = 150;
+		h[i] = 60;
+	}
+	cr_assert_eq(am_fast_layout_routed(n, w, h, m, from, to, cons, 20, 30, x, y, &rt), 0);
+	check_layout(n, w, h, m, from, to, cons, x, y);
+	for (i = 0; i < m; i++) { /* centre, bends, centre */
+		double px = x[from[i]], py = y[from[i]];
+		size_t k;
+		if (from[i] == to[i])
+			continue;
+		for (k = rt.start[i]; k <= rt.start[i + 1] && ns < 8 * M; k++) {
+			double qx = k < rt.start[i + 1] ? rt.pts[2 * k] : x[to[i]];
+			double qy = k < rt.start[i + 1] ? rt.pts[2 * k + 1] : y[to[i]];
+			seg[4 * ns] = px, seg[4 * ns + 1] = py, seg[4 * ns + 2] = qx,
+			        seg[4 * ns + 3] = qy;
+			owner[ns++] = i;
+			px = qx, py = qy;
+		}
+	}
+	for (i = 0; i < ns; i++)
+		for (j = i + 1; j < ns; j++) {
+			size_t a = owner[i], b = owner[j];
+			if (a == b || from[a] == from[b] || from[a] == to[b] || to[a] == from[b] ||
+			    to[a] == to[b])
+				continue;
+			crossings += (size_t)segs_cross(&seg[4 * i], &seg[4 * j]);
+		}
+	cr_log_info("%zu crossings", crossings);
+	cr_expect(crossings < 7800, "%zu crossings", crossings);
+	am_fast_routes_free(&rt);
+}
+
 Test(fastlayout, renderer_uses_it_for_huge_maps)
 {
 	argmap_map *map = rs_load(RS_DATA("basic.xml"));
