@@ -47,6 +47,15 @@ void am_fast_layers_free(am_layers *L);
  * Returns 0 or ARGMAP_ENOMEM (the caller frees L). */
 int am_fast_order(am_layers *L, const size_t *from, const size_t *to);
 
+/* A new first order (key[] of the n real nodes: their preorder) that
+ * keeps each subtree of the depth-first tree parent[] (AM_GRAPH_FAR for a
+ * root; pre[] lists the nodes in its preorder) together: the children of
+ * every node, and the roots, sorted by the mean place of their subtree in
+ * L's current order, cross-links' far ends counted (fastregroup.c).
+ * sc has 4 n doubles, ix 3 n + 2 sizes (scratch). */
+void am_fast_regroup(const am_layers *L, const size_t *from, const size_t *to, const size_t *parent,
+                     const size_t *pre, double *key, double *sc, size_t *ix);
+
 /* x of every layered node (nv entries, centres) for widths w (the virtual
  * nodes are 0 wide), in the order L gives (fastplace.c). Returns 0 or
  * ARGMAP_ENOMEM. */
