@@ -273,6 +273,13 @@ static void make_claim_text(text *t)
 	t_finish(t, 80, 200, '.');
 }
 
+/* A tail for a quote: without a leading ellipsis, which a quote may not
+ * hold (AM315). The random stream is the same as with the tail itself. */
+static const char *quote_tail(const char *tail)
+{
+	return strncmp(tail, "\xE2\x80\xA6 ", 4) == 0 ? tail + 4 : tail;
+}
+
 /* An evidence quote: a statistic, in 80..200 chars. */
 static void make_quote_text(text *t)
 {
@@ -289,8 +296,8 @@ static void make_quote_text(text *t)
 	snprintf(num, sizeof num, "%u.%u", (unsigned)(1 + rnd(90)), (unsigned)rnd(10));
 	t_word(t, num, target - 1);
 	t_word(t, PICK(units), target - 1);
-	if (!t_word(t, PICK(tails), target - 1))
-		t_word(t, PICK(tails), target - 1);
+	if (!t_word(t, quote_tail(PICK(tails)), target - 1))
+		t_word(t, quote_tail(PICK(tails)), target - 1);
 	t_finish(t, 80, 200, '.');
 }
 
