@@ -7,7 +7,31 @@
   'use strict';
   var doc = document;
   function $(id) { return doc.getElementById(id); }
-  var model = JSON.parse($('am-model').textContent);
+  /* #am-pieces: the drawing's pieces, deflated and in base64
+   * (export/html_pack.c), inflated by the browser itself */
+  function unpack(b64) {
+    var bytes, bin, i;
+    if (Uint8Array.fromBase64) bytes = Uint8Array.fromBase64(b64);
+    else {
+      bin = atob(b64);
+      bytes = new Uint8Array(bin.length);
+      for (i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    }
+    return new Response(new Blob([bytes]).stream()
+      .pipeThrough(new DecompressionStream('deflate')));
+  }
+  /* data element id: its JSON (null when there is none), or, with bytes,
+   * its bytes; inflated when it is packed */
+  function read(id, bytes) {
+    var e = $(id);
+    if (!e) return Promise.resolve(null);
+    var r = e.getAttribute('data-encoding') === 'deflate base64' ? unpack(e.textContent) :
+      new Response(e.textContent);
+    return bytes ? r.arrayBuffer() : r.json();
+  }
+  Promise.all([read('am-model'), read('am-status'), read('am-drawing'), read('am-pieces', true)])
+    .then(function (t) { main(t[0], t[1] || {}, t[2], t[3]); });
+function main(model, ST, D, piecesBuf) {
   var cfg = JSON.parse($('am-config').textContent);
   var P = cfg.prefix || '', unsafe = cfg.unsafe || {};
   var view = $('am-view'), stage = $('am-stage'), svg = stage.querySelector('svg');
@@ -61,10 +85,18 @@
    * (#am-drawing, #am-pieces: export/html_svg.c) that go into the DOM as
    * they come into view, so that a map of thousands of claims is never
    * parsed, laid out and painted at once. */
-  var dataEl = $('am-drawing'), D = dataEl ? JSON.parse(dataEl.textContent) : null;
-  var piecesText = D ? $('am-pieces').textContent.split('\f') : null;
+  /* the pieces' markup: UTF-8 bytes, separated by form feeds, each decoded
+   * when it first goes into the DOM (decoding 17 MB at once costs more
+   * than the first frame may) */
+  var pieceBytes = D && piecesBuf ? new Uint8Array(piecesBuf) : null, pieceAt = [0], utf8 = null;
+  if (pieceBytes) {
+    utf8 = new TextDecoder();
+    for (var ff = 0; (ff = pieceBytes.indexOf(12, ff)) >= 0; ff++) pieceAt.push(ff + 1);
+    pieceAt.push(pieceBytes.length + 1);
+  }
+  function pieceText(i) { return utf8.decode(pieceBytes.subarray(pieceAt[i], pieceAt[i + 1] - 1)); }
   var G = svg.querySelector('g.graph') || svg, layers = null, pieceOf = {}, live = [];
-  var liveOrder = [[], [], []], nLive = 0, pbox = [], edgeEnd = {}, pinned = {};
+  var liveOrder = [[], [], []], nLive = 0, pbox = [], edgeEnd = {}, pinned = {}, always = {};
   var LAYER = { t: 0, k: 0, s: 1, r: 1, u: 1, a: 1 };
   var hay = [], order = [], domOf = {}, idByDom = {}, fromEv = {}, hidden = {};
   function whoOf(n) {
@@ -103,7 +135,7 @@
   function hideEvOn() { return $('am-hide-ev').checked; }
   /* ------------------------------------------------------------ status */
   /* #am-status: each drawn node's label (argmap eval) and its reason */
-  var ST = JSON.parse($('am-status').textContent || '{}'), stOf = ST.nodes || {};
+  var stOf = ST.nodes || {};
   var GLYPH = { IN: '\u2713', OUT: '\u2717', UNDEC: '?' };
   var WORD = { IN: 'IN (holds)', OUT: 'OUT (defeated)', UNDEC: 'UNDEC (undecided)' };
   var SFILL = { IN: '#c8e6c9', OUT: '#ffcdd2', UNDEC: '#fff3c4' };
@@ -113,11 +145,16 @@
   }
   function statusFill(id) { var x = stOf[id]; return x ? SFILL[x.label] : null; }
   /* A dashed stroke costs Chromium's rasteriser the whole path's dashes in
-   * every tile the path crosses (measured: one 40,000-unit dashed edge made
-   * a tile take 0.4 s), so a long dashed path becomes short pieces, each of
-   * its cubic segments cut (de Casteljau) to at most DASH units of chord. */
-  var DASH = 400;
-  function cutDashes(root) {
+   * every tile the path's bounds cross (measured: one 40,000-unit dashed
+   * edge made a tile take 0.4 s), so a long dashed path becomes short
+   * pieces, each of its cubic segments cut (de Casteljau) to at most DASH
+   * units of chord. A long edge of a big map is thousands of those (20,000
+   * elements for the first view of 5,000 claims), so only the pieces near
+   * the view are in the DOM (cut for a region in the root group's units;
+   * null: all), and update() puts in others as the view moves (recut). */
+  var DASH = 400, dashOf = new Map();
+  function cutDashes(root, region) {
+    var recs = [];
     Array.prototype.forEach.call(root.querySelectorAll('path[stroke-dasharray]'), function (p) {
       var d = p.getAttribute('d') || '', v = d.match(/-?[0-9.]+(e-?[0-9]+)?/g), out = [], i;
       if (!/^M[^A-Za-z]*C[^A-Za-z]*$/.test(d) || !v || v.length < 8) return;
@@ -125,18 +162,49 @@
       for (i = 2; i + 5 < v.length; i += 6) split(v[i - 2], v[i - 1], v[i], v[i + 1], v[i + 2], v[i + 3],
         v[i + 4], v[i + 5], out);
       if (out.length < 2) return;
-      out.forEach(function (seg) {
-        var q = p.cloneNode(false);
-        q.setAttribute('d', seg);
-        p.parentNode.insertBefore(q, p);
-      });
-      p.parentNode.removeChild(p);
+      /* p stays, hidden, as the place the pieces go before */
+      var rec = { tpl: p.cloneNode(false), anchor: p, segs: out, els: [] };
+      p.setAttribute('display', 'none');
+      placeDashes(rec, region);
+      recs.push(rec);
+    });
+    if (recs.length && region) dashOf.set(root, { recs: recs, region: region });
+  }
+  function placeDashes(rec, r) {
+    rec.els.forEach(function (q) { q.parentNode.removeChild(q); });
+    rec.els = [];
+    rec.segs.forEach(function (g) {
+      if (r && (g.x1 < r.x0 || g.x0 > r.x1 || g.y1 < r.y0 || g.y0 > r.y1)) return;
+      var q = rec.tpl.cloneNode(false);
+      q.setAttribute('d', g.d);
+      rec.anchor.parentNode.insertBefore(q, rec.anchor);
+      rec.els.push(q);
+    });
+  }
+  /* the region in view, and margin times its size around, in the root
+   * group's units */
+  function regionOf(margin) {
+    var x0 = -t.x / t.s, y0 = -t.y / t.s, w = vw() / t.s, h = vh() / t.s, a, b, c, d;
+    x0 -= w * margin; y0 -= h * margin; w *= 1 + 2 * margin; h *= 1 + 2 * margin;
+    a = (x0 - M.e) / M.a; b = (x0 + w - M.e) / M.a; c = (y0 - M.f) / M.d; d = (y0 + h - M.f) / M.d;
+    return { x0: Math.min(a, b), x1: Math.max(a, b), y0: Math.min(c, d), y1: Math.max(c, d) };
+  }
+  /* live dashed edges cut for a region that does not hold `need` are cut
+   * again, for `want` */
+  function recut(need, want) {
+    dashOf.forEach(function (x) {
+      var r = x.region;
+      if (need.x0 >= r.x0 && need.x1 <= r.x1 && need.y0 >= r.y0 && need.y1 <= r.y1) return;
+      x.region = want;
+      x.recs.forEach(function (rec) { placeDashes(rec, want); });
     });
   }
   function split(x0, y0, x1, y1, x2, y2, x3, y3, out) {
     var len = Math.hypot(x1 - x0, y1 - y0) + Math.hypot(x2 - x1, y2 - y1) + Math.hypot(x3 - x2, y3 - y2);
     if (len <= DASH || out.length > 2000) {
-      out.push('M' + x0 + ',' + y0 + 'C' + x1 + ',' + y1 + ' ' + x2 + ',' + y2 + ' ' + x3 + ',' + y3);
+      out.push({ d: 'M' + x0 + ',' + y0 + 'C' + x1 + ',' + y1 + ' ' + x2 + ',' + y2 + ' ' + x3 + ',' + y3,
+        x0: Math.min(x0, x1, x2, x3), x1: Math.max(x0, x1, x2, x3),
+        y0: Math.min(y0, y1, y2, y3), y1: Math.max(y0, y1, y2, y3) });
       return;
     }
     var ax = (x0 + x1) / 2, ay = (y0 + y1) / 2, bx = (x1 + x2) / 2, by = (y1 + y2) / 2;
@@ -169,11 +237,11 @@
   /* puts pieces list (indices) into the DOM, each in its layer in drawing
    * order (the nodes' order is the Tab order) */
   function materialise(list) {
-    var html = [], tmp, k, i, e, L, o, lo, hi, mid;
+    var html = [], tmp, k, i, e, L, o, lo, hi, mid, region = null;
     list = list.filter(function (i) { return !live[i]; }).sort(function (a, b) { return a - b; });
     if (!list.length) return;
     list.forEach(function (i) {
-      html.push(D.k[i] === 't' ? '<g class="am-piece">' + piecesText[i] + '</g>' : piecesText[i]);
+      html.push(D.k[i] === 't' ? '<g class="am-piece">' + pieceText(i) + '</g>' : pieceText(i));
     });
     tmp = doc.createElementNS('http://www.w3.org/2000/svg', 'g');
     /* the renderer's own SVG markup, escaped as the inline SVG would be */
@@ -193,15 +261,16 @@
       live[i] = e;
       nLive++;
       if (L === 2 || fromEv[e.id]) prepare(e);
-      if (L === 1) cutDashes(e);
+      if (L === 1) cutDashes(e, region || (region = regionOf(CUT)));
     }
   }
   function evict(keep) {
     [0, 1, 2].forEach(function (L) {
       liveOrder[L] = liveOrder[L].filter(function (i) {
         var e = live[i], id = idByDom[D.id[i]];
-        if (keep[i] || (id && pinned[id]) || e.contains(doc.activeElement)) return true;
+        if (keep[i] || always[i] || (id && pinned[id]) || e.contains(doc.activeElement)) return true;
         e.parentNode.removeChild(e);
+        dashOf.delete(e);
         if (id) { delete el[id]; idByEl.delete(e); }
         live[i] = undefined;
         nLive--;
@@ -229,7 +298,8 @@
    * that the map is too small to read, and the overview (a canvas of boxes
    * and lines) stands in for the drawing. Past MAXLIVE pieces in the DOM,
    * those out of view leave it. A small map is put in whole at the start. */
-  var LIMIT = 900, MAXLIVE = 4000, ALL = 2500, pending = false, canvas = null, overview = false;
+  var LIMIT = 900, MAXLIVE = 4000, ALL = 2500, CUT = 1, pending = false, canvas = null;
+  var overview = false;
   var COLOR = { q: '#0d47a1', c: '#5d4037', e: '#78909c', j: '#2e7d32', s: '#2e7d32',
     r: '#c62828', u: '#6a1b9a', a: '#1565c0', k: '#b0bec5', t: '#90a4ae' };
   var FILL = { q: '#e3f2fd', c: '#fffdf5', e: '#f3f6f4', j: '#2e7d32' };
@@ -247,6 +317,7 @@
     var seen = inView(0.5), keep = {};
     if (seen.length <= LIMIT) {
       materialise(seen);
+      recut(regionOf(0.25), regionOf(CUT));
       if (nLive > MAXLIVE) { seen.forEach(function (i) { keep[i] = 1; }); evict(keep); }
       setOverview(false);
     } else {
@@ -776,6 +847,7 @@
         ev.ctrlKey) return;
     g = ev.target.closest && ev.target.closest('g.am-node');
     if (g && (ev.key === 'Enter' || ev.key === ' ')) { ev.preventDefault(); go(idOf(g)); return; }
+    if (g && ev.key === 'Tab' && D && tabTo(g, ev.shiftKey ? -1 : 1)) { ev.preventDefault(); return; }
     switch (ev.key) {
     case '+': case '=': zoomCentre(1.25); break;
     case '-': case '_': zoomCentre(0.8); break;
@@ -793,6 +865,31 @@
     }
     ev.preventDefault();
   });
+  /* Tab and shift+Tab from a node go to the next node of the drawing (in
+   * its order, which is the DOM's), put into the DOM if it is not there:
+   * in pieces, only the nodes near the view are in the DOM, so the
+   * browser's own Tab would skip the rest. The first and last node always
+   * stay in the DOM, so Tab into the drawing from either side lands on
+   * them. At either end the browser's Tab leaves the drawing. */
+  var tabOrder = D ? order.map(function (n) { return pieceOf[domOf[n.id]]; })
+    .sort(function (a, b) { return a - b; }) : [];
+  tabOrder.forEach(function (i, k) { if (k === 0 || k === tabOrder.length - 1) always[i] = 1; });
+  function tabTo(g, step) {
+    var i = pieceOf[g.id], lo = 0, hi = tabOrder.length, mid, k, j, e;
+    if (i === undefined) return false;
+    while (lo < hi) { mid = (lo + hi) >> 1; if (tabOrder[mid] < i) lo = mid + 1; else hi = mid; }
+    for (k = lo + step; k >= 0 && k < tabOrder.length; k += step) {
+      j = tabOrder[k];
+      if (!(hideEvOn() && D.k[j] === 'e')) break;
+    }
+    if (k < 0 || k >= tabOrder.length) return false;
+    if (!live[j]) materialise([j]);
+    e = live[j];
+    if (!e) return false;
+    if (overview) { fly(idByDom[D.id[j]]); update(); }
+    e.focus();
+    return true;
+  }
   /* a node reached by Tab is brought into view */
   var focusMark = null;
   view.addEventListener('focusout', function () { unmark(focusMark); focusMark = null; });
@@ -809,6 +906,7 @@
   view.addEventListener('scroll', function () { view.scrollTop = 0; view.scrollLeft = 0; });
 
   if (D && D.id.length <= ALL) materialise(D.id.map(function (x, i) { return i; }));
+  else if (D && tabOrder.length) materialise([tabOrder[0], tabOrder[tabOrder.length - 1]]);
   if (!D) {
     Array.prototype.forEach.call(svg.querySelectorAll('g[id]'), prepare);
     cutDashes(svg);
@@ -827,4 +925,5 @@
     };
     ch.port2.postMessage(0);
   });
+}
 })();
