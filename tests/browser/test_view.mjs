@@ -393,6 +393,19 @@ async function manyClaims(browser) {
   await page.close();
 }
 
+// A browser without DecompressionStream cannot read the packed data: the
+// page says so, in words, rather than staying empty.
+async function noInflate(browser) {
+  const { page, log } = await openPage(browser);
+  await page.evaluateOnNewDocument(() => { delete window.DecompressionStream; window.DecompressionStream = undefined; });
+  await page.goto(fileUrl(join(work, 'lane.html')), { waitUntil: 'load' });
+  await page.waitForSelector('.am-unread', { timeout: 5000 });
+  const text = await page.$eval('.am-unread', (e) => e.textContent);
+  check(text.includes('cannot read') && log.errors.length === 1 && log.requests.length === 0,
+    `no DecompressionStream: the page says so ("${text.slice(0, 50)}...")`);
+  await page.close();
+}
+
 // The list of questions: every question, keyboard reachable; choosing one
 // flies there and selects it.
 async function questionList(browser) {
@@ -444,6 +457,7 @@ try {
   await actorView(browser);
   await statusToggle(browser);
   await questionList(browser);
+  await noInflate(browser);
   await manyClaims(browser);
   await hostile(browser);
 } finally {

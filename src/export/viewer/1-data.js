@@ -43,8 +43,18 @@
       new Response(e.textContent);
     return bytes ? r.arrayBuffer() : r.json();
   }
-  Promise.all([read('am-model'), read('am-status'), read('am-drawing'), read('am-pieces', true)])
-    .then(function (t) { main(t[0], t[1] || {}, t[2], t[3]); });
+  Promise.resolve().then(function () {
+    return Promise.all([read('am-model'), read('am-status'), read('am-drawing'),
+      read('am-pieces', true)]);
+  }).then(function (t) { main(t[0], t[1] || {}, t[2], t[3]); }, function (e) {
+    /* a browser without DecompressionStream (before Chromium 80, Firefox
+     * 113, Safari 16.4) says so instead of showing an empty page */
+    var p = doc.createElement('p');
+    p.className = 'am-unread';
+    p.textContent = 'This browser cannot read the map\u2019s data (' + e + '); a newer one can.';
+    $('am-view').appendChild(p);
+    console.error(e);
+  });
 function main(model, ST, D, piecesBuf) {
   var cfg = JSON.parse($('am-config').textContent);
   var P = cfg.prefix || '', unsafe = cfg.unsafe || {};
