@@ -13,7 +13,6 @@
 #include <jansson.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <zlib.h>
 
 #include "argmap/html.h"
 #include "export/html_pack.h"
@@ -220,87 +219,6 @@ static char *between(const char *s, const char *open, const char *close, size_t 
 	return (char *)a;
 }
 
-/* base64 text b[0..n) (only its alphabet, padded), decoded into a
- * malloc'd buffer of *len bytes. */
-static unsigned char *from_base64(const char *b, size_t n, size_t *len)
-{
-	static const char abc[] =
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	unsigned char *out = malloc(n / 4 * 3 + 1);
-	size_t i, o = 0;
-
-	cr_assert(out);
-	cr_assert_eq(n % 4, 0, "base64 comes in groups of four");
-	for (i = 0; i < n; i += 4) {
-		unsigned long v = 0;
-		int k, pad = 0;
-		for (k = 0; k < 4; k++) {
-			const char *c = b[i + k] == '=' ? NULL : memchr(abc, b[i + k], 64);
-			cr_assert(c || (b[i + k] == '=' && i + 4 == n && k >= 2),
-			          "only base64 in the text (0x%02x at %zu)",
-			          (unsigned char)b[i + k], i + k);
-			pad += !c;
-			v = v << 6 | (unsigned long)(c ? c - abc : 0);
-		}
-		out[o++] = (unsigned char)(v >> 16);
-		if (pad < 2)
-			out[o++] = (unsigned char)(v >> 8);
-		if (pad < 1)
-			out[o++] = (unsigned char)v;
-	}
-	*len = o;
-	return out;
-}
-
-/* What am_html_pack wrote in b[0..n), inflated: malloc'd, NUL-terminated,
- * *len bytes. */
-static char *unpack(const char *b, size_t n, size_t *len)
-{
-	size_t zn, cap = 1024;
-	unsigned char *z = from_base64(b, n, &zn);
-	char *out = malloc(cap);
-	z_stream s;
-	int rc;
-
-	memset(&s, 0, sizeof s);
-	cr_assert(out && inflateInit(&s) == Z_OK);
-	s.next_in = z;
-	s.avail_in = (uInt)zn;
-	do {
-		if (s.total_out + 1 >= cap) {
-			cap *= 2;
-			out = realloc(out, cap);
-			cr_assert(out);
-		}
-		s.next_out = (Bytef *)out + s.total_out;
-		s.avail_out = (uInt)(cap - 1 - s.total_out);
-		rc = inflate(&s, Z_NO_FLUSH);
-		cr_assert(rc == Z_OK || rc == Z_STREAM_END || rc == Z_BUF_ERROR, "inflate: %d", rc);
-	} while (rc != Z_STREAM_END && !(rc == Z_BUF_ERROR && s.avail_in == 0));
-	cr_assert_eq(rc, Z_STREAM_END, "the stream is whole");
-	cr_assert_eq(s.avail_in, 0, "nothing after the stream");
-	*len = s.total_out;
-	out[*len] = '\0';
-	inflateEnd(&s);
-	free(z);
-	return out;
-}
-
-/* The page's data element `id`, inflated (html.c, put_packed). */
-static char *page_data(const char *html, const char *id, size_t *len)
-{
-	char open[160];
-	size_t n;
-	const char *p;
-
-	snprintf(open, sizeof open,
-	         "<script type=\"application/octet-stream\" id=\"%s\" "
-	         "data-encoding=\"deflate base64\">",
-	         id);
-	p = between(html, open, "</script>", &n);
-	return unpack(p, n, len);
-}
-
 Test(embed, pack_round_trip)
 {
 	/* every length's base64 tail, a text of every byte, a long text
@@ -323,7 +241,7 @@ Test(embed, pack_round_trip)
 		cr_assert_eq(am_html_pack(&b, in, n), 0);
 		cr_expect(a.len == b.len && !memcmp(a.data, b.data, a.len), "deterministic");
 		cr_expect_eq(a.len % 4, 0);
-		out = unpack(a.data ? a.data : "", a.len, &len);
+		out = rs_unpack(a.data ? a.data : "", a.len, &len);
 		cr_expect(len == n && !memcmp(in, out, n), "%zu bytes round-trip", n);
 		free(out);
 		free(in);
@@ -362,7 +280,8 @@ Test(embed, html_page)
 		/* the packed parts inflate to the model and the pieces; the
 		 * hostile text is in them as JSON strings and escaped SVG text */
 		size_t ml, pl;
-		char *m = page_data(html, "am-model", &ml), *pc = page_data(html, "am-pieces", &pl);
+		char *m = rs_page_data(html, "am-model", &ml),
+		     *pc = rs_page_data(html, "am-pieces", &pl);
 		json_error_t err;
 		json_t *j = json_loadb(m, ml, 0, &err), *nd;
 		size_t k;
@@ -435,7 +354,7 @@ Test(embed, html_api)
 	cr_expect(strstr(out, "id=\"am-status\""), "the page computes the grounded labels");
 	{
 		size_t sl;
-		char *st = page_data(out, "am-status", &sl);
+		char *st = rs_page_data(out, "am-status", &sl);
 		cr_expect(strstr(st, "\"semantics\":\"grounded\""), "%s", st);
 		free(st);
 	}
