@@ -1,8 +1,14 @@
-# Script mode: cmake -DIN=<file> -DOUT=<file.c> -DSYMBOL=<name> -P EmbedFile.cmake
+# Script mode: cmake -DIN=<file>[|<file>...] -DOUT=<file.c> -DSYMBOL=<name> -P EmbedFile.cmake
 # Writes a C file defining `const char SYMBOL[]` (NUL-terminated) and
-# `const size_t SYMBOL_len` holding the bytes of IN, so the binary carries
-# the file and never reads it at run time.
-file(READ "${IN}" hex HEX)
+# `const size_t SYMBOL_len` holding the bytes of IN (of its files, one after
+# the other, when it names several, separated by '|'), so the binary carries
+# them and never reads them at run time.
+string(REPLACE "|" ";" files "${IN}")
+set(hex "")
+foreach(f IN LISTS files)
+  file(READ "${f}" part HEX)
+  string(APPEND hex "${part}")
+endforeach()
 string(LENGTH "${hex}" hexlen)
 math(EXPR nbytes "${hexlen} / 2")
 string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," body "${hex}")

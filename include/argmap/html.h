@@ -64,10 +64,13 @@ typedef struct argmap_html_options {
  * a `status` of another map's size),
  * ARGMAP_EINVALID (the view names an unknown node or selects nothing:
  * AM711, AM712 in `diags`, which may be NULL), ARGMAP_ENOMEM.
- * Deterministic: the same inputs give the same bytes. Text from the map
- * reaches the page only as escaped character data, or inside the JSON
- * (where '<', '>', '&' and '/' are \u-escaped, so no text can end the
- * <script type="application/json"> element or open a comment in it).
+ * Deterministic: the same inputs give the same bytes (for a given zlib).
+ * Text from the map reaches the page only as escaped character data,
+ * inside the settings' JSON (where '<', '>', '&' and '/' are \u-escaped,
+ * so no text can end the <script type="application/json"> element or open
+ * a comment in it), or deflated in base64 (the model, the status and the
+ * drawing's pieces, in <script type="application/octet-stream"> elements:
+ * nothing in base64 is markup).
  * Linear in svg_len and the size of the map.
  */
 ARGMAP_API int argmap_html(const argmap_map *map, const argmap_html_options *opts,

@@ -15,8 +15,9 @@
  *           page's settings (id prefix, the DOM ids of items whose map ids
  *           are not safe CSS identifiers: #am-config), the drawn nodes'
  *           labels and explanations (argmap eval: #am-status), the
- *           drawing's pieces (#am-drawing, #am-pieces: html_svg.c) and the
- *           viewer.
+ *           drawing's pieces (#am-drawing, their index, and #am-pieces,
+ *           their markup deflated in base64: html_svg.c, html_pack.c) and
+ *           the viewer.
  * The SVG is copied from its <svg element on (the XML declaration,
  * DOCTYPE and comments before it are left out: an HTML parser would
  * misread them). Map text reaches the page through am_buf_put_xml (the
@@ -27,6 +28,7 @@
 #include <string.h>
 
 #include "export/exporters.h"
+#include "export/html_pack.h"
 #include "export/html_svg.h"
 #include "model/view.h"
 #include "util/am_internal.h"
@@ -59,6 +61,21 @@ static void put_script_json(am_buf *o, const char *j, size_t n)
 		start = i + 1;
 	}
 	am_buf_put(o, j + start, n - start);
+}
+
+/* <script type="application/octet-stream" id="ID" data-encoding="deflate
+ * base64">: data[0..n) deflated, in base64 (nothing in it is markup).
+ * Returns 0, or -1 when out of memory. */
+static int put_packed(am_buf *o, const char *id, const char *data, size_t n)
+{
+	am_buf_printf(o,
+	              "<script type=\"application/octet-stream\" id=\"%s\" "
+	              "data-encoding=\"deflate base64\">",
+	              id);
+	if (am_html_pack(o, data, n) != 0)
+		return -1;
+	am_buf_puts(o, "</script>\n");
+	return o->failed ? -1 : 0;
 }
 
 /* The contents of each <style> element of svg[0..n): their CSP hashes. */
@@ -313,32 +330,35 @@ int argmap_html(const argmap_map *map, const argmap_html_options *opts, const ch
 	am_buf_puts(&o,
 	            "<div id=\"am-marks\" class=\"am-marks\" aria-hidden=\"true\"></div>\n"
 	            "</div>\n</main>\n<aside id=\"am-panel\" class=\"am-panel\" tabindex=\"-1\" "
-	            "aria-label=\"Details\" hidden></aside>\n"
-	            "<script type=\"application/json\" id=\"am-model\">");
-	put_script_json(&o, model.data ? model.data : "{}", model.len);
-	am_buf_puts(&o, "</script>\n<script type=\"application/json\" id=\"am-config\">");
+	            "aria-label=\"Details\" hidden></aside>\n");
+	/* the data: the big parts deflated, in base64 (html_pack.c), which
+	 * a browser reads as an eighth of the bytes and the viewer inflates
+	 * with DecompressionStream before its first frame; the settings are
+	 * small, and stay JSON */
+	if (put_packed(&o, "am-model", model.data ? model.data : "{}",
+	               model.data ? model.len : 2) != 0)
+		goto oom;
+	am_buf_puts(&o, "<script type=\"application/json\" id=\"am-config\">");
 	put_script_json(&o, cfg.data ? cfg.data : "{}", cfg.len);
-	am_buf_puts(&o, "</script>\n<script type=\"application/json\" id=\"am-status\">");
-	put_script_json(&o, stj.data ? stj.data : "{}", stj.len);
-	if (drawing) {
-		am_buf_puts(&o, "</script>\n<script type=\"application/json\" id=\"am-drawing\">");
-		put_script_json(&o, pieces.data, pieces.len);
-		am_buf_puts(&o, "</script>\n<script type=\"text/plain\" id=\"am-pieces\">");
-		am_buf_put(&o, raw.data, raw.len);
-	}
-	am_buf_puts(&o, "</script>\n<script>");
+	am_buf_puts(&o, "</script>\n");
+	if (put_packed(&o, "am-status", stj.data ? stj.data : "{}", stj.data ? stj.len : 2) != 0 ||
+	    (drawing && (put_packed(&o, "am-drawing", pieces.data, pieces.len) != 0 ||
+	                 put_packed(&o, "am-pieces", raw.data, raw.len) != 0)))
+		goto oom;
+	am_buf_puts(&o, "<script>");
 	am_buf_put(&o, argmap_viewer_js, argmap_viewer_js_len);
 	am_buf_puts(&o, "</script>\n</body>\n</html>\n");
-	if (o.failed || csp.failed || frame.failed || raw.failed) {
-		rc = am_fail(ARGMAP_ENOMEM, "out of memory while building the HTML page");
-		goto done;
-	}
+	if (o.failed || csp.failed || frame.failed || raw.failed)
+		goto oom;
 	*len = o.len;
 	*out = am_buf_detach(&o);
 	if (!*out) {
 		*len = 0;
 		rc = am_fail(ARGMAP_ENOMEM, "out of memory");
 	}
+	goto done;
+oom:
+	rc = am_fail(ARGMAP_ENOMEM, "out of memory while building the HTML page");
 done:
 	if (have_view)
 		am_view_free(&view);

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { inflateSync } from 'node:zlib';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // ARGMAP_NODE_DIR: another folder holding the lock's node_modules (default
@@ -67,4 +68,13 @@ export async function load(page, url, timeout = 30000) {
   await page.goto(url, { waitUntil: 'load', timeout });
   await page.waitForFunction(() => window.amReady !== undefined, { timeout });
   return page.evaluate(() => window.amReady);
+}
+
+// A data element of a page's file (#am-model, #am-status, #am-drawing,
+// #am-pieces): deflated, in base64 (src/export/html_pack.c), which only
+// A-Z a-z 0-9 + / = can be; its text, or null when the page has none.
+export function packed(html, id) {
+  const m = new RegExp(`<script type="application/octet-stream" id="${id}" ` +
+    'data-encoding="deflate base64">([A-Za-z0-9+/=]*)</script>').exec(html);
+  return m ? inflateSync(Buffer.from(m[1], 'base64')).toString('utf8') : null;
 }

@@ -6,7 +6,7 @@
 //
 //   node tests/browser/screenshots.mjs FILE.html...
 import { readFileSync } from 'node:fs';
-import { launch, openPage, fileUrl, load } from './browser.mjs';
+import { launch, openPage, fileUrl, load, packed } from './browser.mjs';
 
 const files = process.argv.slice(2);
 const SAFE = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
@@ -15,8 +15,7 @@ let bad = 0;
 try {
   for (const file of files) {
     const html = readFileSync(file, 'utf8');
-    const model = JSON.parse(/<script type="application\/json" id="am-model">([\s\S]*?)<\/script>/
-      .exec(html)[1]);
+    const model = JSON.parse(packed(html, 'am-model'));
     const ev = {};
     for (const r of model.relations)
       for (const f of r.from)

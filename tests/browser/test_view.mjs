@@ -13,7 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openPage, fileUrl, load } from './browser.mjs';
+import { launch, openPage, fileUrl, load, packed } from './browser.mjs';
 
 const [cli, src, work] = process.argv.slice(2);
 if (!cli || !src || !work) {
@@ -41,10 +41,9 @@ const maps = [
   ['ukraine-2025/foreign-affairs.xml', 'fa'],
 ];
 
-// The model the page carries (the test reads it from the file, not the DOM).
+// The model the page carries (read from the file, not the DOM).
 function modelOf(html) {
-  const m = /<script type="application\/json" id="am-model">([\s\S]*?)<\/script>/.exec(html);
-  return JSON.parse(m[1]);
+  return JSON.parse(packed(html, 'am-model'));
 }
 
 // Is the element's box inside the drawing's part of the window?
@@ -282,11 +281,11 @@ async function actorView(browser) {
   const ids = (m) => m.nodes.map((n) => n.id).sort().join(' ');
   check(ids(model) === ids(want) && model.nodes.length < whole.nodes.length,
     `actor: the page's model is the --actor view (${model.nodes.length} of ${whole.nodes.length} nodes)`);
-  const st = JSON.parse(/<script type="application\/json" id="am-status">([\s\S]*?)<\/script>/.exec(html)[1]);
+  const st = JSON.parse(packed(html, 'am-status'));
   const inView = new Set(model.nodes.map((n) => n.id));
   check(Object.keys(st.nodes).length > 0 && Object.keys(st.nodes).every((id) => inView.has(id)),
     'actor: the status covers only the view');
-  const drawn = (html.match(/id="am&#45;n&#45;[^"]*"/g) || []).length;
+  const drawn = ((packed(html, 'am-pieces') ?? html).match(/id="am&#45;n&#45;[^"]*"/g) || []).length;
   check(drawn === model.nodes.length, `actor: the drawing has the model's nodes (${drawn})`);
 }
 
@@ -318,6 +317,92 @@ async function statusToggle(browser) {
   await page.click('#am-status-on');
   check((await page.$$('.am-status-badge')).length === 0, 'status: the toggle turns it off');
   check(log.errors.length === 0 && log.requests.length === 0, 'status: no errors, no requests');
+  await page.close();
+}
+
+// A map too big to put into the DOM at once (more than the viewer's 2,500
+// pieces): its pieces arrive deflated and only those near the view go into
+// the DOM. A node that is not there is found by search, drawn from its
+// inflated piece and selectable; Tab still reaches every node.
+function manyMap(n) {
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>',
+    '<argmap xmlns="urn:argmap:1" version="1" xml:lang="en">',
+    '  <meta><title>Many claims</title><date>2026-12-02</date></meta>',
+    '  <source id="s1" kind="article" date="2026-12-02" url="https://example.org/many"><title>Many</title></source>',
+    '  <actor id="a1" kind="person" name="Ada"/>',
+    '  <question id="q1" source="s1"><text>Should the town build it?</text></question>'];
+  for (let k = 1; k <= n; k++)
+    out.push(`  <claim id="c${k}" by="a1" source="s1"><text>Reason ${k} for the plan, marked zq${k}x</text></claim>`);
+  out.push('  <answer from="c1" to="q1" stance="yes" basis="editor"/>');
+  // two relations a claim, so that the pieces (nodes and edges) pass 2,500
+  // with few nodes for Tab to walk
+  for (let k = 2; k <= n; k++) {
+    out.push(`  <support from="c${k}" to="c${Math.floor(k / 4) || 1}"/>`);
+    if (k > 2) out.push(`  <rebut from="c${k}" to="c${k - 1}"/>`);
+  }
+  out.push('</argmap>', '');
+  return out.join('\n');
+}
+
+async function manyClaims(browser) {
+  const n = 900, xml = join(work, 'many.xml');
+  writeFileSync(xml, manyMap(n));
+  const file = render(xml, join(work, 'many.html'));
+  const html = readFileSync(file, 'utf8');
+  const pieces = JSON.parse(packed(html, 'am-drawing')).id.length;
+  check(pieces > 2500 && !/id="am&#45;n&#45;c7"/.test(html) && /id="am&#45;n&#45;c7"/.test(packed(html, 'am-pieces')),
+    `many: ${pieces} pieces, their markup only deflated in the file`);
+  const { page, log } = await openPage(browser, 1000, 700);
+  await load(page, fileUrl(file), 120000);
+  const state = await page.evaluate((n) => {
+    let away = 0;
+    for (let k = n - 1; k > 1 && !away; k--) if (!document.getElementById('am-n-c' + k)) away = k;
+    return { away, live: document.querySelectorAll('g.am-node').length };
+  }, n);
+  check(state.away > 0 && state.live < n, `many: ${state.live} of ${n + 1} nodes in the DOM at first`);
+  // search finds a node whose piece was not in the DOM; Enter draws it
+  await page.type('#am-search', `zq${state.away}x`);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => document.getElementById(id)?.classList.contains('am-current'),
+    { timeout: 10000 }, domId('c' + state.away));
+  check(await onScreen(page, domId('c' + state.away)), `many: search flies to c${state.away}, drawn from its piece`);
+  const text = await page.$eval('#' + domId('c' + state.away), (e) => e.textContent);
+  check(text.includes(`zq${state.away}x`), 'many: the inflated piece holds the node\'s text');
+  await page.click('#' + domId('c' + state.away));
+  await page.waitForFunction(() => !document.getElementById('am-panel').hidden, { timeout: 5000 });
+  const panel = await page.$eval('#am-panel', (e) => e.textContent);
+  check(panel.includes(`Reason ${state.away} for the plan`), 'many: clicking it opens its panel');
+  await page.keyboard.press('Escape');
+  // Tab from the search box through every node
+  await page.evaluate(() => {
+    window.amSeen = new Set();
+    document.addEventListener('focusin', (e) => {
+      if (e.target.classList && e.target.classList.contains('am-node')) window.amSeen.add(e.target.id);
+    });
+  });
+  await page.focus('#am-search');
+  const t0 = Date.now();
+  for (let i = 0; i < n + 40; i++) await page.keyboard.press('Tab');
+  const seen = await page.evaluate(() => [...window.amSeen]);
+  const missing = [];
+  for (let k = 1; k <= n; k++) if (!seen.includes(domId('c' + k))) missing.push('c' + k);
+  if (!seen.includes(domId('q1'))) missing.push('q1');
+  check(missing.length === 0, `many: Tab reaches all ${n + 1} nodes in ${Date.now() - t0} ms (missing: ${missing.slice(0, 5)})`);
+  check(log.errors.length === 0 && log.requests.length === 0,
+    `many: no errors, no requests (${log.errors.join(' | ')})`);
+  await page.close();
+}
+
+// A browser without DecompressionStream cannot read the packed data: the
+// page says so, in words, rather than staying empty.
+async function noInflate(browser) {
+  const { page, log } = await openPage(browser);
+  await page.evaluateOnNewDocument(() => { delete window.DecompressionStream; window.DecompressionStream = undefined; });
+  await page.goto(fileUrl(join(work, 'lane.html')), { waitUntil: 'load' });
+  await page.waitForSelector('.am-unread', { timeout: 5000 });
+  const text = await page.$eval('.am-unread', (e) => e.textContent);
+  check(text.includes('cannot read') && log.errors.length === 1 && log.requests.length === 0,
+    `no DecompressionStream: the page says so ("${text.slice(0, 50)}...")`);
   await page.close();
 }
 
@@ -372,6 +457,8 @@ try {
   await actorView(browser);
   await statusToggle(browser);
   await questionList(browser);
+  await noInflate(browser);
+  await manyClaims(browser);
   await hostile(browser);
 } finally {
   await close();

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "render_support.h"
 
@@ -190,4 +191,88 @@ const char *rs_message(const argmap_diags *d, const char *code)
 {
 	const argmap_diag *x = ts_find(d, code);
 	return x ? x->message : NULL;
+}
+
+/* base64 text b[0..n) (only its alphabet, padded), decoded into a
+ * malloc'd buffer of *len bytes. */
+static unsigned char *from_base64(const char *b, size_t n, size_t *len)
+{
+	static const char abc[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	unsigned char *out = malloc(n / 4 * 3 + 1);
+	size_t i, o = 0;
+
+	cr_assert(out);
+	cr_assert_eq(n % 4, 0, "base64 comes in groups of four");
+	for (i = 0; i < n; i += 4) {
+		unsigned long v = 0;
+		int k, pad = 0;
+		for (k = 0; k < 4; k++) {
+			const char *c = b[i + k] == '=' ? NULL : memchr(abc, b[i + k], 64);
+			cr_assert(c || (b[i + k] == '=' && i + 4 == n && k >= 2),
+			          "only base64 in the text (0x%02x at %zu)",
+			          (unsigned char)b[i + k], i + k);
+			pad += !c;
+			v = v << 6 | (unsigned long)(c ? c - abc : 0);
+		}
+		out[o++] = (unsigned char)(v >> 16);
+		if (pad < 2)
+			out[o++] = (unsigned char)(v >> 8);
+		if (pad < 1)
+			out[o++] = (unsigned char)v;
+	}
+	*len = o;
+	return out;
+}
+
+/* What am_html_pack wrote in b[0..n), inflated: malloc'd, NUL-terminated,
+ * *len bytes. */
+char *rs_unpack(const char *b, size_t n, size_t *len)
+{
+	size_t zn, cap = 1024;
+	unsigned char *z = from_base64(b, n, &zn);
+	char *out = malloc(cap);
+	z_stream s;
+	int rc;
+
+	memset(&s, 0, sizeof s);
+	cr_assert(out && inflateInit(&s) == Z_OK);
+	s.next_in = z;
+	s.avail_in = (uInt)zn;
+	do {
+		if (s.total_out + 1 >= cap) {
+			cap *= 2;
+			out = realloc(out, cap);
+			cr_assert(out);
+		}
+		s.next_out = (Bytef *)out + s.total_out;
+		s.avail_out = (uInt)(cap - 1 - s.total_out);
+		rc = inflate(&s, Z_NO_FLUSH);
+		cr_assert(rc == Z_OK || rc == Z_STREAM_END || rc == Z_BUF_ERROR, "inflate: %d", rc);
+	} while (rc != Z_STREAM_END && !(rc == Z_BUF_ERROR && s.avail_in == 0));
+	cr_assert_eq(rc, Z_STREAM_END, "the stream is whole");
+	cr_assert_eq(s.avail_in, 0, "nothing after the stream");
+	*len = s.total_out;
+	out[*len] = '\0';
+	inflateEnd(&s);
+	free(z);
+	return out;
+}
+
+/* The page's data element `id`, inflated (html.c, put_packed). */
+char *rs_page_data(const char *html, const char *id, size_t *len)
+{
+	char open[160];
+	const char *p, *q;
+
+	snprintf(open, sizeof open,
+	         "<script type=\"application/octet-stream\" id=\"%s\" "
+	         "data-encoding=\"deflate base64\">",
+	         id);
+	p = strstr(html, open);
+	cr_assert(p, "the page has no %s", id);
+	p += strlen(open);
+	q = strstr(p, "</script>");
+	cr_assert(q);
+	return rs_unpack(p, (size_t)(q - p), len);
 }

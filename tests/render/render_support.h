@@ -31,6 +31,13 @@ char *rs_render_ok(const argmap_map *map, const argmap_render_options *o, size_t
 
 /* Number of non-overlapping occurrences of needle in hay[0..len). */
 size_t rs_count(const char *hay, size_t len, const char *needle);
+/* What src/export/html_pack.c wrote in b[0..n) (base64 of a zlib stream),
+ * checked to be only base64 and one whole stream, inflated: malloc'd,
+ * NUL-terminated, *len bytes. */
+char *rs_unpack(const char *b, size_t n, size_t *len);
+/* A web page's packed data element `id` (#am-model, #am-status,
+ * #am-drawing, #am-pieces), inflated as rs_unpack does. */
+char *rs_page_data(const char *html, const char *id, size_t *len);
 
 /* 1 if the file at path holds exactly data[0..len). */
 int rs_file_is(const char *path, const char *data, size_t len);

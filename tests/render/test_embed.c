@@ -10,10 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include "argmap/html.h"
+#include "export/html_pack.h"
 #include "util/buf.h"
 #include "util/sha256.h"
 #include "render_support.h"
@@ -217,6 +219,37 @@ static char *between(const char *s, const char *open, const char *close, size_t 
 	return (char *)a;
 }
 
+Test(embed, pack_round_trip)
+{
+	/* every length's base64 tail, a text of every byte, a long text
+	 * that spans many of deflate's output chunks */
+	size_t sizes[] = {0, 1, 2, 3, 4, 5, 255, 256, 70000, 3000000};
+	size_t i, j, len;
+
+	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		size_t n = sizes[i];
+		char *in = malloc(n + 1), *out;
+		am_buf a = {0}, b = {0};
+		unsigned long x = 12345;
+		cr_assert(in);
+		for (j = 0; j < n; j++) {
+			/* bytes of all values, some runs (so deflate has work) */
+			x = x * 1103515245u + 12345u;
+			in[j] = j % 7 == 0 ? (char)(x >> 16) : "<script>&\f</g>"[j % 15];
+		}
+		cr_assert_eq(am_html_pack(&a, in, n), 0);
+		cr_assert_eq(am_html_pack(&b, in, n), 0);
+		cr_expect(a.len == b.len && !memcmp(a.data, b.data, a.len), "deterministic");
+		cr_expect_eq(a.len % 4, 0);
+		out = rs_unpack(a.data ? a.data : "", a.len, &len);
+		cr_expect(len == n && !memcmp(in, out, n), "%zu bytes round-trip", n);
+		free(out);
+		free(in);
+		am_buf_free(&a);
+		am_buf_free(&b);
+	}
+}
+
 Test(embed, html_page)
 {
 	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
@@ -234,16 +267,39 @@ Test(embed, html_page)
 	/* the DOM contract */
 	cr_expect(strstr(html, "id=\"am-search\""));
 	cr_expect(strstr(html, "id=\"am-panel\""));
-	cr_expect(strstr(html, "id=\"am&#45;n&#45;c\" class=\"node am&#45;node am&#45;claim\""));
 	/* exactly three scripts, two of them data; no map text closes one */
 	/* the model, the settings, the status, the drawing's index and
 	 * pieces, the viewer */
 	cr_expect_eq(rs_count(html, len, "<script"), 6);
 	cr_expect_eq(rs_count(html, len, "</script"), 6);
-	p = between(html, "<script type=\"application/json\" id=\"am-model\">", "</script>", &n);
+	p = between(html, "<script type=\"application/json\" id=\"am-config\">", "</script>", &n);
 	cr_expect(!memchr(p, '<', n) && !memchr(p, '>', n) && !memchr(p, '&', n),
 	          "no map text can end the data or open a comment in it");
-	cr_expect(strstr(html, "It is \\u003c\\/script\\u003e safe"));
+	cr_expect(!strstr(html, "It is"), "the claims' text is only in the packed data");
+	{
+		/* the packed parts inflate to the model and the pieces; the
+		 * hostile text is in them as JSON strings and escaped SVG text */
+		size_t ml, pl;
+		char *m = rs_page_data(html, "am-model", &ml),
+		     *pc = rs_page_data(html, "am-pieces", &pl);
+		json_error_t err;
+		json_t *j = json_loadb(m, ml, 0, &err), *nd;
+		size_t k;
+		int found = 0;
+		cr_assert(j, "the model is JSON: %s", err.text);
+		json_array_foreach(json_object_get(j, "nodes"), k, nd) found +=
+		    !strcmp(json_string_value(json_object_get(nd, "text")), "It is </script> safe");
+		cr_expect_eq(found, 1, "the claim's text survives, whole");
+		cr_expect(strstr(pc, "It is &lt;/script&gt; safe"), "the pieces hold it escaped");
+		cr_expect(!strstr(pc, "<script") && !strstr(pc, "</script") && !strstr(pc, "<!--"),
+		          "no map text is markup in the pieces");
+		cr_expect(
+		    strstr(pc, "id=\"am&#45;n&#45;c\" class=\"node am&#45;node am&#45;claim\""),
+		    "the pieces hold the nodes");
+		json_decref(j);
+		free(m);
+		free(pc);
+	}
 	/* the unsafe id's DOM id is in the config */
 	cr_expect(strstr(html, "\"odd.id\":\"am-n2\""), "%s", strstr(html, "am-config"));
 	/* the policy names the hash of exactly the script and style sheets */
@@ -296,6 +352,12 @@ Test(embed, html_api)
 	ho.version = 1;
 	cr_assert_eq(argmap_html(map, &ho, "<svg></svg>", 11, NULL, &out, &len), 0);
 	cr_expect(strstr(out, "id=\"am-status\""), "the page computes the grounded labels");
+	{
+		size_t sl;
+		char *st = rs_page_data(out, "am-status", &sl);
+		cr_expect(strstr(st, "\"semantics\":\"grounded\""), "%s", st);
+		free(st);
+	}
 	free(out);
 	ho.version = ARGMAP_HTML_OPTIONS_VERSION;
 	{
