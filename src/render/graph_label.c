@@ -235,22 +235,51 @@ static void legend_item(const am_labels *b, am_buf *o, int item)
 /* 1 if the drawing has an editor's link. */
 static int draws_editor_link(const am_labels *b)
 {
+	const am_view *v = b->legend_v ? b->legend_v : b->v;
 	size_t r, m = argmap_map_relation_count(b->map);
 
 	for (r = 0; r < m; r++)
-		if (b->v->rel_on[r] && argmap_map_relation(b->map, r)->basis == ARGMAP_BASIS_EDITOR)
+		if (v->rel_on[r] && argmap_map_relation(b->map, r)->basis == ARGMAP_BASIS_EDITOR)
 			return 1;
 	return 0;
 }
 
-/* The legend: one column of items, or (wide) two columns side by side.
- * The editor's-link item (8) only when the drawing has one. */
+/* 1 if legend item `item` (legend_item's numbering) is in the drawing of
+ * the legend's view: a node of that kind, a relation of that kind, a
+ * junction dot. A view that draws nothing explains everything. */
+static int legend_has(const am_labels *b, int item)
+{
+	const am_view *v = b->legend_v ? b->legend_v : b->v;
+	size_t n = argmap_map_node_count(b->map), m = argmap_map_relation_count(b->map), i;
+
+	if (!v->nodes_shown)
+		return 1;
+	if (item < 3) {
+		for (i = 0; i < n; i++)
+			if (v->node_on[i] && (int)argmap_map_node(b->map, i)->kind == item)
+				return 1;
+		return 0;
+	}
+	for (i = 0; i < m; i++)
+		if (v->rel_on[i] &&
+		    (item == 7 ? v->junction[i] != 0
+		               : (int)argmap_map_relation(b->map, i)->kind == item - 3))
+			return 1;
+	return 0;
+}
+
+/* The legend: one column of items, or (wide) two columns side by side,
+ * with only what the drawing has (the editor's-link item 8 included). */
 static void legend(const am_labels *b, am_buf *o, int wide)
 {
 	static const int tall_order[] = {0, 1, 2, 3, 4, 5, 6, 7, 8};
 	static const int wide_order[] = {0, 3, 1, 4, 2, 5, 7, 6, 8};
-	const int *order = wide ? wide_order : tall_order;
-	int k, n = draws_editor_link(b) ? 9 : 8;
+	const int *all = wide ? wide_order : tall_order;
+	int order[9], k, n = 0;
+
+	for (k = 0; k < 9; k++)
+		if (all[k] == 8 ? draws_editor_link(b) : legend_has(b, all[k]))
+			order[n++] = all[k];
 
 	am_buf_printf(o,
 	              "<TABLE BORDER=\"1\" COLOR=\"%s\" CELLBORDER=\"0\" CELLSPACING=\"3\" "

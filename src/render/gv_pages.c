@@ -37,9 +37,8 @@
 #include "render/labels.h"
 #include "render/pages.h"
 #include "render/pdf_doc.h"
+#include "render/wrap.h"
 
-#define BODY_PT 11.0    /* the smallest body text of a box: quotes (labels.c) */
-#define CLAIM_PT 12.0   /* ... without evidence boxes (--notes markers): claims */
 #define MIN_TEXT_PT 8.0 /* the default minimum */
 #define MAX_PART 48     /* more nodes never fit a page legibly: not tried */
 #define COVER_GAP 14.0
@@ -62,65 +61,81 @@ typedef struct pages {
 	int failed;
 } pages;
 
-/* Adds the stubs of the page on[] to g. */
+/* Appends the cell of one stub (lines separated by '\n'): grey text at
+ * the boxes' smallest size, a dashed rule between it and the box's text. */
+static void stub_cell(am_buf *h, const char *text, int top)
+{
+	const char *line, *nl;
+
+	am_buf_printf(h,
+	              "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" CELLPADDING=\"2\" SIDES=\"%s\" "
+	              "BORDER=\"1\" STYLE=\"dashed\" COLOR=\"#888888\"><FONT POINT-SIZE=\"%s\" "
+	              "COLOR=\"#444444\">",
+	              top ? "B" : "T", AM_LABELS_PAGES_SMALL_STR);
+	for (line = text; line; line = nl ? nl + 1 : NULL) {
+		am_buf one = {0};
+		nl = strchr(line, '\n');
+		am_buf_put(&one, line, nl ? (size_t)(nl - line) : strlen(line));
+		if (line != text)
+			am_buf_puts(h, "<BR/>");
+		if (one.data)
+			am_rt_html_wrapped(h, one.data, 40, 0);
+		am_buf_free(&one);
+	}
+	am_buf_puts(h, "</FONT></TD></TR>");
+}
+
+/* Adds the stubs of the page on[] to g, inside the boxes they belong to:
+ * "\u2191 supports ..., p. 2" above a premise's text (its relation goes
+ * up), "\u2193 support from ..., p. 4" under a conclusion's. (Boxes of
+ * their own took a rank each above and below: a third of a page's height
+ * on the bundled handouts.) */
 static void add_stubs(pages *s, Agraph_t *g, const am_view *pv)
 {
 	size_t i;
-	am_buf t = {0}, h = {0};
-	int in;
+	am_buf up = {0}, down = {0}, h = {0};
 
 	for (i = 0; i < s->n && !s->failed; i++) {
-		char name[48], sname[56];
-		Agnode_t *v, *st;
-		Agedge_t *e;
+		char name[48];
+		char *old;
+		Agnode_t *v;
+		int has_up, has_down;
 		if (!pv->node_on[i])
 			continue;
 		snprintf(name, sizeof name, "n%zu", i);
 		v = agnode(g, name, 0);
-		for (in = 1; v && in >= 0; in--) {
-			const char *line, *nl;
-			am_buf_free(&t);
-			am_buf_free(&h);
-			if (!am_pages_stub(&t, s->job->map, s->job->view, s->on, s->page_of, i, in,
-			                   s->job->opts->hide_ids))
-				continue;
-			if (!t.data) {
-				s->failed = 1;
-				break;
-			}
-			/* at the body size: the stub is read like the boxes */
-			am_buf_printf(&h, "<FONT POINT-SIZE=\"%s\" COLOR=\"#444444\">",
-			              s->job->opts->notes == ARGMAP_NOTES_MARKERS ? "12" : "11");
-			for (line = t.data; line; line = nl ? nl + 1 : NULL) {
-				nl = strchr(line, '\n');
-				am_rt_html(&h, line, nl ? (size_t)(nl - line) : strlen(line));
-				am_buf_puts(&h, "<BR ALIGN=\"LEFT\"/>");
-			}
-			am_buf_puts(&h, "</FONT>");
-			snprintf(sname, sizeof sname, "s%zu_%d", i, in);
-			st = agnode(g, sname, 1);
-			if (!st || !h.data) {
-				s->failed = 1;
-				break;
-			}
-			am_set_html(g, st, "label", h.data);
-			am_set(st, "shape", "box");
-			am_set(st, "style", "rounded,dashed");
-			am_set(st, "color", "#777777");
-			am_set(st, "fillcolor", "white");
-			am_set(st, "penwidth", "0.8");
-			am_set(st, "id", sname);
-			e = in ? agedge(g, v, st, NULL, 1) : agedge(g, st, v, NULL, 1);
-			if (!e) {
-				s->failed = 1;
-				break;
-			}
-			am_set(e, "style", "dashed");
-			am_set(e, "color", "#777777");
-			am_set(e, "dir", "none");
+		if (!v)
+			continue;
+		am_buf_free(&up);
+		am_buf_free(&down);
+		am_buf_free(&h);
+		has_down = am_pages_stub(&down, s->job->map, s->job->view, s->on, s->page_of, i, 1,
+		                         s->job->opts->hide_ids);
+		has_up = am_pages_stub(&up, s->job->map, s->job->view, s->on, s->page_of, i, 0,
+		                       s->job->opts->hide_ids);
+		if (!has_up && !has_down)
+			continue;
+		old = agget(v, am_s("label"));
+		if ((has_up && !up.data) || (has_down && !down.data) || !old || !aghtmlstr(old)) {
+			s->failed = 1;
+			break;
 		}
+		am_buf_puts(&h, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
+		                "CELLPADDING=\"0\">");
+		if (has_up)
+			stub_cell(&h, up.data, 1);
+		am_buf_printf(&h, "<TR><TD>%s</TD></TR>", old);
+		if (has_down)
+			stub_cell(&h, down.data, 0);
+		am_buf_puts(&h, "</TABLE>");
+		if (!h.data) {
+			s->failed = 1;
+			break;
+		}
+		am_set_html(g, v, "label", h.data);
 	}
-	am_buf_free(&t);
+	am_buf_free(&up);
+	am_buf_free(&down);
 	am_buf_free(&h);
 }
 
@@ -350,7 +365,7 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 	am_view cover = {0}, pv;
 	am_gv_box_t cb = {0};
 	Agraph_t *cg = NULL;
-	double pw, ph, m, zc = 1.0, cover_h = 0, minpt, body_pt;
+	double pw, ph, m, zc = 1.0, cover_h = 0, minpt;
 	size_t n_parts = 0, k, i, n_notes = 0, page0;
 	int rc = ARGMAP_ENOMEM, labels = 0, has_cover;
 	/* --notes markers: no evidence boxes, and the cover opens the notes */
@@ -363,8 +378,8 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 	s.sink = sink;
 	s.n = argmap_map_node_count(job->map);
 	minpt = o->min_text > 0 ? o->min_text : MIN_TEXT_PT;
-	body_pt = markers ? CLAIM_PT : BODY_PT;
-	s.zmin = minpt / body_pt;
+	/* the smallest text of a page: the boxes' small labels and stubs */
+	s.zmin = minpt / AM_LABELS_PAGES_SMALL_PT;
 	/* the sources numbered as the whole view's title block does */
 	ko.title_block = 1;
 	kj.opts = &ko;
@@ -411,6 +426,7 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 		cover.nodes_shown = job->view->nodes_shown;
 		cover.rels_shown = job->view->rels_shown;
 		cj.view = &cover;
+		cj.legend_view = job->view; /* only what the pages draw */
 		cj.src_key = lab.src_key;
 		cj.n_src_keys = lab.n_keys;
 		cj.fast = 0;
@@ -482,7 +498,7 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 			snprintf(msg, sizeof msg,
 			         "page %d holds one claim with more relations than fit: its text "
 			         "is %.1f pt, below the %.1f pt asked for",
-			         p.page, body_pt * z, minpt);
+			         p.page, AM_LABELS_PAGES_SMALL_PT * z, minpt);
 			sink->diag(sink, ARGMAP_SEV_WARNING, "AM714", msg,
 			           "a bigger page (--page a4 --landscape) or a smaller --min-text");
 		}
