@@ -190,9 +190,9 @@ static void legend_item(const am_labels *b, am_buf *o, int item)
 	if (item < 3) {
 		const am_node_style *st = &th->node[item];
 		am_buf_printf(o,
-		              "<TD COLSPAN=\"2\" WIDTH=\"52\" HEIGHT=\"16\" FIXEDSIZE=\"TRUE\" "
+		              "<TD COLSPAN=\"2\" WIDTH=\"64\" HEIGHT=\"16\" FIXEDSIZE=\"TRUE\" "
 		              "BORDER=\"%s\" COLOR=\"%s\" BGCOLOR=\"%s\">"
-		              "<FONT POINT-SIZE=\"7\" COLOR=\"%s\"><B>%s</B></FONT></TD>"
+		              "<FONT POINT-SIZE=\"9\" COLOR=\"%s\"><B>%s</B></FONT></TD>"
 		              "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">%s</FONT></TD>",
 		              item == 0 ? "2" : "1", st->border, st->fill, st->kind_color,
 		              am_labels_kind_word((argmap_node_kind)item),
@@ -201,7 +201,7 @@ static void legend_item(const am_labels *b, am_buf *o, int item)
 		const am_edge_style *es = &th->rel[item - 3];
 		am_buf_printf(
 		    o,
-		    "<TD ALIGN=\"LEFT\" WIDTH=\"38\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\" SIDES=\"B\" "
+		    "<TD ALIGN=\"LEFT\" WIDTH=\"50\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\" SIDES=\"B\" "
 		    "BORDER=\"2\" COLOR=\"%s\" STYLE=\"%s\"></TD>"
 		    "<TD ALIGN=\"LEFT\" WIDTH=\"14\" HEIGHT=\"15\" FIXEDSIZE=\"TRUE\"><FONT "
 		    "POINT-SIZE=\"11\" COLOR=\"%s\">%s</FONT></TD>"
@@ -211,7 +211,7 @@ static void legend_item(const am_labels *b, am_buf *o, int item)
 		const am_edge_style *es = &th->editor[0];
 		am_buf_printf(
 		    o,
-		    "<TD ALIGN=\"LEFT\" WIDTH=\"38\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\" SIDES=\"B\" "
+		    "<TD ALIGN=\"LEFT\" WIDTH=\"42\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\" SIDES=\"B\" "
 		    "BORDER=\"1\" COLOR=\"%s\" STYLE=\"%s\"></TD>"
 		    "<TD ALIGN=\"LEFT\" WIDTH=\"22\" HEIGHT=\"15\" FIXEDSIZE=\"TRUE\"><FONT "
 		    "POINT-SIZE=\"9\" COLOR=\"%s\">%s</FONT></TD>"
@@ -222,7 +222,7 @@ static void legend_item(const am_labels *b, am_buf *o, int item)
 		    es->color, es->dash, es->color, es->glyph);
 	} else {
 		am_buf_printf(o,
-		              "<TD ALIGN=\"CENTER\" COLSPAN=\"2\" WIDTH=\"52\" HEIGHT=\"16\" "
+		              "<TD ALIGN=\"CENTER\" COLSPAN=\"2\" WIDTH=\"64\" HEIGHT=\"16\" "
 		              "FIXEDSIZE=\"TRUE\"><FONT POINT-SIZE=\"11\" "
 		              "COLOR=\"%s\">\xE2\x97\x8F</FONT></TD>"
 		              "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">linked "

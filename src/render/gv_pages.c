@@ -37,6 +37,7 @@
 #include "render/labels.h"
 #include "render/pages.h"
 #include "render/pdf_doc.h"
+#include "render/testhooks.h"
 #include "render/wrap.h"
 
 #define MIN_TEXT_PT 8.0 /* the default minimum */
@@ -337,7 +338,7 @@ static size_t merge_last(pages *s, size_t parts)
 
 	for (i = 0; i < s->n; i++)
 		count += s->part_of[i] == last;
-	if (parts < 2 || count > 3)
+	if (parts < 2 || count > 3 || AM_TEST_NO_MERGE())
 		return parts;
 	s->cap = 1.0;
 	for (k = 0; k < last && !s->failed; k++) {
