@@ -42,6 +42,7 @@
 
 #define MIN_TEXT_PT 8.0 /* the default minimum */
 #define MAX_PART 48     /* more nodes never fit a page legibly: not tried */
+#define MAX_SKIP 3      /* nodes a page passes over before it is full */
 #define COVER_GAP 14.0
 
 typedef struct pages {
@@ -60,7 +61,23 @@ typedef struct pages {
 	double cap;         /* a page is full at zmin / cap (balance: cap < 1) */
 	double first_avail; /* height left for part 0 under the cover */
 	int failed;
+	size_t layouts; /* dot layouts so far (trials and pages) */
 } pages;
+
+static void last_len(void *ud, const char *line, size_t len)
+{
+	(void)line;
+	*(size_t *)ud = len;
+}
+
+/* 40 cells, or a few more where the last line would be "p. 12" alone. */
+static size_t stub_width(const char *line)
+{
+	size_t last = 0;
+
+	am_rt_wrap(line, 40, last_len, &last);
+	return last <= 7 ? 40 + last + 1 : 40;
+}
 
 /* Appends the cell of one stub (lines separated by '\n'): grey text at
  * the boxes' smallest size, a dashed rule between it and the box's text. */
@@ -80,7 +97,7 @@ static void stub_cell(am_buf *h, const char *text, int top)
 		if (line != text)
 			am_buf_puts(h, "<BR/>");
 		if (one.data)
-			am_rt_html_wrapped(h, one.data, 40, 0);
+			am_rt_html_wrapped(h, one.data, stub_width(one.data), 0);
 		am_buf_free(&one);
 	}
 	am_buf_puts(h, "</FONT></TD></TR>");
@@ -152,6 +169,7 @@ static Agraph_t *lay_out(pages *s, const am_view *pv, const am_job *job)
 	}
 	if (pv)
 		add_stubs(s, g, pv);
+	s->layouts++;
 	am_gv_cmark_guard();
 	if (s->failed || gvLayout(s->gvc, g, "dot") != 0) {
 		agclose(g);
@@ -241,9 +259,12 @@ static void push_children(const pages *s, size_t v, size_t *stack, size_t *top)
 static size_t partition(pages *s)
 {
 	size_t *todo = malloc((s->n + 1) * sizeof *todo);
-	size_t n_todo = 0, parts = 0, count = 0, r, i;
+	size_t *later = malloc((MAX_SKIP + 1) * sizeof *later);
+	size_t n_todo = 0, parts = 0, count = 0, n_later = 0, r, i;
 
-	if (!todo) {
+	if (!todo || !later) {
+		free(todo);
+		free(later);
 		s->failed = 1;
 		return 0;
 	}
@@ -254,32 +275,48 @@ static size_t partition(pages *s)
 			todo[n_todo++] = v;
 	}
 	memset(s->on, 0, s->n);
-	while (n_todo && !s->failed) {
-		size_t c = todo[n_todo - 1];
+	while ((n_todo || n_later) && !s->failed) {
+		size_t c;
 		double avail = parts == 0 ? s->first_avail : s->bottom - s->top;
-		mark_subtree(s, c, 1);
-		if (count + s->t.size[c] <= MAX_PART && fits(s, avail)) {
-			count += s->t.size[c];
-			n_todo--;
-			continue;
+		if (n_todo && count + 1 <= MAX_PART) {
+			c = todo[n_todo - 1];
+			mark_subtree(s, c, 1);
+			if (count + s->t.size[c] <= MAX_PART && fits(s, avail)) {
+				count += s->t.size[c];
+				n_todo--;
+				continue;
+			}
+			mark_subtree(s, c, 0);
+			s->on[c] = 1;
+			if (count == 0 || (s->t.size[c] > 1 && fits(s, avail))) {
+				/* alone (a page's first node always goes on it) */
+				count++;
+				n_todo--;
+				push_children(s, c, todo, &n_todo);
+				continue;
+			}
+			s->on[c] = 0;
+			if (n_later < MAX_SKIP) {
+				/* c starts the next page; what follows it in the
+				 * reading order may still fit beside this page's
+				 * thread (a page height-bound by one deep thread
+				 * was otherwise left empty at its sides) */
+				later[n_later++] = c;
+				n_todo--;
+				continue;
+			}
 		}
-		mark_subtree(s, c, 0);
-		s->on[c] = 1;
-		if (count == 0 || (s->t.size[c] > 1 && count + 1 <= MAX_PART && fits(s, avail))) {
-			/* alone (a page's first node always goes on it) */
-			count++;
-			n_todo--;
-			push_children(s, c, todo, &n_todo);
-			continue;
-		}
-		s->on[c] = 0;
-		/* the page is full: it is part `parts`; c starts the next one */
+		/* the page is full: it is part `parts`; what was put off
+		 * starts the next one, in reading order */
 		for (i = 0; i < s->n; i++)
 			if (s->on[i])
 				s->part_of[i] = parts;
-		parts++;
+		if (count)
+			parts++;
 		memset(s->on, 0, s->n);
 		count = 0;
+		while (n_later)
+			todo[n_todo++] = later[--n_later];
 	}
 	if (count) {
 		for (i = 0; i < s->n; i++)
@@ -288,44 +325,8 @@ static size_t partition(pages *s)
 		parts++;
 	}
 	free(todo);
+	free(later);
 	return s->failed ? 0 : parts;
-}
-
-/* Fills pages as partition() does, then evens them out: the same number
- * of pages (or fewer) where each page is full at a larger scale (a cap
- * under 1 leaves room on every page), so the reading order is spread over
- * the pages instead of leaving the last ones nearly empty; the smallest cap
- * found by bisection that keeps the count wins. Costs at most five times
- * the layouts of one partition. */
-static size_t partition_balanced(pages *s)
-{
-	size_t best, n_try, it, *keep = malloc((s->n + 1) * sizeof *keep);
-	double lo = 0.45, hi = 1.0;
-
-	if (!keep) {
-		s->failed = 1;
-		return 0;
-	}
-	s->cap = 1.0;
-	best = partition(s);
-	memcpy(keep, s->part_of, s->n * sizeof *keep);
-	for (it = 0; best > 1 && it < 4 && !s->failed; it++) {
-		size_t i;
-		s->cap = (lo + hi) / 2;
-		for (i = 0; i < s->n; i++)
-			s->part_of[i] = (size_t)-1;
-		n_try = partition(s);
-		if (n_try && n_try <= best) {
-			best = n_try;
-			hi = s->cap;
-			memcpy(keep, s->part_of, s->n * sizeof *keep);
-		} else {
-			lo = s->cap;
-		}
-	}
-	memcpy(s->part_of, keep, s->n * sizeof *keep);
-	free(keep);
-	return s->failed ? 0 : best;
 }
 
 /* A last part of a few nodes (a thread of its own, left over) joins the
@@ -353,6 +354,51 @@ static size_t merge_last(pages *s, size_t parts)
 		}
 	}
 	return parts;
+}
+
+/* Fills pages as partition() does; a small last part joins an earlier
+ * page (merge_last), and a last page still under half the others' mean is
+ * evened out: the same number of pages (or fewer) where each page is full
+ * at a larger scale (a cap under 1 leaves room on every page), so the
+ * reading order is spread over the pages instead of leaving the last one
+ * nearly empty; the smallest cap found by bisection that keeps the count
+ * wins. Costs one partition, or five when it balances (which on the
+ * bundled Lister handout found nothing better in 780 layouts). */
+static size_t partition_balanced(pages *s)
+{
+	size_t parts, best, n_try, it, i, last = 0, *keep = malloc((s->n + 1) * sizeof *keep);
+	double lo = 0.45, hi = 1.0;
+
+	if (!keep) {
+		s->failed = 1;
+		return 0;
+	}
+	s->cap = 1.0;
+	parts = partition(s);
+	best = parts ? merge_last(s, parts) : 0;
+	for (i = 0; i < s->n; i++)
+		last += best > 1 && s->part_of[i] == best - 1;
+	/* merged, or the last page holds half the mean or more: as it is */
+	if (best < parts || best < 2 || last * 2 * best >= s->t.shown)
+		goto done;
+	memcpy(keep, s->part_of, s->n * sizeof *keep);
+	for (it = 0; it < 4 && !s->failed; it++) {
+		s->cap = (lo + hi) / 2;
+		for (i = 0; i < s->n; i++)
+			s->part_of[i] = (size_t)-1;
+		n_try = partition(s);
+		if (n_try && n_try <= best) {
+			best = n_try;
+			hi = s->cap;
+			memcpy(keep, s->part_of, s->n * sizeof *keep);
+		} else {
+			lo = s->cap;
+		}
+	}
+	memcpy(s->part_of, keep, s->n * sizeof *keep);
+done:
+	free(keep);
+	return s->failed ? 0 : best;
 }
 
 int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink)
@@ -448,8 +494,6 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 		page0 = 2;
 	}
 	n_parts = partition_balanced(&s);
-	if (n_parts)
-		n_parts = merge_last(&s, n_parts);
 	if (!n_parts || s.failed) {
 		rc = s.failed ? ARGMAP_ERENDER : ARGMAP_EINVALID;
 		goto out_pdf;
@@ -530,6 +574,7 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 	} else {
 		am_pdf_endnotes(&p, job->note_no, n_notes);
 	}
+	AM_TEST_PAGE_LAYOUTS(s.layouts);
 	rc = am_pdf_close(&p, sink);
 	goto out;
 out_render:

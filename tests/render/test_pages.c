@@ -473,3 +473,42 @@ Test(pages, a_small_last_page_joins_an_earlier_one)
 	argmap_map_free(m);
 	free(dir);
 }
+
+/* The bundled Tim Lister handout (the CNN author: 60-odd nodes over
+ * several pages): every page at 8 pt or more, none nearly empty, and the
+ * partition costs about two layouts a node. Balancing the pages (four more
+ * partitions) runs only when the last page is under half the mean: here it
+ * is not, and it took 780 of the 900 layouts and found nothing better. */
+Test(pages, the_lister_handout_fills_its_pages_cheaply)
+{
+	char *dir = ts_tmpdir(), *path;
+	argmap_map *m = rs_load(ARGMAP_SOURCE_DIR "/maps/ukraine-2025/cnn.xml");
+	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	const char *lister[] = {"lister"};
+	size_t len;
+	int notes;
+	double min;
+
+	cr_assert(m);
+	o.theme = ARGMAP_THEME_PRINT;
+	o.page = ARGMAP_PAGE_A4;
+	o.landscape = 1;
+	o.pages = 1;
+	o.notes = ARGMAP_NOTES_MARKERS;
+	o.hide_ids = 1;
+	o.actors = lister;
+	o.n_actors = 1;
+	o.in_process = 1;
+	am_render_page_layouts = 0;
+	path = hs_render_pdf(m, &o, dir, "lister.pdf", &len);
+	cr_expect(am_render_page_layouts > 0 && am_render_page_layouts <= 200, "%zu layouts",
+	          am_render_page_layouts);
+	notes = hs_page_with(path, hs_pages_of(path), "Notes");
+	/* 15 map pages before the stubs moved into the boxes */
+	cr_expect(notes > 2 && notes - 1 <= 10, "%d map pages", notes - 1);
+	min = hs_smallest_any(path, 1, hs_pages_of(path));
+	cr_expect(min >= 8.0 * 1.15, "a word is %.2f pt high (%.1f pt text)", min, min / 1.164);
+	free(path);
+	argmap_map_free(m);
+	free(dir);
+}
