@@ -474,11 +474,11 @@ Test(pages, a_small_last_page_joins_an_earlier_one)
 	free(dir);
 }
 
-/* The bundled Tim Lister handout (the CNN author: 60-odd nodes over
- * several pages): every page at 8 pt or more, none nearly empty, and the
- * partition costs about two layouts a node. Balancing the pages (four more
- * partitions) runs only when the last page is under half the mean: here it
- * is not, and it took 780 of the 900 layouts and found nothing better. */
+/* The bundled Tim Lister handout (the CNN author, over several pages):
+ * every word at 8 pt or more, at most 10 map pages (15 before the stubs
+ * went into the boxes), and about 130 dot layouts (432 before: balancing,
+ * four more partitions, now runs only when the last page holds under half
+ * the mean, which Lister's does not; it found nothing better there). */
 Test(pages, the_lister_handout_fills_its_pages_cheaply)
 {
 	char *dir = ts_tmpdir(), *path;
