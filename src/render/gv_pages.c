@@ -1,24 +1,30 @@
 /*
- * gv_pages.c - --pages: a view over as many pages as keep its body text at
- * least --min-text points (default 8).
+ * gv_pages.c - --pages: a view over as many pages as keep every word of a
+ * page at least --min-text points (default 8): the boxes' small labels are
+ * AM_LABELS_PAGES_SMALL_PT on pages (labels.c) and no page is scaled below
+ * --min-text / AM_LABELS_PAGES_SMALL_PT.
  *
  * The method: split by thread, never tile. The view is read as a tree
  * (pages.c: the questions, what answers them, what supports or attacks
  * that, depth first), and pages are filled in that order: the next node's
  * whole subtree when the page, laid out by dot, still fits at the minimum
- * scale, else the node alone and then its children; the first node that
- * does not fit even alone starts the next page (so a thread continues on
- * the next page, and every page is a stretch of the reading order). Where a
- * relation joins nodes on different pages, each end gets a dashed stub
- * box: "↓ support from cg-x, p. 4" under the conclusion, "↑ supports cg-y,
- * p. 2" over the premise. Page 1 starts with the title block, the legend
- * and the view's note, once; every page has the title and page number on
- * top and the short references of the sources it cites at the bottom.
+ * scale, else the node alone and then its children; a node that does not
+ * fit even alone starts the next page, after the page has tried up to
+ * MAX_SKIP more of what follows (so a thread continues on the next page,
+ * and a page is nearly a stretch of the reading order). Where a relation
+ * joins nodes on different pages, each end says so inside its box, under a
+ * dashed rule: "↓ support from cg-x, p. 4" at the foot of the conclusion,
+ * "↑ supports cg-y, p. 2" at the head of the premise. Page 1 starts with
+ * the title block, the legend and the view's note, once (with --notes
+ * markers they open the notes instead); every page has the title and page
+ * number on top and the short references of the sources it cites at the
+ * bottom.
  *
- * Cost: every trial is one dot layout of at most MAX_PART nodes, and each
- * node is tried at most four times (its subtree and itself, on a full page
- * and on the next), so there are at most 4n layouts of bounded size:
- * linear in the view.
+ * Cost: every trial is one dot layout of at most MAX_PART nodes; a filling
+ * tries each node at most twice (its subtree, itself) and MAX_SKIP nodes
+ * more per page, the merge one layout per page, and balancing (only for a
+ * thin last page) four more fillings: O(n) layouts of bounded size, linear
+ * in the view.
  */
 #include <stdio.h>
 #include <stdlib.h>
