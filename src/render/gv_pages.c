@@ -20,11 +20,14 @@
  * number on top and the short references of the sources it cites at the
  * bottom.
  *
+ * A view of several pages is filled twice, plain and with each page's
+ * threads stacked in columns (stack_units), and the fewer pages win.
+ *
  * Cost: every trial is one dot layout of at most MAX_PART nodes; a filling
  * tries each node at most twice (its subtree, itself) and MAX_SKIP nodes
  * more per page, the merge one layout per page, and balancing (only for a
- * thin last page) four more fillings: O(n) layouts of bounded size, linear
- * in the view.
+ * thin last page) four more fillings, all of it twice: O(n) layouts of
+ * bounded size, linear in the view.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,7 +47,6 @@
 #include "render/pages.h"
 #include "render/pdf_doc.h"
 #include "render/testhooks.h"
-#include "render/wrap.h"
 
 #define MIN_TEXT_PT 8.0 /* the default minimum */
 #define MAX_PART 48     /* more nodes never fit a page legibly: not tried */
@@ -63,51 +65,14 @@ typedef struct pages {
 	size_t *part_of;   /* per node: its page's part, or SIZE_MAX */
 	size_t *page_of;   /* per node: its page number, 0 = unknown */
 	unsigned char *on; /* scratch: the nodes of the page tried */
+	size_t *scratch;   /* 3n: am_pages_stack's */
 	double cw, top, bottom, zmin;
 	double cap;         /* a page is full at zmin / cap (balance: cap < 1) */
 	double first_avail; /* height left for part 0 under the cover */
 	int failed;
+	int stack;      /* 1: stack_units on every page */
 	size_t layouts; /* dot layouts so far (trials and pages) */
 } pages;
-
-static void last_len(void *ud, const char *line, size_t len)
-{
-	(void)line;
-	*(size_t *)ud = len;
-}
-
-/* 40 cells, or a few more where the last line would be "p. 12" alone. */
-static size_t stub_width(const char *line)
-{
-	size_t last = 0;
-
-	am_rt_wrap(line, 40, last_len, &last);
-	return last <= 7 ? 40 + last + 1 : 40;
-}
-
-/* Appends the cell of one stub (lines separated by '\n'): grey text at
- * the boxes' smallest size, a dashed rule between it and the box's text. */
-static void stub_cell(am_buf *h, const char *text, int top)
-{
-	const char *line, *nl;
-
-	am_buf_printf(h,
-	              "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" CELLPADDING=\"2\" SIDES=\"%s\" "
-	              "BORDER=\"1\" STYLE=\"dashed\" COLOR=\"#888888\"><FONT POINT-SIZE=\"%s\" "
-	              "COLOR=\"#444444\">",
-	              top ? "B" : "T", AM_LABELS_PAGES_SMALL_STR);
-	for (line = text; line; line = nl ? nl + 1 : NULL) {
-		am_buf one = {0};
-		nl = strchr(line, '\n');
-		am_buf_put(&one, line, nl ? (size_t)(nl - line) : strlen(line));
-		if (line != text)
-			am_buf_puts(h, "<BR/>");
-		if (one.data)
-			am_rt_html_wrapped(h, one.data, stub_width(one.data), 0);
-		am_buf_free(&one);
-	}
-	am_buf_puts(h, "</FONT></TD></TR>");
-}
 
 /* Adds the stubs of the page on[] to g, inside the boxes they belong to:
  * "\u2191 supports ..., p. 2" above a premise's text (its relation goes
@@ -147,10 +112,10 @@ static void add_stubs(pages *s, Agraph_t *g, const am_view *pv)
 		am_buf_puts(&h, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
 		                "CELLPADDING=\"0\">");
 		if (has_up)
-			stub_cell(&h, up.data, 1);
+			am_pages_stub_cell(&h, up.data, 1);
 		am_buf_printf(&h, "<TR><TD>%s</TD></TR>", old);
 		if (has_down)
-			stub_cell(&h, down.data, 0);
+			am_pages_stub_cell(&h, down.data, 0);
 		am_buf_puts(&h, "</TABLE>");
 		if (!h.data) {
 			s->failed = 1;
@@ -163,6 +128,36 @@ static void add_stubs(pages *s, Agraph_t *g, const am_view *pv)
 	am_buf_free(&h);
 }
 
+typedef struct invis_ctx {
+	pages *s;
+	Agraph_t *g;
+} invis_ctx;
+
+/* An invisible edge from node `tail` to node `head`: head's thread goes
+ * under tail's (am_pages_stack). */
+static void invis_edge(void *ud, size_t tail, size_t head)
+{
+	invis_ctx *c = ud;
+	char a[48], b[48];
+	Agnode_t *t, *h;
+	Agedge_t *e;
+
+	snprintf(a, sizeof a, "n%zu", tail);
+	snprintf(b, sizeof b, "n%zu", head);
+	t = agnode(c->g, a, 0);
+	h = agnode(c->g, b, 0);
+	if (t && h && (e = agedge(c->g, t, h, NULL, 1)) != NULL)
+		am_set(e, "style", "invis");
+}
+
+/* Stacks the threads of the page s->on in columns (am_pages_stack). */
+static void stack_units(pages *s, Agraph_t *g)
+{
+	invis_ctx c = {s, g};
+
+	am_pages_stack(&s->t, s->job->map, s->on, s->scratch, invis_edge, &c);
+}
+
 /* Builds and lays out the page of the nodes on s->on (and the view `pv`
  * made from them). Returns the graph (caller frees with free_page) or NULL. */
 static Agraph_t *lay_out(pages *s, const am_view *pv, const am_job *job)
@@ -173,8 +168,11 @@ static Agraph_t *lay_out(pages *s, const am_view *pv, const am_job *job)
 		s->failed = 1;
 		return NULL;
 	}
-	if (pv)
+	if (pv) {
 		add_stubs(s, g, pv);
+		if (s->stack)
+			stack_units(s, g);
+	}
 	s->layouts++;
 	am_gv_cmark_guard();
 	if (s->failed || gvLayout(s->gvc, g, "dot") != 0) {
@@ -450,7 +448,8 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 	s.part_of = malloc((s.n + 1) * sizeof *s.part_of);
 	s.page_of = calloc(s.n + 1, sizeof *s.page_of);
 	s.on = calloc(s.n + 1, 1);
-	if (!s.part_of || !s.page_of || !s.on ||
+	s.scratch = malloc((3 * s.n + 1) * sizeof *s.scratch);
+	if (!s.part_of || !s.page_of || !s.on || !s.scratch ||
 	    am_pages_tree_build(&s.t, job->map, job->view) != 0)
 		goto out;
 	for (i = 0; i < s.n; i++)
@@ -500,6 +499,25 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 		page0 = 2;
 	}
 	n_parts = partition_balanced(&s);
+	if (n_parts > 1 && !s.failed) {
+		/* again with the threads stacked in columns; the fewer pages win
+		 * (stacking saves pages on some views and costs on others) */
+		size_t n_stacked, *plain = malloc((s.n + 1) * sizeof *plain);
+		if (!plain)
+			goto out_pdf;
+		memcpy(plain, s.part_of, s.n * sizeof *plain);
+		for (i = 0; i < s.n; i++)
+			s.part_of[i] = (size_t)-1;
+		s.stack = 1;
+		n_stacked = partition_balanced(&s);
+		if (s.failed || !n_stacked || n_stacked >= n_parts) {
+			memcpy(s.part_of, plain, s.n * sizeof *plain);
+			s.stack = 0;
+		} else {
+			n_parts = n_stacked;
+		}
+		free(plain);
+	}
 	if (!n_parts || s.failed) {
 		rc = s.failed ? ARGMAP_ERENDER : ARGMAP_EINVALID;
 		goto out_pdf;
@@ -601,5 +619,6 @@ out:
 	free(s.part_of);
 	free(s.page_of);
 	free(s.on);
+	free(s.scratch);
 	return rc;
 }

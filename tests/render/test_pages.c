@@ -475,10 +475,10 @@ Test(pages, a_small_last_page_joins_an_earlier_one)
 }
 
 /* The bundled Tim Lister handout (the CNN author, over several pages):
- * every word at 8 pt or more, at most 10 map pages (15 before the stubs
- * went into the boxes), and about 130 dot layouts (432 before: balancing,
- * four more partitions, now runs only when the last page holds under half
- * the mean, which Lister's does not; it found nothing better there). */
+ * every word at 8 pt or more, at most 9 map pages (15 before the stubs
+ * went into the boxes; 8 now), and about 230 dot layouts for two fillings
+ * (plain and stacked; 432 before for one: balancing, four more partitions,
+ * now runs only when the last page holds under half the mean). */
 Test(pages, the_lister_handout_fills_its_pages_cheaply)
 {
 	char *dir = ts_tmpdir(), *path;
@@ -501,11 +501,11 @@ Test(pages, the_lister_handout_fills_its_pages_cheaply)
 	o.in_process = 1;
 	am_render_page_layouts = 0;
 	path = hs_render_pdf(m, &o, dir, "lister.pdf", &len);
-	cr_expect(am_render_page_layouts > 0 && am_render_page_layouts <= 200, "%zu layouts",
+	cr_expect(am_render_page_layouts > 0 && am_render_page_layouts <= 300, "%zu layouts",
 	          am_render_page_layouts);
 	notes = hs_page_with(path, hs_pages_of(path), "Notes");
 	/* 15 map pages before the stubs moved into the boxes */
-	cr_expect(notes > 2 && notes - 1 <= 10, "%d map pages", notes - 1);
+	cr_expect(notes > 2 && notes - 1 <= 9, "%d map pages", notes - 1);
 	min = hs_smallest_any(path, 1, hs_pages_of(path));
 	cr_expect(min >= 8.0 * 1.15, "a word is %.2f pt high (%.1f pt text)", min, min / 1.164);
 	free(path);
