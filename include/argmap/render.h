@@ -115,8 +115,8 @@ typedef struct argmap_render_options {
 	double dpi;                /* PNG: pixels per inch; 0: 96 */
 	int pages;                 /* 1: PDF over as many pages of `page` (A4 if
 	                              none) as the text needs to stay legible */
-	double min_text;           /* with pages: smallest body text in points
-	                              (claims, quotes); 0: 8 */
+	double min_text;           /* with pages: smallest text of a page in points
+	                              (every word of it); 0: 8 */
 	const char *id_prefix;     /* SVG/HTML: put in front of every id argmap writes
 	                              (am-map, am-n-ID, ...), so that two drawings
 	                              inlined in one page never share one; NULL or

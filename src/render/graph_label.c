@@ -187,31 +187,37 @@ static void legend_item(const am_labels *b, am_buf *o, int item)
 	    "answers the question it points at",
 	};
 
+	/* --pages: the legend's sample words at 9 pt (the cover is scaled to
+	 * about 93 % on A4 landscape, and no word may be under 8 pt), in
+	 * wider samples; 7 pt elsewhere */
+	int pg = b->opts->pages, sw = pg ? 64 : 52;
+
 	if (item < 3) {
 		const am_node_style *st = &th->node[item];
 		am_buf_printf(o,
-		              "<TD COLSPAN=\"2\" WIDTH=\"52\" HEIGHT=\"16\" FIXEDSIZE=\"TRUE\" "
+		              "<TD COLSPAN=\"2\" WIDTH=\"%d\" HEIGHT=\"%d\" FIXEDSIZE=\"TRUE\" "
 		              "BORDER=\"%s\" COLOR=\"%s\" BGCOLOR=\"%s\">"
-		              "<FONT POINT-SIZE=\"7\" COLOR=\"%s\"><B>%s</B></FONT></TD>"
+		              "<FONT POINT-SIZE=\"%d\" COLOR=\"%s\"><B>%s</B></FONT></TD>"
 		              "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">%s</FONT></TD>",
-		              item == 0 ? "2" : "1", st->border, st->fill, st->kind_color,
+		              sw, pg ? 18 : 16, item == 0 ? "2" : "1", st->border, st->fill,
+		              pg ? 9 : 7, st->kind_color,
 		              am_labels_kind_word((argmap_node_kind)item),
 		              b->src_key ? node_text[item] : node_text_nokeys[item]);
 	} else if (item < 7) {
 		const am_edge_style *es = &th->rel[item - 3];
 		am_buf_printf(
 		    o,
-		    "<TD ALIGN=\"LEFT\" WIDTH=\"38\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\" SIDES=\"B\" "
+		    "<TD ALIGN=\"LEFT\" WIDTH=\"%d\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\" SIDES=\"B\" "
 		    "BORDER=\"2\" COLOR=\"%s\" STYLE=\"%s\"></TD>"
 		    "<TD ALIGN=\"LEFT\" WIDTH=\"14\" HEIGHT=\"15\" FIXEDSIZE=\"TRUE\"><FONT "
 		    "POINT-SIZE=\"11\" COLOR=\"%s\">%s</FONT></TD>"
 		    "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">%s</FONT></TD>",
-		    es->color, es->dash, es->color, es->glyph, rel_text[item - 3]);
+		    sw - 14, es->color, es->dash, es->color, es->glyph, rel_text[item - 3]);
 	} else if (item == 8) {
 		const am_edge_style *es = &th->editor[0];
 		am_buf_printf(
 		    o,
-		    "<TD ALIGN=\"LEFT\" WIDTH=\"38\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\" SIDES=\"B\" "
+		    "<TD ALIGN=\"LEFT\" WIDTH=\"%d\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\" SIDES=\"B\" "
 		    "BORDER=\"1\" COLOR=\"%s\" STYLE=\"%s\"></TD>"
 		    "<TD ALIGN=\"LEFT\" WIDTH=\"22\" HEIGHT=\"15\" FIXEDSIZE=\"TRUE\"><FONT "
 		    "POINT-SIZE=\"9\" COLOR=\"%s\">%s</FONT></TD>"
@@ -219,38 +225,67 @@ static void legend_item(const am_labels *b, am_buf *o, int item)
 		    "POINT-SIZE=\"10\">editor\xE2\x80\x99s "
 		    "link (light, \xE2\x97\x8B at the head): drawn by<BR/>the map\xE2\x80\x99s "
 		    "editors, not stated in the source</FONT></TD>",
-		    es->color, es->dash, es->color, es->glyph);
+		    pg ? 42 : 38, es->color, es->dash, es->color, es->glyph);
 	} else {
 		am_buf_printf(o,
-		              "<TD ALIGN=\"CENTER\" COLSPAN=\"2\" WIDTH=\"52\" HEIGHT=\"16\" "
+		              "<TD ALIGN=\"CENTER\" COLSPAN=\"2\" WIDTH=\"%d\" HEIGHT=\"16\" "
 		              "FIXEDSIZE=\"TRUE\"><FONT POINT-SIZE=\"11\" "
 		              "COLOR=\"%s\">\xE2\x97\x8F</FONT></TD>"
 		              "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">linked "
 		              "premises (boxed) count only together;<BR/>"
 		              "an undercut aims at the dot of its reason</FONT></TD>",
-		              th->junction_fill);
+		              sw, th->junction_fill);
 	}
 }
 
 /* 1 if the drawing has an editor's link. */
 static int draws_editor_link(const am_labels *b)
 {
+	const am_view *v = b->legend_v ? b->legend_v : b->v;
 	size_t r, m = argmap_map_relation_count(b->map);
 
 	for (r = 0; r < m; r++)
-		if (b->v->rel_on[r] && argmap_map_relation(b->map, r)->basis == ARGMAP_BASIS_EDITOR)
+		if (v->rel_on[r] && argmap_map_relation(b->map, r)->basis == ARGMAP_BASIS_EDITOR)
 			return 1;
 	return 0;
 }
 
-/* The legend: one column of items, or (wide) two columns side by side.
- * The editor's-link item (8) only when the drawing has one. */
+/* 1 if legend item `item` (legend_item's numbering) is in the drawing of
+ * the legend's view: a node of that kind, a relation of that kind, a
+ * junction dot. A view that draws nothing explains everything. */
+static int legend_has(const am_labels *b, int item)
+{
+	const am_view *v = b->legend_v ? b->legend_v : b->v;
+	size_t n = argmap_map_node_count(b->map), m = argmap_map_relation_count(b->map), i;
+
+	if (!v->nodes_shown)
+		return 1;
+	if (item < 3) {
+		for (i = 0; i < n; i++)
+			if (v->node_on[i] && (int)argmap_map_node(b->map, i)->kind == item)
+				return 1;
+		return 0;
+	}
+	for (i = 0; i < m; i++)
+		if (v->rel_on[i] &&
+		    (item == 7 ? v->junction[i] != 0
+		               : (int)argmap_map_relation(b->map, i)->kind == item - 3))
+			return 1;
+	return 0;
+}
+
+/* The legend: one column of items, or (wide) two columns side by side,
+ * with only what the drawing has (the editor's-link item 8 included). */
 static void legend(const am_labels *b, am_buf *o, int wide)
 {
 	static const int tall_order[] = {0, 1, 2, 3, 4, 5, 6, 7, 8};
 	static const int wide_order[] = {0, 3, 1, 4, 2, 5, 7, 6, 8};
-	const int *order = wide ? wide_order : tall_order;
-	int k, n = draws_editor_link(b) ? 9 : 8;
+	const int *all = wide ? wide_order : tall_order;
+	int order[9], k, n = 0;
+
+	for (k = 0; k < 9; k++)
+		if (all[k] == 8 ? draws_editor_link(b) : legend_has(b, all[k]))
+			order[n++] = all[k];
 
 	am_buf_printf(o,
 	              "<TABLE BORDER=\"1\" COLOR=\"%s\" CELLBORDER=\"0\" CELLSPACING=\"3\" "

@@ -1,24 +1,33 @@
 /*
- * gv_pages.c - --pages: a view over as many pages as keep its body text at
- * least --min-text points (default 8).
+ * gv_pages.c - --pages: a view over as many pages as keep every word of a
+ * page at least --min-text points (default 8): the boxes' small labels are
+ * AM_LABELS_PAGES_SMALL_PT on pages (labels.c) and no page is scaled below
+ * --min-text / AM_LABELS_PAGES_SMALL_PT.
  *
  * The method: split by thread, never tile. The view is read as a tree
  * (pages.c: the questions, what answers them, what supports or attacks
  * that, depth first), and pages are filled in that order: the next node's
  * whole subtree when the page, laid out by dot, still fits at the minimum
- * scale, else the node alone and then its children; the first node that
- * does not fit even alone starts the next page (so a thread continues on
- * the next page, and every page is a stretch of the reading order). Where a
- * relation joins nodes on different pages, each end gets a dashed stub
- * box: "↓ support from cg-x, p. 4" under the conclusion, "↑ supports cg-y,
- * p. 2" over the premise. Page 1 starts with the title block, the legend
- * and the view's note, once; every page has the title and page number on
- * top and the short references of the sources it cites at the bottom.
+ * scale, else the node alone and then its children; a node that does not
+ * fit even alone starts the next page, after the page has tried up to
+ * MAX_SKIP more of what follows (so a thread continues on the next page,
+ * and a page is nearly a stretch of the reading order). Where a relation
+ * joins nodes on different pages, each end says so inside its box, under a
+ * dashed rule: "↓ support from cg-x, p. 4" at the foot of the conclusion,
+ * "↑ supports cg-y, p. 2" at the head of the premise. Page 1 starts with
+ * the title block, the legend and the view's note, once (with --notes
+ * markers they open the notes instead); every page has the title and page
+ * number on top and the short references of the sources it cites at the
+ * bottom.
  *
- * Cost: every trial is one dot layout of at most MAX_PART nodes, and each
- * node is tried at most four times (its subtree and itself, on a full page
- * and on the next), so there are at most 4n layouts of bounded size:
- * linear in the view.
+ * A view of several pages is filled twice, plain and with each page's
+ * threads stacked in columns (stack_units), and the fewer pages win.
+ *
+ * Cost: every trial is one dot layout of at most MAX_PART nodes; a filling
+ * tries each node at most twice (its subtree, itself) and MAX_SKIP nodes
+ * more per page, the merge one layout per page, and balancing (only for a
+ * thin last page) four more fillings, all of it twice: O(n) layouts of
+ * bounded size, linear in the view.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,11 +46,11 @@
 #include "render/labels.h"
 #include "render/pages.h"
 #include "render/pdf_doc.h"
+#include "render/testhooks.h"
 
-#define BODY_PT 11.0    /* the smallest body text of a box: quotes (labels.c) */
-#define CLAIM_PT 12.0   /* ... without evidence boxes (--notes markers): claims */
 #define MIN_TEXT_PT 8.0 /* the default minimum */
 #define MAX_PART 48     /* more nodes never fit a page legibly: not tried */
+#define MAX_SKIP 3      /* nodes a page passes over before it is full */
 #define COVER_GAP 14.0
 
 typedef struct pages {
@@ -56,72 +65,97 @@ typedef struct pages {
 	size_t *part_of;   /* per node: its page's part, or SIZE_MAX */
 	size_t *page_of;   /* per node: its page number, 0 = unknown */
 	unsigned char *on; /* scratch: the nodes of the page tried */
+	size_t *scratch;   /* 3n: am_pages_stack's */
 	double cw, top, bottom, zmin;
 	double cap;         /* a page is full at zmin / cap (balance: cap < 1) */
 	double first_avail; /* height left for part 0 under the cover */
 	int failed;
+	int stack;      /* 1: stack_units on every page */
+	size_t layouts; /* dot layouts so far (trials and pages) */
 } pages;
 
-/* Adds the stubs of the page on[] to g. */
+/* Adds the stubs of the page on[] to g, inside the boxes they belong to:
+ * "\u2191 supports ..., p. 2" above a premise's text (its relation goes
+ * up), "\u2193 support from ..., p. 4" under a conclusion's. (Boxes of
+ * their own took a rank each above and below: a third of a page's height
+ * on the bundled handouts.) */
 static void add_stubs(pages *s, Agraph_t *g, const am_view *pv)
 {
 	size_t i;
-	am_buf t = {0}, h = {0};
-	int in;
+	am_buf up = {0}, down = {0}, h = {0};
 
 	for (i = 0; i < s->n && !s->failed; i++) {
-		char name[48], sname[56];
-		Agnode_t *v, *st;
-		Agedge_t *e;
+		char name[48];
+		char *old;
+		Agnode_t *v;
+		int has_up, has_down;
 		if (!pv->node_on[i])
 			continue;
 		snprintf(name, sizeof name, "n%zu", i);
 		v = agnode(g, name, 0);
-		for (in = 1; v && in >= 0; in--) {
-			const char *line, *nl;
-			am_buf_free(&t);
-			am_buf_free(&h);
-			if (!am_pages_stub(&t, s->job->map, s->job->view, s->on, s->page_of, i, in,
-			                   s->job->opts->hide_ids))
-				continue;
-			if (!t.data) {
-				s->failed = 1;
-				break;
-			}
-			/* at the body size: the stub is read like the boxes */
-			am_buf_printf(&h, "<FONT POINT-SIZE=\"%s\" COLOR=\"#444444\">",
-			              s->job->opts->notes == ARGMAP_NOTES_MARKERS ? "12" : "11");
-			for (line = t.data; line; line = nl ? nl + 1 : NULL) {
-				nl = strchr(line, '\n');
-				am_rt_html(&h, line, nl ? (size_t)(nl - line) : strlen(line));
-				am_buf_puts(&h, "<BR ALIGN=\"LEFT\"/>");
-			}
-			am_buf_puts(&h, "</FONT>");
-			snprintf(sname, sizeof sname, "s%zu_%d", i, in);
-			st = agnode(g, sname, 1);
-			if (!st || !h.data) {
-				s->failed = 1;
-				break;
-			}
-			am_set_html(g, st, "label", h.data);
-			am_set(st, "shape", "box");
-			am_set(st, "style", "rounded,dashed");
-			am_set(st, "color", "#777777");
-			am_set(st, "fillcolor", "white");
-			am_set(st, "penwidth", "0.8");
-			am_set(st, "id", sname);
-			e = in ? agedge(g, v, st, NULL, 1) : agedge(g, st, v, NULL, 1);
-			if (!e) {
-				s->failed = 1;
-				break;
-			}
-			am_set(e, "style", "dashed");
-			am_set(e, "color", "#777777");
-			am_set(e, "dir", "none");
+		if (!v)
+			continue;
+		am_buf_free(&up);
+		am_buf_free(&down);
+		am_buf_free(&h);
+		has_down = am_pages_stub(&down, s->job->map, s->job->view, s->on, s->page_of, i, 1,
+		                         s->job->opts->hide_ids);
+		has_up = am_pages_stub(&up, s->job->map, s->job->view, s->on, s->page_of, i, 0,
+		                       s->job->opts->hide_ids);
+		if (!has_up && !has_down)
+			continue;
+		old = agget(v, am_s("label"));
+		if ((has_up && !up.data) || (has_down && !down.data) || !old || !aghtmlstr(old)) {
+			s->failed = 1;
+			break;
 		}
+		am_buf_puts(&h, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
+		                "CELLPADDING=\"0\">");
+		if (has_up)
+			am_pages_stub_cell(&h, up.data, 1);
+		am_buf_printf(&h, "<TR><TD>%s</TD></TR>", old);
+		if (has_down)
+			am_pages_stub_cell(&h, down.data, 0);
+		am_buf_puts(&h, "</TABLE>");
+		if (!h.data) {
+			s->failed = 1;
+			break;
+		}
+		am_set_html(g, v, "label", h.data);
 	}
-	am_buf_free(&t);
+	am_buf_free(&up);
+	am_buf_free(&down);
 	am_buf_free(&h);
+}
+
+typedef struct invis_ctx {
+	pages *s;
+	Agraph_t *g;
+} invis_ctx;
+
+/* An invisible edge from node `tail` to node `head`: head's thread goes
+ * under tail's (am_pages_stack). */
+static void invis_edge(void *ud, size_t tail, size_t head)
+{
+	invis_ctx *c = ud;
+	char a[48], b[48];
+	Agnode_t *t, *h;
+	Agedge_t *e;
+
+	snprintf(a, sizeof a, "n%zu", tail);
+	snprintf(b, sizeof b, "n%zu", head);
+	t = agnode(c->g, a, 0);
+	h = agnode(c->g, b, 0);
+	if (t && h && (e = agedge(c->g, t, h, NULL, 1)) != NULL)
+		am_set(e, "style", "invis");
+}
+
+/* Stacks the threads of the page s->on in columns (am_pages_stack). */
+static void stack_units(pages *s, Agraph_t *g)
+{
+	invis_ctx c = {s, g};
+
+	am_pages_stack(&s->t, s->job->map, s->on, s->scratch, invis_edge, &c);
 }
 
 /* Builds and lays out the page of the nodes on s->on (and the view `pv`
@@ -134,8 +168,12 @@ static Agraph_t *lay_out(pages *s, const am_view *pv, const am_job *job)
 		s->failed = 1;
 		return NULL;
 	}
-	if (pv)
+	if (pv) {
 		add_stubs(s, g, pv);
+		if (s->stack)
+			stack_units(s, g);
+	}
+	s->layouts++;
 	am_gv_cmark_guard();
 	if (s->failed || gvLayout(s->gvc, g, "dot") != 0) {
 		agclose(g);
@@ -225,9 +263,12 @@ static void push_children(const pages *s, size_t v, size_t *stack, size_t *top)
 static size_t partition(pages *s)
 {
 	size_t *todo = malloc((s->n + 1) * sizeof *todo);
-	size_t n_todo = 0, parts = 0, count = 0, r, i;
+	size_t *later = malloc((MAX_SKIP + 1) * sizeof *later);
+	size_t n_todo = 0, parts = 0, count = 0, n_later = 0, r, i;
 
-	if (!todo) {
+	if (!todo || !later) {
+		free(todo);
+		free(later);
 		s->failed = 1;
 		return 0;
 	}
@@ -238,32 +279,48 @@ static size_t partition(pages *s)
 			todo[n_todo++] = v;
 	}
 	memset(s->on, 0, s->n);
-	while (n_todo && !s->failed) {
-		size_t c = todo[n_todo - 1];
+	while ((n_todo || n_later) && !s->failed) {
+		size_t c;
 		double avail = parts == 0 ? s->first_avail : s->bottom - s->top;
-		mark_subtree(s, c, 1);
-		if (count + s->t.size[c] <= MAX_PART && fits(s, avail)) {
-			count += s->t.size[c];
-			n_todo--;
-			continue;
+		if (n_todo && count + 1 <= MAX_PART) {
+			c = todo[n_todo - 1];
+			mark_subtree(s, c, 1);
+			if (count + s->t.size[c] <= MAX_PART && fits(s, avail)) {
+				count += s->t.size[c];
+				n_todo--;
+				continue;
+			}
+			mark_subtree(s, c, 0);
+			s->on[c] = 1;
+			if (count == 0 || (s->t.size[c] > 1 && fits(s, avail))) {
+				/* alone (a page's first node always goes on it) */
+				count++;
+				n_todo--;
+				push_children(s, c, todo, &n_todo);
+				continue;
+			}
+			s->on[c] = 0;
+			if (n_later < MAX_SKIP) {
+				/* c starts the next page; what follows it in the
+				 * reading order may still fit beside this page's
+				 * thread (a page height-bound by one deep thread
+				 * was otherwise left empty at its sides) */
+				later[n_later++] = c;
+				n_todo--;
+				continue;
+			}
 		}
-		mark_subtree(s, c, 0);
-		s->on[c] = 1;
-		if (count == 0 || (s->t.size[c] > 1 && count + 1 <= MAX_PART && fits(s, avail))) {
-			/* alone (a page's first node always goes on it) */
-			count++;
-			n_todo--;
-			push_children(s, c, todo, &n_todo);
-			continue;
-		}
-		s->on[c] = 0;
-		/* the page is full: it is part `parts`; c starts the next one */
+		/* the page is full: it is part `parts`; what was put off
+		 * starts the next one, in reading order */
 		for (i = 0; i < s->n; i++)
 			if (s->on[i])
 				s->part_of[i] = parts;
-		parts++;
+		if (count)
+			parts++;
 		memset(s->on, 0, s->n);
 		count = 0;
+		while (n_later)
+			todo[n_todo++] = later[--n_later];
 	}
 	if (count) {
 		for (i = 0; i < s->n; i++)
@@ -272,44 +329,8 @@ static size_t partition(pages *s)
 		parts++;
 	}
 	free(todo);
+	free(later);
 	return s->failed ? 0 : parts;
-}
-
-/* Fills pages as partition() does, then evens them out: the same number
- * of pages (or fewer) where each page is full at a larger scale (a cap
- * under 1 leaves room on every page), so the reading order is spread over
- * the pages instead of leaving the last ones nearly empty; the smallest cap
- * found by bisection that keeps the count wins. Costs at most five times
- * the layouts of one partition. */
-static size_t partition_balanced(pages *s)
-{
-	size_t best, n_try, it, *keep = malloc((s->n + 1) * sizeof *keep);
-	double lo = 0.45, hi = 1.0;
-
-	if (!keep) {
-		s->failed = 1;
-		return 0;
-	}
-	s->cap = 1.0;
-	best = partition(s);
-	memcpy(keep, s->part_of, s->n * sizeof *keep);
-	for (it = 0; best > 1 && it < 4 && !s->failed; it++) {
-		size_t i;
-		s->cap = (lo + hi) / 2;
-		for (i = 0; i < s->n; i++)
-			s->part_of[i] = (size_t)-1;
-		n_try = partition(s);
-		if (n_try && n_try <= best) {
-			best = n_try;
-			hi = s->cap;
-			memcpy(keep, s->part_of, s->n * sizeof *keep);
-		} else {
-			lo = s->cap;
-		}
-	}
-	memcpy(s->part_of, keep, s->n * sizeof *keep);
-	free(keep);
-	return s->failed ? 0 : best;
 }
 
 /* A last part of a few nodes (a thread of its own, left over) joins the
@@ -322,7 +343,7 @@ static size_t merge_last(pages *s, size_t parts)
 
 	for (i = 0; i < s->n; i++)
 		count += s->part_of[i] == last;
-	if (parts < 2 || count > 3)
+	if (parts < 2 || count > 3 || AM_TEST_NO_MERGE())
 		return parts;
 	s->cap = 1.0;
 	for (k = 0; k < last && !s->failed; k++) {
@@ -339,6 +360,51 @@ static size_t merge_last(pages *s, size_t parts)
 	return parts;
 }
 
+/* Fills pages as partition() does; a small last part joins an earlier
+ * page (merge_last), and a last page still under half the others' mean is
+ * evened out: the same number of pages (or fewer) where each page is full
+ * at a larger scale (a cap under 1 leaves room on every page), so the
+ * reading order is spread over the pages instead of leaving the last one
+ * nearly empty; the smallest cap found by bisection that keeps the count
+ * wins. Costs one partition, or five when it balances (which on the
+ * bundled Lister handout found nothing better in 780 layouts). */
+static size_t partition_balanced(pages *s)
+{
+	size_t parts, best, n_try, it, i, last = 0, *keep = malloc((s->n + 1) * sizeof *keep);
+	double lo = 0.45, hi = 1.0;
+
+	if (!keep) {
+		s->failed = 1;
+		return 0;
+	}
+	s->cap = 1.0;
+	parts = partition(s);
+	best = parts ? merge_last(s, parts) : 0;
+	for (i = 0; i < s->n; i++)
+		last += best > 1 && s->part_of[i] == best - 1;
+	/* merged, or the last page holds half the mean or more: as it is */
+	if (best < parts || best < 2 || last * 2 * best >= s->t.shown)
+		goto done;
+	memcpy(keep, s->part_of, s->n * sizeof *keep);
+	for (it = 0; it < 4 && !s->failed; it++) {
+		s->cap = (lo + hi) / 2;
+		for (i = 0; i < s->n; i++)
+			s->part_of[i] = (size_t)-1;
+		n_try = partition(s);
+		if (n_try && n_try <= best) {
+			best = n_try;
+			hi = s->cap;
+			memcpy(keep, s->part_of, s->n * sizeof *keep);
+		} else {
+			lo = s->cap;
+		}
+	}
+	memcpy(s->part_of, keep, s->n * sizeof *keep);
+done:
+	free(keep);
+	return s->failed ? 0 : best;
+}
+
 int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink)
 {
 	const argmap_render_options *o = job->opts;
@@ -350,7 +416,7 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 	am_view cover = {0}, pv;
 	am_gv_box_t cb = {0};
 	Agraph_t *cg = NULL;
-	double pw, ph, m, zc = 1.0, cover_h = 0, minpt, body_pt;
+	double pw, ph, m, zc = 1.0, cover_h = 0, minpt;
 	size_t n_parts = 0, k, i, n_notes = 0, page0;
 	int rc = ARGMAP_ENOMEM, labels = 0, has_cover;
 	/* --notes markers: no evidence boxes, and the cover opens the notes */
@@ -363,8 +429,8 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 	s.sink = sink;
 	s.n = argmap_map_node_count(job->map);
 	minpt = o->min_text > 0 ? o->min_text : MIN_TEXT_PT;
-	body_pt = markers ? CLAIM_PT : BODY_PT;
-	s.zmin = minpt / body_pt;
+	/* the smallest text of a page: the boxes' small labels and stubs */
+	s.zmin = minpt / AM_LABELS_PAGES_SMALL_PT;
 	/* the sources numbered as the whole view's title block does */
 	ko.title_block = 1;
 	kj.opts = &ko;
@@ -382,7 +448,8 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 	s.part_of = malloc((s.n + 1) * sizeof *s.part_of);
 	s.page_of = calloc(s.n + 1, sizeof *s.page_of);
 	s.on = calloc(s.n + 1, 1);
-	if (!s.part_of || !s.page_of || !s.on ||
+	s.scratch = malloc((3 * s.n + 1) * sizeof *s.scratch);
+	if (!s.part_of || !s.page_of || !s.on || !s.scratch ||
 	    am_pages_tree_build(&s.t, job->map, job->view) != 0)
 		goto out;
 	for (i = 0; i < s.n; i++)
@@ -411,6 +478,7 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 		cover.nodes_shown = job->view->nodes_shown;
 		cover.rels_shown = job->view->rels_shown;
 		cj.view = &cover;
+		cj.legend_view = job->view; /* only what the pages draw */
 		cj.src_key = lab.src_key;
 		cj.n_src_keys = lab.n_keys;
 		cj.fast = 0;
@@ -431,8 +499,25 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 		page0 = 2;
 	}
 	n_parts = partition_balanced(&s);
-	if (n_parts)
-		n_parts = merge_last(&s, n_parts);
+	if (n_parts > 1 && !s.failed) {
+		/* again with the threads stacked in columns; the fewer pages win
+		 * (stacking saves pages on some views and costs on others) */
+		size_t n_stacked, *plain = malloc((s.n + 1) * sizeof *plain);
+		if (!plain)
+			goto out_pdf;
+		memcpy(plain, s.part_of, s.n * sizeof *plain);
+		for (i = 0; i < s.n; i++)
+			s.part_of[i] = (size_t)-1;
+		s.stack = 1;
+		n_stacked = partition_balanced(&s);
+		if (s.failed || !n_stacked || n_stacked >= n_parts) {
+			memcpy(s.part_of, plain, s.n * sizeof *plain);
+			s.stack = 0;
+		} else {
+			n_parts = n_stacked;
+		}
+		free(plain);
+	}
 	if (!n_parts || s.failed) {
 		rc = s.failed ? ARGMAP_ERENDER : ARGMAP_EINVALID;
 		goto out_pdf;
@@ -482,7 +567,7 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 			snprintf(msg, sizeof msg,
 			         "page %d holds one claim with more relations than fit: its text "
 			         "is %.1f pt, below the %.1f pt asked for",
-			         p.page, body_pt * z, minpt);
+			         p.page, AM_LABELS_PAGES_SMALL_PT * z, minpt);
 			sink->diag(sink, ARGMAP_SEV_WARNING, "AM714", msg,
 			           "a bigger page (--page a4 --landscape) or a smaller --min-text");
 		}
@@ -513,6 +598,7 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 	} else {
 		am_pdf_endnotes(&p, job->note_no, n_notes);
 	}
+	AM_TEST_PAGE_LAYOUTS(s.layouts);
 	rc = am_pdf_close(&p, sink);
 	goto out;
 out_render:
@@ -533,5 +619,6 @@ out:
 	free(s.part_of);
 	free(s.page_of);
 	free(s.on);
+	free(s.scratch);
 	return rc;
 }

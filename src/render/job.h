@@ -50,6 +50,10 @@ typedef struct am_job {
 	                               evidence the view would draw without
 	                               markers (numbered, listed on its claims);
 	                               NULL otherwise */
+	const am_view *legend_view;    /* the view whose kinds of boxes and
+	                                  relations the legend explains (the
+	                                  whole view, for the cover of --pages);
+	                                  NULL: view */
 } am_job;
 
 #endif

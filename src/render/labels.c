@@ -166,6 +166,7 @@ int am_labels_init(am_labels *l, const am_job *job)
 	l->map = job->map;
 	l->opts = job->opts;
 	l->v = job->view;
+	l->legend_v = job->legend_view;
 	l->note_no = job->note_no;
 	l->th = am_theme_get(job->opts->theme == ARGMAP_THEME_PRINT);
 	if (job->src_key) {
@@ -198,6 +199,15 @@ void am_labels_free(am_labels *l)
 
 /* ------------------------------------------------------------ nodes */
 
+/* A small label's size: `pt` as it is, or with --pages at least
+ * AM_LABELS_PAGES_SMALL_PT, so that at the smallest scale gv_pages.c uses
+ * no word of a page is under the minimum text size. */
+static const char *small_pt(const am_labels *b, const char *pt)
+{
+	return b->opts->pages && atof(pt) < AM_LABELS_PAGES_SMALL_PT ? AM_LABELS_PAGES_SMALL_STR
+	                                                             : pt;
+}
+
 /* The stances of the drawn answers node i gives: " · ANSWER: NO". */
 static void stances(const am_labels *b, size_t i, am_buf *o)
 {
@@ -205,8 +215,8 @@ static void stances(const am_labels *b, size_t i, am_buf *o)
 
 	for (k = b->answers.start[i]; k < b->answers.start[i + 1]; k++) {
 		const argmap_relation *rel = argmap_map_relation(b->map, b->answers.label[k]);
-		am_buf_printf(o, "<FONT POINT-SIZE=\"8.5\" COLOR=\"%s\">%s<B>%s</B></FONT>",
-		              b->th->stance_color[rel->stance],
+		am_buf_printf(o, "<FONT POINT-SIZE=\"%s\" COLOR=\"%s\">%s<B>%s</B></FONT>",
+		              small_pt(b, "8.5"), b->th->stance_color[rel->stance],
 		              k > b->answers.start[i] ? ", " : "  \xC2\xB7  ANSWER: ",
 		              stance_word[rel->stance]);
 	}
@@ -242,8 +252,11 @@ void am_labels_node(const am_labels *b, size_t i, am_buf *o)
 	size_t width = nd->kind == ARGMAP_NODE_QUESTION ? 40
 	               : nd->kind == ARGMAP_NODE_CLAIM  ? 34
 	                                                : 38;
-	const char *size = nd->kind == ARGMAP_NODE_QUESTION ? "14"
-	                   : nd->kind == ARGMAP_NODE_CLAIM  ? "12"
+	/* --pages: claims at the small labels' size, so that at the smallest
+	 * scale the claims are at the minimum too (the labels differ by weight,
+	 * colour and capitals) */
+	const char *size = nd->kind == ARGMAP_NODE_QUESTION ? (b->opts->pages ? "13" : "14")
+	                   : nd->kind == ARGMAP_NODE_CLAIM  ? (b->opts->pages ? "11" : "12")
 	                                                    : "11";
 	size_t he = b->v->hidden_evidence[i], hr = b->v->hidden_rels[i];
 
@@ -256,9 +269,9 @@ void am_labels_node(const am_labels *b, size_t i, am_buf *o)
 	am_buf_printf(
 	    o,
 	    "<TR><TD CELLPADDING=\"0\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
-	    "CELLPADDING=\"1\"><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" "
+	    "CELLPADDING=\"1\"><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%s\" "
 	    "COLOR=\"%s\"><B>%s</B></FONT>",
-	    st->kind_color, am_labels_kind_word(nd->kind));
+	    small_pt(b, "8"), st->kind_color, am_labels_kind_word(nd->kind));
 	stances(b, i, o);
 	am_status_badge(b, i, o);
 	am_diffmark_badge(b, i, o);
@@ -267,13 +280,15 @@ void am_labels_node(const am_labels *b, size_t i, am_buf *o)
 	 * an empty FONT element */
 	if ((!b->opts->hide_ids && nd->id && *nd->id) || (b->note_no && b->note_no[i])) {
 		if (!b->opts->hide_ids && nd->id && *nd->id) {
-			am_buf_printf(o, "<FONT POINT-SIZE=\"8\" COLOR=\"%s\">", meta);
+			am_buf_printf(o, "<FONT POINT-SIZE=\"%s\" COLOR=\"%s\">", small_pt(b, "8"),
+			              meta);
 			am_rt_html_trunc(o, nd->id, 30);
 			am_buf_puts(o, "</FONT>");
 		}
 		if (b->note_no && b->note_no[i])
-			am_buf_printf(o, "<FONT POINT-SIZE=\"9\"><B>%s[%zu]</B></FONT>",
-			              b->opts->hide_ids ? "" : "  ", b->note_no[i]);
+			am_buf_printf(o, "<FONT POINT-SIZE=\"%s\"><B>%s[%zu]</B></FONT>",
+			              small_pt(b, "9"), b->opts->hide_ids ? "" : "  ",
+			              b->note_no[i]);
 	}
 	am_buf_puts(o, "</TD></TR></TABLE></TD></TR>");
 	/* the text */
@@ -334,16 +349,17 @@ void am_labels_node(const am_labels *b, size_t i, am_buf *o)
 			he = 0;
 		}
 		if (line.len) {
-			am_buf_puts(
-			    o, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"9.5\">");
+			am_buf_printf(
+			    o, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"%s\">",
+			    small_pt(b, "9.5"));
 			am_rt_html_wrapped(o, line.data, width + 4, 3);
 			am_buf_puts(o, "</FONT></TD></TR>");
 		}
 		am_buf_free(&line);
 		if (nd->n_sources && !key) {
 			am_buf_printf(
-			    o, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8.5\" COLOR=\"%s\">",
-			    meta);
+			    o, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%s\" COLOR=\"%s\">",
+			    small_pt(b, "8.5"), meta);
 			if (s)
 				am_labels_source_short(o, s, nd->locator ? 24 : 34);
 			else
@@ -359,9 +375,9 @@ void am_labels_node(const am_labels *b, size_t i, am_buf *o)
 	}
 	if (he || hr) {
 		am_buf_printf(o,
-		              "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8.5\" COLOR=\"%s\"><I>not "
+		              "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%s\" COLOR=\"%s\"><I>not "
 		              "shown here: ",
-		              meta);
+		              small_pt(b, "8.5"), meta);
 		if (he)
 			am_buf_printf(o, "%zu evidence", he);
 		if (hr)

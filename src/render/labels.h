@@ -19,10 +19,17 @@
 #include "render/style.h"
 #include "util/buf.h"
 
+/* With --pages, no text of a box is smaller than this (points, before the
+ * page's scale): gv_pages.c keeps the scale at --min-text / this or more. */
+#define AM_LABELS_PAGES_SMALL_PT 11.0
+#define AM_LABELS_PAGES_SMALL_STR "11"
+
 typedef struct am_labels {
 	const argmap_map *map;
 	const argmap_render_options *opts;
 	const am_view *v;
+	const am_view *legend_v; /* what the legend explains: job->legend_view,
+	                            NULL = v */
 	const am_theme *th;
 	size_t *src_key; /* per source: its number in the title block, 0 = none;
 	                    NULL without a title block */

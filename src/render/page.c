@@ -64,9 +64,12 @@ int am_page_fit(const argmap_render_options *o, double bw, double bh, double *ma
 			am_buf hint = {0};
 			double zmin = 8.0 / 11.0, need = bw * zmin * bh * zmin / (cw * ch);
 			size_t at_least = need > 1 ? (size_t)need + (need > (size_t)need) : 2;
+			/* an estimate from the drawing's area, not a layout tried:
+			 * the pages' own layouts (--pages) need more where threads
+			 * leave room */
 			am_buf_printf(&hint,
-			              "it needs at least %zu pages at 8 pt: %s (argmap splits it "
-			              "by thread)",
+			              "by its area alone (an estimate, no layout tried) it needs "
+			              "%zu pages or more at 8 pt: %s (argmap splits it by thread)",
 			              at_least,
 			              o->format == ARGMAP_RENDER_PDF ? "add --pages"
 			                                             : "-T pdf --pages");

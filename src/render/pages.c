@@ -1,13 +1,17 @@
 /*
  * pages.c - the parts of --pages that need no Graphviz (pages.h): the
  * reading tree on model/graph.c's depth-first search, the view of one page,
- * and the text of the stubs that say where a relation continues. Linear in
- * the view, except am_pages_stub (linear in the map, per node with a stub).
+ * the text of the stubs that say where a relation continues and their
+ * markup, and the columns of a page's threads. Linear in the view, except
+ * am_pages_stub (linear in the map, per node with a stub).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "render/labels.h"
 #include "render/pages.h"
+#include "render/wrap.h"
 
 int am_pages_conclusion(const argmap_map *map, size_t r, size_t *idx)
 {
@@ -244,4 +248,83 @@ int am_pages_stub(am_buf *o, const argmap_map *map, const am_view *full, const u
 	if (more)
 		am_buf_printf(o, "\n\xE2\x80\xA6 and %zu more", more);
 	return o->len > start;
+}
+
+static void last_len(void *ud, const char *line, size_t len)
+{
+	(void)line;
+	*(size_t *)ud = len;
+}
+
+/* 40 cells, or a few more where the last line would be "p. 12" alone. */
+static size_t stub_width(const char *line)
+{
+	size_t last = 0;
+
+	am_rt_wrap(line, 40, last_len, &last);
+	return last <= 7 ? 40 + last + 1 : 40;
+}
+
+void am_pages_stub_cell(am_buf *h, const char *text, int top)
+{
+	const char *line, *nl;
+
+	am_buf_printf(h,
+	              "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" CELLPADDING=\"2\" SIDES=\"%s\" "
+	              "BORDER=\"1\" STYLE=\"dashed\" COLOR=\"#888888\"><FONT POINT-SIZE=\"%s\" "
+	              "COLOR=\"#444444\">",
+	              top ? "B" : "T", AM_LABELS_PAGES_SMALL_STR);
+	for (line = text; line; line = nl ? nl + 1 : NULL) {
+		am_buf one = {0};
+		nl = strchr(line, '\n');
+		am_buf_put(&one, line, nl ? (size_t)(nl - line) : strlen(line));
+		if (line != text)
+			am_buf_puts(h, "<BR/>");
+		if (one.data)
+			am_rt_html_wrapped(h, one.data, stub_width(one.data), 0);
+		am_buf_free(&one);
+	}
+	am_buf_puts(h, "</FONT></TD></TR>");
+}
+
+void am_pages_stack(const am_pages_tree *t, const argmap_map *map, const unsigned char *on,
+                    size_t *scratch, am_pages_edge_fn edge, void *ud)
+{
+	size_t k, i, *unit = scratch, *depth = scratch + t->n, *bottom_of = scratch + 2 * t->n;
+	size_t col = 0, h_max = 0, bottom = SIZE_MAX;
+
+	for (k = 0; k < t->shown; k++) {
+		size_t p;
+		i = t->by_rank[k];
+		if (!on[i])
+			continue;
+		p = t->parent[i];
+		if (p != AM_GRAPH_FAR && on[p]) {
+			unit[i] = unit[p];
+			depth[i] = depth[p] + 1;
+		} else {
+			unit[i] = i;
+			depth[i] = 0;
+			bottom_of[i] = i;
+		}
+		if (depth[i] > depth[bottom_of[unit[i]]])
+			bottom_of[unit[i]] = i;
+		if (depth[i] + 1 > h_max)
+			h_max = depth[i] + 1;
+	}
+	for (k = 0; k < t->shown; k++) {
+		size_t h;
+		i = t->by_rank[k];
+		if (!on[i] || unit[i] != i)
+			continue;
+		h = depth[bottom_of[i]] + 1;
+		if (bottom != SIZE_MAX && col + h <= h_max &&
+		    argmap_map_node(map, i)->kind != ARGMAP_NODE_QUESTION) {
+			edge(ud, bottom, i);
+			col += h;
+		} else {
+			col = h;
+		}
+		bottom = bottom_of[i];
+	}
 }

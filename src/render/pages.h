@@ -47,4 +47,24 @@ int am_pages_view(am_view *part, const argmap_map *map, const am_view *full,
 int am_pages_stub(am_buf *o, const argmap_map *map, const am_view *full, const unsigned char *on,
                   const size_t *page_of, size_t i, int in, int hide_ids);
 
+/* Appends the label row of a stub (am_pages_stub's text, lines separated
+ * by '\n') for the inside of a box: grey, at AM_LABELS_PAGES_SMALL_PT,
+ * wrapped at 40 cells (a few more rather than leave "p. 12" alone on a
+ * line), a dashed rule between it and the box's own text (top = 1: the
+ * stub is above it). */
+void am_pages_stub_cell(am_buf *h, const char *text, int top);
+
+/* Stacks the threads of the page on[] in columns: dot puts every part of
+ * the reading tree that starts on a page (a unit: a node whose tree parent
+ * is elsewhere, and what follows it there) on the top rank, side by side,
+ * so a page of one deep thread and a few single claims was as wide as all
+ * of them and empty below. A unit goes under the previous one while the
+ * column stays no deeper than the deepest unit; a question never goes
+ * under anything. Calls edge(ud, tail, head) for each invisible edge to
+ * add, from the previous unit's deepest node to the unit's first.
+ * scratch: 3 * t->n entries. Linear in the view. */
+typedef void (*am_pages_edge_fn)(void *ud, size_t tail, size_t head);
+void am_pages_stack(const am_pages_tree *t, const argmap_map *map, const unsigned char *on,
+                    size_t *scratch, am_pages_edge_fn edge, void *ud);
+
 #endif

@@ -31,16 +31,28 @@ extern int am_render_fault;
  * maps. */
 extern size_t am_render_fast_min;
 
+/* 1: --pages leaves a small last page as it is (gv_pages.c's merge_last
+ * off), so that a test can see the merge at work. */
+extern int am_render_no_merge;
+
+/* The dot layouts (trials and pages) of the last --pages PDF drawn in
+ * this process, for the tests of what partitioning costs. */
+extern size_t am_render_page_layouts;
+
 /* Misbehaves as am_render_fault says (the start of am_gv_run). */
 void am_test_inject_fault(void);
 
 #define AM_TEST_FAULT() am_test_inject_fault()
 #define AM_TEST_FAST_MIN(shipped) am_render_fast_min
+#define AM_TEST_NO_MERGE() am_render_no_merge
+#define AM_TEST_PAGE_LAYOUTS(n) (am_render_page_layouts = (n))
 
 #else
 
 #define AM_TEST_FAULT() ((void)0)
 #define AM_TEST_FAST_MIN(shipped) (shipped)
+#define AM_TEST_NO_MERGE() 0
+#define AM_TEST_PAGE_LAYOUTS(n) ((void)(n))
 
 #endif
 

@@ -109,6 +109,25 @@ double hs_smallest_word(const char *path, int first, int last, const char *const
 	return min;
 }
 
+double hs_smallest_any(const char *path, int first, int last)
+{
+	char cmd[1200], *xml, *p;
+	double min = 1e9;
+
+	snprintf(cmd, sizeof cmd, "pdftotext -f %d -l %d -bbox-layout '%s' -", first, last, path);
+	xml = hs_run(cmd);
+	for (p = strstr(xml, "<word "); p; p = strstr(p + 1, "<word ")) {
+		const char *gt = strchr(p, '>'), *ym = strstr(p, "yMin=\""),
+		           *yM = strstr(p, "yMax=\"");
+		if (!gt || !ym || !yM || ym > gt || yM > gt)
+			continue;
+		if (atof(yM + 6) - atof(ym + 6) < min)
+			min = atof(yM + 6) - atof(ym + 6);
+	}
+	free(xml);
+	return min;
+}
+
 /* The first page whose text starts a section called `heading`, or -1. */
 int hs_page_with(const char *path, int pages, const char *heading)
 {

@@ -23,6 +23,8 @@ int hs_pages_of(const char *path);
  * many such words. */
 double hs_smallest_word(const char *path, int first, int last, const char *const *words,
                         size_t *seen);
+/* The smallest height (points) of any word on pages first..last. */
+double hs_smallest_any(const char *path, int first, int last);
 /* The first page whose text contains `heading`, or -1. */
 int hs_page_with(const char *path, int pages, const char *heading);
 /* A map too big for one legible page, written into dir: 30 claims

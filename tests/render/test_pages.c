@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "handout_support.h"
+#include "render/testhooks.h"
 #include "render_support.h"
 #include "support.h"
 #include "util/buf.h"
@@ -282,8 +283,23 @@ Test(pages, am714_hint_fits_the_case)
 	w = ts_find(d, "AM714");
 	cr_assert(w && w->hint, "no AM714 with a hint:\n%s", ts_dump(d));
 	hint = w->hint;
-	cr_expect(strstr(hint, "pages at 8 pt") && strstr(hint, "--pages"),
+	cr_expect(strstr(hint, "pages or more at 8 pt") && strstr(hint, "--pages"),
 	          "the hint says no page count: %s", hint);
+	/* it says that the count is an estimate, and the estimate is not more
+	 * than --pages takes */
+	cr_expect(strstr(hint, "an estimate, no layout tried"), "%s", hint);
+	{
+		const char *at = strstr(hint, "it needs ");
+		int est = at ? atoi(at + 9) : 0, pages;
+		char *path;
+		cr_assert(est >= 2, "no count in %s", hint);
+		o.pages = 1;
+		path = hs_render_pdf(m, &o, dir, "est.pdf", &len);
+		pages = hs_pages_of(path);
+		cr_expect(est <= pages, "the hint says %d pages, --pages takes %d", est, pages);
+		o.pages = 0;
+		free(path);
+	}
 	cr_expect(strstr(hint, "--depth 2"), "the hint does not offer a smaller depth: %s", hint);
 	cr_expect(!strstr(hint, "--focus"), "the hint suggests --focus, already used: %s", hint);
 	cr_expect(!strstr(hint, "--hide evidence"), "the hint suggests --hide evidence: %s", hint);
@@ -347,4 +363,152 @@ Test(pages, many_layouts_in_one_process)
 	cr_expect(len > 1000 && memcmp(pdf, "%PDF", 4) == 0);
 	free(pdf);
 	argmap_map_free(m);
+}
+
+/* Every word of every page (the map, its stubs, the chrome, the legend and
+ * the notes) is at --min-text or more, with quotes as markers (whose
+ * small labels were 5.3 pt) and drawn in boxes. */
+Test(pages, no_word_below_the_minimum_on_any_page)
+{
+	char *dir = ts_tmpdir(), *path;
+	argmap_map *m = hs_big_map(dir);
+	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	int mode;
+	size_t len;
+
+	o.theme = ARGMAP_THEME_PRINT;
+	o.page = ARGMAP_PAGE_A4;
+	o.landscape = 1;
+	o.pages = 1;
+	for (mode = 0; mode < 2; mode++) {
+		int pages;
+		double min;
+		o.notes = mode ? ARGMAP_NOTES_MARKERS : ARGMAP_NOTES_ENDNOTES;
+		path = hs_render_pdf(m, &o, dir, mode ? "m.pdf" : "e.pdf", &len);
+		pages = hs_pages_of(path);
+		cr_assert(pages >= 3, "%d pages", pages);
+		/* 8 pt DejaVu Sans is 9.3 pt from descent to ascent */
+		min = hs_smallest_any(path, 1, pages);
+		cr_expect(min >= 8.0 * 1.15, "%s: a word is %.2f pt high (%.1f pt text)",
+		          mode ? "markers" : "endnotes", min, min / 1.164);
+		free(path);
+	}
+	argmap_map_free(m);
+	free(dir);
+}
+
+/* The legend explains what the pages draw: with --notes markers no
+ * evidence box is drawn, so the legend has none; with boxes it has. */
+Test(pages, the_legend_shows_only_what_is_drawn)
+{
+	char *dir = ts_tmpdir(), *path, *text;
+	argmap_map *m = hs_big_map(dir);
+	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	int mode;
+	size_t len;
+
+	o.theme = ARGMAP_THEME_PRINT;
+	o.page = ARGMAP_PAGE_A4;
+	o.landscape = 1;
+	o.pages = 1;
+	for (mode = 0; mode < 2; mode++) {
+		int pages;
+		o.notes = mode ? ARGMAP_NOTES_MARKERS : ARGMAP_NOTES_ENDNOTES;
+		path = hs_render_pdf(m, &o, dir, mode ? "m.pdf" : "e.pdf", &len);
+		pages = hs_pages_of(path);
+		text = page_text(path, 1, pages);
+		cr_assert(strstr(text, "How to read this map"), "no legend");
+		if (mode)
+			cr_expect(!strstr(text, "Evidence: a quotation"),
+			          "markers: evidence in the legend");
+		else
+			cr_expect(strstr(text, "Evidence: a quotation"),
+			          "boxes: no evidence in the legend");
+		/* the map has supports and answers, no rebuttal, no undercut */
+		cr_expect(strstr(text, "supports the claim it points at"), "no support item");
+		cr_expect(!strstr(text, "rebuts: says the claim is false"), "a rebuttal item");
+		cr_expect(!strstr(text, "undercuts: denies"), "an undercut item");
+		free(text);
+		free(path);
+	}
+	argmap_map_free(m);
+	free(dir);
+}
+
+/* The bundled handout of Tara Varma: its reading order leaves a claim or
+ * two for a third map page, which merge_last puts on an earlier page that
+ * has room; with the merge off (the test hook) the map takes one page more.
+ * No word of it, notes and legend included, is under 8 pt. */
+Test(pages, a_small_last_page_joins_an_earlier_one)
+{
+	char *dir = ts_tmpdir(), *with, *without;
+	argmap_map *m = rs_load(ARGMAP_SOURCE_DIR "/maps/ukraine-2025/carnegie.xml");
+	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	const char *varma[] = {"varma"};
+	size_t len;
+	int p_with, p_without;
+	double min;
+
+	cr_assert(m);
+	o.theme = ARGMAP_THEME_PRINT;
+	o.page = ARGMAP_PAGE_A4;
+	o.landscape = 1;
+	o.pages = 1;
+	o.notes = ARGMAP_NOTES_MARKERS;
+	o.hide_ids = 1;
+	o.actors = varma;
+	o.n_actors = 1;
+	with = hs_render_pdf(m, &o, dir, "with.pdf", &len);
+	am_render_no_merge = 1;
+	without = hs_render_pdf(m, &o, dir, "without.pdf", &len);
+	am_render_no_merge = 0;
+	p_with = hs_page_with(with, hs_pages_of(with), "Notes");
+	p_without = hs_page_with(without, hs_pages_of(without), "Notes");
+	cr_expect_eq(p_with + 1, p_without, "map pages: %d merged, %d without the merge",
+	             p_with - 1, p_without - 1);
+	min = hs_smallest_any(with, 1, hs_pages_of(with));
+	cr_expect(min >= 8.0 * 1.15, "a word is %.2f pt high (%.1f pt text)", min, min / 1.164);
+	free(with);
+	free(without);
+	argmap_map_free(m);
+	free(dir);
+}
+
+/* The bundled Tim Lister handout (the CNN author, over several pages):
+ * every word at 8 pt or more, at most 9 map pages (15 before the stubs
+ * went into the boxes; 8 now), and about 230 dot layouts for two fillings
+ * (plain and stacked; 432 before for one: balancing, four more partitions,
+ * now runs only when the last page holds under half the mean). */
+Test(pages, the_lister_handout_fills_its_pages_cheaply)
+{
+	char *dir = ts_tmpdir(), *path;
+	argmap_map *m = rs_load(ARGMAP_SOURCE_DIR "/maps/ukraine-2025/cnn.xml");
+	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	const char *lister[] = {"lister"};
+	size_t len;
+	int notes;
+	double min;
+
+	cr_assert(m);
+	o.theme = ARGMAP_THEME_PRINT;
+	o.page = ARGMAP_PAGE_A4;
+	o.landscape = 1;
+	o.pages = 1;
+	o.notes = ARGMAP_NOTES_MARKERS;
+	o.hide_ids = 1;
+	o.actors = lister;
+	o.n_actors = 1;
+	o.in_process = 1;
+	am_render_page_layouts = 0;
+	path = hs_render_pdf(m, &o, dir, "lister.pdf", &len);
+	cr_expect(am_render_page_layouts > 0 && am_render_page_layouts <= 300, "%zu layouts",
+	          am_render_page_layouts);
+	notes = hs_page_with(path, hs_pages_of(path), "Notes");
+	/* 15 map pages before the stubs moved into the boxes */
+	cr_expect(notes > 2 && notes - 1 <= 9, "%d map pages", notes - 1);
+	min = hs_smallest_any(path, 1, hs_pages_of(path));
+	cr_expect(min >= 8.0 * 1.15, "a word is %.2f pt high (%.1f pt text)", min, min / 1.164);
+	free(path);
+	argmap_map_free(m);
+	free(dir);
 }
