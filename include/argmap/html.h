@@ -19,6 +19,7 @@
 
 #include "common.h"
 #include "diag.h"
+#include "diff.h"
 #include "eval.h"
 #include "map.h"
 
@@ -47,11 +48,18 @@ typedef struct argmap_html_options {
 	                              preferred, its acceptance) go into the page
 	                              for its "status" toggle; NULL: the grounded
 	                              labelling, computed here. Borrowed. */
+	/* version 3. Structs of versions 1 and 2 are still taken: this is
+	 * then NULL. */
+	const argmap_diff_union *diff; /* `argmap diff -T html`: `map` must be
+	                              diff->map; each changed node's and relation's
+	                              change and detail go into the page (#am-diff),
+	                              and its panel says what changed and in which
+	                              version. NULL: no diff. Borrowed. */
 } argmap_html_options;
 
-#define ARGMAP_HTML_OPTIONS_VERSION 2
+#define ARGMAP_HTML_OPTIONS_VERSION 3
 #define ARGMAP_HTML_OPTIONS_INIT                                                           \
-	{ARGMAP_HTML_OPTIONS_VERSION, NULL, 2, NULL, 0, NULL, NULL, 0, NULL}
+	{ARGMAP_HTML_OPTIONS_VERSION, NULL, 2, NULL, 0, NULL, NULL, 0, NULL, NULL}
 
 /**
  * Build the page for `map` around svg[0..svg_len) (an SVG argmap_render
@@ -61,7 +69,7 @@ typedef struct argmap_html_options {
  * of *len bytes (caller frees with free()). On failure returns a negative
  * argmap_status and sets *out to NULL and *len to 0: ARGMAP_EARG (NULL
  * arguments, options of an unknown version, no <svg> element in `svg`,
- * a `status` of another map's size),
+ * a `status` of another map's size, a `diff` whose union is not `map`),
  * ARGMAP_EINVALID (the view names an unknown node or selects nothing:
  * AM711, AM712 in `diags`, which may be NULL), ARGMAP_ENOMEM.
  * Deterministic: the same inputs give the same bytes (for a given zlib).

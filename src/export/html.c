@@ -14,7 +14,8 @@
  *           the model (<script type="application/json" id="am-model">), the
  *           page's settings (id prefix, the DOM ids of items whose map ids
  *           are not safe CSS identifiers: #am-config), the drawn nodes'
- *           labels and explanations (argmap eval: #am-status), the
+ *           labels and explanations (argmap eval: #am-status), for a
+ *           diff what changed in each item (#am-diff), the
  *           drawing's pieces (#am-drawing, their index, and #am-pieces,
  *           their markup deflated in base64: html_svg.c, html_pack.c) and
  *           the viewer.
@@ -181,6 +182,92 @@ done:
 	return rc;
 }
 
+static const char *change_name(argmap_change c)
+{
+	switch (c) {
+	case ARGMAP_CHANGE_ADDED:
+		return "added";
+	case ARGMAP_CHANGE_REMOVED:
+		return "removed";
+	case ARGMAP_CHANGE_CHANGED:
+		return "changed";
+	case ARGMAP_CHANGE_RENAMED:
+		return "renamed";
+	default:
+		return NULL;
+	}
+}
+
+/* One item's entry of #am-diff into `into` under `key`: {"change": ...,
+ * "detail": "..."}, plus, for a claim whose grounded label changed,
+ * "label_was", "label_now" and "label_why"; nothing for an item that is
+ * the same in both versions. */
+static int diff_item(json_t *into, const char *key, argmap_change c, const char *detail,
+                     argmap_label was, argmap_label now, const char *why)
+{
+	json_t *e;
+	int relabelled = was != now && (was != ARGMAP_LABEL_NONE || now != ARGMAP_LABEL_NONE);
+
+	if (!change_name(c) && !relabelled)
+		return 0;
+	e = json_object();
+	if (!e || am_json_set(into, key, e))
+		return -1;
+	if (change_name(c) && am_json_set(e, "change", json_string(change_name(c))))
+		return -1;
+	if (detail && am_json_set(e, "detail", am_json_text(detail)))
+		return -1;
+	if (relabelled &&
+	    (am_json_set(e, "label_was", json_string(argmap_label_name(was))) ||
+	     am_json_set(e, "label_now", json_string(argmap_label_name(now))) ||
+	     (why && am_json_set(e, "label_why", am_json_text(why)))))
+		return -1;
+	return 0;
+}
+
+/* #am-diff (`argmap diff -T html`): what changed, by map id (nodes) and
+ * relation key (its id or "#index", as in the model), of the items in the
+ * view: {"old": "NAME", "new": "NAME", "nodes": {"ID": {"change":
+ * "added"|"removed"|"changed"|"renamed", "detail": "text was: ...",
+ * "label_was": "OUT", "label_now": "IN", "label_why": "..."}},
+ * "relations": {"KEY": {"change": ..., "detail": ...}}}. */
+static int diff_json(const argmap_map *map, const am_view *v, const argmap_diff_union *u,
+                     am_buf *o)
+{
+	json_t *all = json_object(), *ns = json_object(), *rs = json_object();
+	size_t i, n = argmap_map_node_count(map), nr = argmap_map_relation_count(map);
+	int rc = ARGMAP_ENOMEM;
+
+	if (!all || !ns || !rs)
+		goto done;
+	for (i = 0; i < n; i++) {
+		if (v->node_on[i] &&
+		    diff_item(ns, argmap_map_node(map, i)->id, u->node_change[i], u->node_detail[i],
+		              u->old_label[i], u->new_label[i], u->label_detail[i]) != 0)
+			goto done;
+	}
+	for (i = 0; i < nr; i++) {
+		const argmap_relation *r = argmap_map_relation(map, i);
+		char key[40];
+		snprintf(key, sizeof key, "#%zu", i);
+		if (v->rel_on[i] &&
+		    diff_item(rs, r->id ? r->id : key, u->relation_change[i], u->relation_detail[i],
+		              ARGMAP_LABEL_NONE, ARGMAP_LABEL_NONE, NULL) != 0)
+			goto done;
+	}
+	if (am_json_set(all, "old", am_json_text(u->old_path)) ||
+	    am_json_set(all, "new", am_json_text(u->new_path)) ||
+	    am_json_set(all, "nodes", json_incref(ns)) ||
+	    am_json_set(all, "relations", json_incref(rs)))
+		goto done;
+	rc = am_json_append(o, all, AM_JSON_COMPACT) != 0 ? ARGMAP_ENOMEM : 0;
+done:
+	json_decref(rs);
+	json_decref(ns);
+	json_decref(all);
+	return rc;
+}
+
 static const char *page_title(const argmap_map *map)
 {
 	const argmap_file *f = argmap_map_file(map, 0);
@@ -225,7 +312,7 @@ int argmap_html(const argmap_map *map, const argmap_html_options *opts, const ch
 	am_view_options vo = {0};
 	am_view view;
 	am_buf o = {0}, model = {0}, cfg = {0}, csp = {0}, frame = {0}, pieces = {0}, raw = {0},
-	       stj = {0};
+	       stj = {0}, dj = {0};
 	argmap_eval_result *own_status = NULL;
 	json_t *drawing = NULL;
 	const argmap_file *f;
@@ -235,6 +322,7 @@ int argmap_html(const argmap_map *map, const argmap_html_options *opts, const ch
 	const char *const *actors = NULL;
 	size_t n_actors = 0;
 	const argmap_eval_result *status = NULL;
+	const argmap_diff_union *diff = NULL;
 
 	if (out)
 		*out = NULL;
@@ -243,8 +331,9 @@ int argmap_html(const argmap_map *map, const argmap_html_options *opts, const ch
 	if (!map || !opts || !svg || !out || !len)
 		return am_fail(ARGMAP_EARG,
 		               "argmap_html: map, options, svg, out and len are required");
-	/* version 1 lacks the fields after id_prefix: read them only from 2 */
-	if (opts->version != 1 &&
+	/* version 1 lacks the fields after id_prefix, version 2 `diff`: read
+	 * each only from the version that has it */
+	if (opts->version != 1 && opts->version != 2 &&
 	    am_check_version(opts->version, ARGMAP_HTML_OPTIONS_VERSION, "argmap_html_options"))
 		return ARGMAP_EARG;
 	if (opts->version >= 2) {
@@ -252,6 +341,10 @@ int argmap_html(const argmap_map *map, const argmap_html_options *opts, const ch
 		n_actors = opts->actors ? opts->n_actors : 0;
 		status = opts->status;
 	}
+	if (opts->version >= 3)
+		diff = opts->diff;
+	if (diff && diff->map != map)
+		return am_fail(ARGMAP_EARG, "argmap_html: the diff's union is another map");
 	if (status && (status->n_nodes != argmap_map_node_count(map) ||
 	               status->n_relations != argmap_map_relation_count(map)))
 		return am_fail(ARGMAP_EARG, "argmap_html: the status is of another map");
@@ -278,7 +371,8 @@ int argmap_html(const argmap_map *map, const argmap_html_options *opts, const ch
 	}
 	if ((rc = am_export_json(map, &view, &model)) != 0 ||
 	    (rc = config_json(map, &view, idp, &cfg)) != 0 ||
-	    (rc = status_json(map, &view, status, &stj)) != 0)
+	    (rc = status_json(map, &view, status, &stj)) != 0 ||
+	    (diff && (rc = diff_json(map, &view, diff, &dj)) != 0))
 		goto done;
 	/* the drawing in pieces that the viewer puts into the DOM as they come
 	 * into view (html_svg.c); an SVG of another shape goes inline whole */
@@ -342,6 +436,7 @@ int argmap_html(const argmap_map *map, const argmap_html_options *opts, const ch
 	put_script_json(&o, cfg.data ? cfg.data : "{}", cfg.len);
 	am_buf_puts(&o, "</script>\n");
 	if (put_packed(&o, "am-status", stj.data ? stj.data : "{}", stj.data ? stj.len : 2) != 0 ||
+	    (diff && put_packed(&o, "am-diff", dj.data, dj.len) != 0) ||
 	    (drawing && (put_packed(&o, "am-drawing", pieces.data, pieces.len) != 0 ||
 	                 put_packed(&o, "am-pieces", raw.data, raw.len) != 0)))
 		goto oom;
@@ -370,6 +465,7 @@ done:
 	am_buf_free(&pieces);
 	am_buf_free(&raw);
 	am_buf_free(&stj);
+	am_buf_free(&dj);
 	argmap_eval_free(own_status);
 	json_decref(drawing);
 	return rc;

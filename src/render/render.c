@@ -258,6 +258,7 @@ int argmap_render(const argmap_map *map, const argmap_render_options *opts, argm
 		ho.actors = opts->actors; /* the page's data is of the view drawn */
 		ho.n_actors = opts->n_actors;
 		ho.status = opts->status;
+		ho.diff = opts->diff; /* the panel says what changed */
 		rc = argmap_html(map, &ho, buf.data, buf.len, NULL, out, len);
 		goto done;
 	}

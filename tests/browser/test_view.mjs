@@ -8,8 +8,8 @@
 // leaves the page, the questions are inside the first screen; then search
 // finds a known claim and the view moves to it; clicking a node shows its
 // quote and source in #am-panel; a #id fragment selects a node, and back
-// and forward follow the selection; Tab reaches every node; hostile text
-// renders as text. Exit status 0 when every check passes, 1 otherwise.
+// and forward follow the selection; Tab reaches every node; a diff's page
+// says what changed; hostile text renders as text. Exit status 0 when every check passes, 1 otherwise.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -432,6 +432,32 @@ async function questionList(browser) {
   await page.close();
 }
 
+// A diff's page (argmap diff -T html): the panel of a removed node says
+// REMOVED and names the old version; a changed one says what it was.
+async function diffPanel(browser) {
+  const file = join(work, 'diff.html');
+  execFileSync(cli, ['diff', '-q', '-L', 'v-old', '-L', 'v-new', '-T', 'html', '-o', file,
+    join(src, 'tests/data/diff/old.xml'), join(src, 'tests/data/diff/new.xml')], { stdio: 'inherit' });
+  const { page, log } = await openPage(browser);
+  await load(page, fileUrl(file));
+  async function panelOf(id) {
+    await page.evaluate((id) => { location.hash = '#' + id; }, id);
+    await page.waitForFunction((d) => { const p = document.getElementById('am-panel');
+      return !p.hidden && p.textContent.includes(d); }, { timeout: 5000 }, id);
+    return page.$eval('#am-panel', (p) => p.textContent);
+  }
+  const gone = await panelOf('gone');
+  check(gone.includes('REMOVED') && gone.includes('v-old'),
+    `diff: the removed node's panel says REMOVED, in v-old ("${gone.slice(0, 80)}")`);
+  const yes = await panelOf('yes');
+  check(yes.includes('CHANGED') && yes.includes('text was: It should be done.'),
+    'diff: the changed node\'s panel says what its text was');
+  const same = await panelOf('q');
+  check(!/REMOVED|ADDED|CHANGED|RENAMED/.test(same), 'diff: an unchanged node\'s panel names no change');
+  check(log.errors.length === 0 && log.requests.length === 0, 'diff: no errors, no requests');
+  await page.close();
+}
+
 const { browser, close } = await launch();
 try {
   for (const [map, name] of maps) {
@@ -456,6 +482,7 @@ try {
   }
   await actorView(browser);
   await statusToggle(browser);
+  await diffPanel(browser);
   await questionList(browser);
   await noInflate(browser);
   await manyClaims(browser);

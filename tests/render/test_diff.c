@@ -274,6 +274,49 @@ Test(diff, html_page_carries_the_marks_and_options_are_checked)
 	free_two(&t);
 }
 
+/* The page says in words what changed (#am-diff): the removed, renamed and
+ * changed nodes with their details and the version names, the moved
+ * support; nothing for an item that is the same; only from a struct of
+ * version 3, and only for the union's own map. */
+Test(diff, html_page_says_what_changed_in_each_item)
+{
+	two t = load_two(OLD, NEW);
+	argmap_html_options ho = ARGMAP_HTML_OPTIONS_INIT;
+	size_t len, dl;
+	char *html, *dj, *out = NULL;
+
+	cr_assert_eq(argmap_diff_set_names(t.d, "v1", "v2"), 0);
+	argmap_diff_union_free(t.u);
+	cr_assert_eq(argmap_diff_union_build(t.d, &t.u), 0);
+	html = draw(&t, ARGMAP_RENDER_HTML, ARGMAP_THEME_COLOR, &len);
+	dj = rs_page_data(html, "am-diff", &dl);
+	cr_assert(dj, "the page has #am-diff");
+	cr_expect(strstr(dj, "\"old\":\"v1\",\"new\":\"v2\""), "%s", dj);
+	cr_expect(strstr(dj, "\"gone\":{\"change\":\"removed\""), "%s", dj);
+	cr_expect(strstr(dj, "\"fast\":{\"change\":\"added\""), "%s", dj);
+	cr_expect(strstr(dj, "\"is-cheap\":{\"change\":\"renamed\",\"detail\":\"renamed from cheap"),
+	          "%s", dj);
+	cr_expect(strstr(dj, "text was: It should be done."), "%s", dj);
+	cr_expect(strstr(dj, "\"s-yes\":{\"change\":\"changed\""), "the moved support: %s", dj);
+	cr_expect(strstr(dj, "\"label_was\":\"IN\",\"label_now\":\"OUT\""), "slow: %s", dj);
+	cr_expect_null(strstr(dj, "\"q\":"), "the question is the same in both: %s", dj);
+	free(dj);
+	free(html);
+	/* a page of an ordinary map has none */
+	cr_assert_eq(argmap_html(t.b, &ho, "<svg></svg>", 11, NULL, &out, &len), 0);
+	cr_expect_null(strstr(out, "id=\"am-diff\""));
+	free(out);
+	/* a diff of another map is refused; a version 2 struct has no diff */
+	ho.diff = t.u;
+	cr_expect_eq(argmap_html(t.b, &ho, "<svg></svg>", 11, NULL, &out, &len), ARGMAP_EARG);
+	cr_expect(strstr(argmap_error_last(), "another map"));
+	ho.version = 2;
+	cr_assert_eq(argmap_html(t.b, &ho, "<svg></svg>", 11, NULL, &out, &len), 0);
+	cr_expect_null(strstr(out, "id=\"am-diff\""), "version 2 has no diff field to read");
+	free(out);
+	free_two(&t);
+}
+
 Test(diff, an_id_taken_in_the_new_version_stays_apart)
 {
 	char *dir = ts_tmpdir(), *pa = NULL, *pb = NULL;

@@ -9,10 +9,11 @@
  * whose names they share; each file's head says what it defines and uses.
  *
  * viewer/1-data.js - opens the viewer's function; reads the page's data
- * (#am-model, #am-status, #am-drawing: JSON; #am-pieces: bytes; each
- * deflated in base64 by export/html_pack.c, inflated with the browser's
- * DecompressionStream, so nothing is evaluated) and then runs main(model,
- * ST, D, piecesBuf), which the other files make up. Defines the page's
+ * (#am-model, #am-status, #am-drawing, #am-diff (only in a diff's page):
+ * JSON; #am-pieces: bytes; each deflated in base64 by export/html_pack.c,
+ * inflated with the browser's DecompressionStream, so nothing is
+ * evaluated) and then runs main(model, ST, D, piecesBuf, DF), which the
+ * other files make up. Defines the page's
  * elements (view, stage, svg, marks, panel, search ...), the model's
  * lookups (node, source, actor, relByKey, relsTo, relsFrom), the state the
  * others share (matches, current, matchSet, dimSet, selected, statusOn,
@@ -45,8 +46,8 @@
   }
   Promise.resolve().then(function () {
     return Promise.all([read('am-model'), read('am-status'), read('am-drawing'),
-      read('am-pieces', true)]);
-  }).then(function (t) { main(t[0], t[1] || {}, t[2], t[3]); }, function (e) {
+      read('am-pieces', true), read('am-diff')]);
+  }).then(function (t) { main(t[0], t[1] || {}, t[2], t[3], t[4]); }, function (e) {
     /* a browser without DecompressionStream (before Chromium 80, Firefox
      * 113, Safari 16.4) says so instead of showing an empty page */
     var p = doc.createElement('p');
@@ -55,7 +56,7 @@
     $('am-view').appendChild(p);
     console.error(e);
   });
-function main(model, ST, D, piecesBuf) {
+function main(model, ST, D, piecesBuf, DF) {
   var cfg = JSON.parse($('am-config').textContent);
   var P = cfg.prefix || '', unsafe = cfg.unsafe || {};
   var view = $('am-view'), stage = $('am-stage'), svg = stage.querySelector('svg');

@@ -1,7 +1,8 @@
 /* viewer/4-panel.js - selection and the details panel: go(id) sets the
  * URL fragment, which selects (select/unselect, so back and forward follow
  * it); fill(n) writes the panel (text, holders, sources, quotes with their
- * passage links, notes, relations as links), all map text as textContent.
+ * passage links, notes, relations as links; in a diff's page, what
+ * changed and in which version, from DF), all map text as textContent.
  * Uses 1-data.js to 3-stage.js. */
   /* ------------------------------------------------ selection and panel */
   var selMark = null;
@@ -69,8 +70,35 @@
     if (ul.firstChild) d.appendChild(ul);
     return d;
   }
+  /* a diff's page: what changed, said in words (the drawing marks it too) */
+  var CHANGE = {
+    added: ['+', 'ADDED', 'only in the new version'],
+    removed: ['\u2212', 'REMOVED', 'only in the old version'],
+    changed: ['~', 'CHANGED', 'in both versions; what was before:'],
+    renamed: ['~', 'RENAMED', 'the same item under a new id']
+  };
+  function versionName(c) {
+    var v = c === 'added' ? DF.new : c === 'removed' ? DF.old : null;
+    return v ? ' (' + v + ')' : '';
+  }
+  function changeBlock(x) {
+    var c = x.change && CHANGE[x.change];
+    panel.appendChild(mk('h2', 'Change'));
+    if (c) {
+      var p = mk('p', null, 'am-change-line');
+      p.appendChild(mk('span', c[0] + ' ' + c[1], 'am-change am-change-' + x.change));
+      p.appendChild(mk('span', ' ' + c[2] + versionName(x.change)));
+      panel.appendChild(p);
+    }
+    if (x.detail) x.detail.split('\n').forEach(function (l) { panel.appendChild(mk('p', l, 'am-why')); });
+    if (x.label_was)
+      panel.appendChild(mk('p', 'Status ' + x.label_was + ' \u2192 ' + x.label_now +
+        (x.label_why ? ': ' + x.label_why : ''), 'am-why'));
+  }
   function relItem(r, other, verb) {
-    var li = mk('li');
+    var li = mk('li'), x = DF && DF.relations && DF.relations[r.key];
+    if (x && x.change && CHANGE[x.change])
+      li.appendChild(mk('span', CHANGE[x.change][1].toLowerCase() + ': ', 'am-change-' + x.change));
     li.appendChild(mk('span', verb + (r.stance ? ' (' + r.stance + ')' : '') + ' '));
     if (other) li.appendChild(nodeLink(other.id));
     if (r.basis === 'editor') li.appendChild(mk('span', ' \u2014 editor\u2019s link', 'am-meta'));
@@ -88,6 +116,7 @@
     panel.appendChild(head);
     if (n.kind === 'evidence') panel.appendChild(quoteBlock(n));
     else panel.appendChild(mk('p', n.text, 'am-text'));
+    if (DF && DF.nodes && DF.nodes[n.id]) changeBlock(DF.nodes[n.id]);
     var x = statusOn && stOf[n.id];
     if (x) {
       panel.appendChild(mk('h2', 'Status (' + (ST.semantics || 'grounded') + ')'));
