@@ -391,6 +391,24 @@ async function manyClaims(browser) {
   check(log.errors.length === 0 && log.requests.length === 0,
     `many: no errors, no requests (${log.errors.join(' | ')})`);
   await page.close();
+  // printing puts the whole drawing into the DOM, not only the pieces near
+  // the view: a node that was not there is in the printed PDF's text
+  {
+    const { page, log } = await openPage(browser, 1000, 700);
+    await load(page, fileUrl(file), 120000);
+    const off = await page.evaluate((n) => {
+      for (let k = 2; k < n; k++) if (!document.getElementById('am-n-c' + k)) return k;
+      return 0;
+    }, n);
+    const pdf = join(work, 'many.print.pdf');
+    await page.pdf({ path: pdf, width: '420mm', height: '297mm', timeout: 120000 });
+    const inDom = await page.$$eval('g.am-node', (l) => l.length);
+    const text = execFileSync('pdftotext', [pdf, '-']).toString();
+    check(off > 0 && inDom === n + 1 && text.includes(`zq${off}x`),
+      `many: printing draws all ${n + 1} nodes (${inDom}), c${off}, off screen at first, is in the PDF`);
+    check(log.errors.length === 0 && log.requests.length === 0, 'many: printing: no errors, no requests');
+    await page.close();
+  }
 }
 
 // A browser without DecompressionStream cannot read the packed data: the

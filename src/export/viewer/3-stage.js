@@ -20,7 +20,7 @@
    * and lines) stands in for the drawing. Past MAXLIVE pieces in the DOM,
    * those out of view leave it. A small map is put in whole at the start. */
   var LIMIT = 900, MAXLIVE = 4000, ALL = 2500, CUT = 1, pending = false, canvas = null;
-  var overview = false;
+  var overview = false, printing = false;
   var COLOR = { q: '#0d47a1', c: '#5d4037', e: '#78909c', j: '#2e7d32', s: '#2e7d32',
     r: '#c62828', u: '#6a1b9a', a: '#1565c0', k: '#b0bec5', t: '#90a4ae' };
   var FILL = { q: '#e3f2fd', c: '#fffdf5', e: '#f3f6f4', j: '#2e7d32' };
@@ -36,10 +36,10 @@
   function update() {
     pending = false;
     var seen = inView(0.5), keep = {};
-    if (seen.length <= LIMIT) {
+    if (seen.length <= LIMIT || printing) {
       materialise(seen);
       recut(regionOf(0.25), regionOf(CUT));
-      if (nLive > MAXLIVE) { seen.forEach(function (i) { keep[i] = 1; }); evict(keep); }
+      if (nLive > MAXLIVE && !printing) { seen.forEach(function (i) { keep[i] = 1; }); evict(keep); }
       setOverview(false);
     } else {
       setOverview(true);

@@ -73,6 +73,23 @@
   });
   view.addEventListener('scroll', function () { view.scrollTop = 0; view.scrollLeft = 0; });
 
+  /* print: the whole drawing, not only the pieces near the view (every
+   * piece into the DOM, long dashed edges whole; update() evicts none
+   * while printing, and takes the DOM back to the view afterwards) */
+  var EVERYWHERE = { x0: -Infinity, x1: Infinity, y0: -Infinity, y1: Infinity };
+  window.addEventListener('beforeprint', function () {
+    if (!D) return;
+    printing = true;
+    materialise(D.id.map(function (x, i) { return i; }));
+    recut(EVERYWHERE, EVERYWHERE);
+  });
+  window.addEventListener('afterprint', function () {
+    if (!D || !printing) return;
+    printing = false;
+    /* the dashed edges are cut for the view again: no region holds it */
+    dashOf.forEach(function (x) { x.region = { x0: 1, x1: 0, y0: 1, y1: 0 }; });
+    update();
+  });
   if (D && D.id.length <= ALL) materialise(D.id.map(function (x, i) { return i; }));
   else if (D && tabOrder.length) materialise([tabOrder[0], tabOrder[tabOrder.length - 1]]);
   if (!D) {
