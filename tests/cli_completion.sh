@@ -13,9 +13,9 @@ for cmd in check lsp watch; do
     grep -q -- "$opt" "$src/completions/_argmap" || { echo "FAIL: _argmap lacks $cmd $opt"; fail=1; }
   done
 done
-# render and export: zsh lists them; bash reads them from --help, so its
-# completion is run
-for cmd in render export; do
+# render, export and diff: zsh lists them; bash reads them from --help, so
+# its completion is run
+for cmd in render export diff; do
   offered=$(bash -c "argmap() { '$argmap' \"\$@\"; }; . '$src/completions/argmap.bash'; COMP_WORDS=(argmap $cmd --); COMP_CWORD=2; _argmap; echo \${COMPREPLY[*]}")
   for opt in $("$argmap" $cmd --help | grep -oE '^ +(-[a-zA-Z], )?--[a-z-]+' | grep -oE -- '--[a-z-]+'); do
     case " $offered " in *" $opt "*) ;; *) echo "FAIL: bash does not offer $cmd $opt"; fail=1 ;; esac

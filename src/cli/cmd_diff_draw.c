@@ -2,7 +2,9 @@
  * cmd_diff_draw.c - `argmap diff -T FORMAT OLD NEW`, in argmap-render
  * (`argmap diff` execs `argmap-render --diff ARGS`): the union of both
  * versions (argmap_diff_union_build) drawn with the renderer's change
- * overlay (render option `diff`), written atomically where no input is.
+ * overlay (render option `diff`), written atomically where no input is;
+ * with --changes only the changed items and what is around them (a view
+ * focused on every one of them).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +30,71 @@ static char *out_path(const cli_diff_args *a)
 	out = cli_output_path(".", named, a->theme, a->format);
 	free(named);
 	return out;
+}
+
+/* Marks node i and, for a relation, the nodes it joins (an undercut's
+ * target relation: its premises and conclusion), at most `hops` levels
+ * of undercut deep (a chain of undercuts cannot loop: the loader refuses
+ * one that does, but a bound costs nothing). */
+static void mark_relation(const argmap_map *m, size_t r, unsigned char *on, int hops)
+{
+	const argmap_relation *rel = argmap_map_relation(m, r);
+	size_t k;
+
+	for (k = 0; k < rel->n_from; k++)
+		if (rel->from[k].kind == ARGMAP_ITEM_NODE && rel->from[k].index != ARGMAP_NONE)
+			on[rel->from[k].index] = 1;
+	if (rel->to.index == ARGMAP_NONE)
+		return;
+	if (rel->to.kind == ARGMAP_ITEM_NODE)
+		on[rel->to.index] = 1;
+	else if (rel->to.kind == ARGMAP_ITEM_RELATION && hops > 0)
+		mark_relation(m, rel->to.index, on, hops - 1);
+}
+
+/* --changes: the ids of every node that changed, whose grounded label
+ * changed or that a changed relation joins, separated by spaces (a
+ * focus list, argmap_render_options.focus), into *out (malloc'd; "" when
+ * nothing changed). Linear in the union's size. Returns 0 or -1 (out of
+ * memory). */
+static int changed_focus(const argmap_diff_union *u, char **out)
+{
+	const argmap_map *m = u->map;
+	size_t n = argmap_map_node_count(m), nr = argmap_map_relation_count(m), i, len = 1;
+	unsigned char *on = calloc(n ? n : 1, 1);
+	char *s, *p;
+
+	*out = NULL;
+	if (!on)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (u->node_change[i] != ARGMAP_CHANGE_NONE || u->old_label[i] != u->new_label[i])
+			on[i] = 1;
+	for (i = 0; i < nr; i++)
+		if (u->relation_change[i] != ARGMAP_CHANGE_NONE)
+			mark_relation(m, i, on, 64);
+	for (i = 0; i < n; i++)
+		if (on[i])
+			len += strlen(argmap_map_node(m, i)->id) + 1;
+	if (!(s = malloc(len))) {
+		free(on);
+		return -1;
+	}
+	p = s;
+	for (i = 0; i < n; i++) {
+		size_t k;
+		if (!on[i])
+			continue;
+		k = strlen(argmap_map_node(m, i)->id);
+		if (p != s)
+			*p++ = ' ';
+		memcpy(p, argmap_map_node(m, i)->id, k);
+		p += k;
+	}
+	*p = '\0';
+	free(on);
+	*out = s;
+	return 0;
 }
 
 /* Both versions' files and both inputs: never overwritten. */
@@ -83,7 +150,7 @@ int cli_diff_draw(int argc, char **argv)
 	argmap_diags *diags = NULL;
 	protected_list p = {0}, q = {0};
 	const char **protect = NULL;
-	char *inputs[2], *data = NULL;
+	char *inputs[2], *data = NULL, *focus = NULL;
 	size_t len = 0;
 	int rc;
 
@@ -116,8 +183,20 @@ int cli_diff_draw(int argc, char **argv)
 		rc = CLI_IO;
 		goto done;
 	}
+	if (a.changes && changed_focus(u, &focus) != 0) {
+		fputs("argmap: out of memory\n", stderr);
+		rc = CLI_IO;
+		goto done;
+	}
+	if (focus && !*focus && !a.quiet)
+		fputs("argmap diff: the versions do not differ: --changes draws the whole map\n",
+		      stderr);
 	{
 		argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+		if (focus && *focus) {
+			o.focus = focus;
+			o.depth = a.depth;
+		}
 		o.format = a.format;
 		o.theme = a.theme;
 		o.page = a.page;
@@ -137,6 +216,7 @@ done:
 		cli_print_diags(diags, CLI_TEXT, a.quiet);
 	argmap_diags_free(diags);
 	free(data);
+	free(focus);
 	free(protect);
 	cli_free_protected(&p);
 	cli_free_protected(&q);

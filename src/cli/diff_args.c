@@ -2,6 +2,7 @@
  * diff_args.c - `argmap diff`'s options, help and loading (diff_args.h),
  * for both programs that run it.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +13,7 @@
 static void diff_usage(FILE *out)
 {
 	fputs("Usage: argmap diff [options] OLD NEW\n"
-	      "       argmap diff -T FORMAT [-o OUT] [--theme THEME] OLD NEW\n"
+	      "       argmap diff -T FORMAT [-o OUT] [--theme THEME] [--changes] OLD NEW\n"
 	      "\n"
 	      "Compare two versions of a map, each read with everything it imports.\n"
 	      "Questions, claims and evidence are matched by id; relations by id, or\n"
@@ -42,10 +43,15 @@ static void diff_usage(FILE *out)
 	      "  --theme THEME     with -T: color (default) or print (grayscale)\n"
 	      "  --page SIZE       with -T: a4 or letter: fit the drawing on one page\n"
 	      "  --landscape       with --page: use the page sideways\n"
-	      "  -L, --label NAME  name a version (first OLD, then NEW) in the review's\n"
-	      "                    ---/+++ lines, the JSON and the drawing's title\n"
-	      "                    block, instead of its path (a file taken out of\n"
-	      "                    git into a scratch folder: -L c2f9078^ -L c2f9078)\n"
+	      "  --changes         with -T: draw only what changed (an item added,\n"
+	      "                    removed, changed or renamed, a claim whose label\n"
+	      "                    changed, the ends of a changed relation) and what\n"
+	      "                    lies within --depth relations of it\n"
+	      "  --depth N         with --changes: how many relations around (default 1)\n"
+	      "  -L, --label NAME  name a version (first OLD, then NEW) in the\n"
+	      "                    review's ---/+++ lines, the JSON and the drawing's\n"
+	      "                    title block, instead of its path (a file taken out\n"
+	      "                    of git into a scratch folder: -L c2f9078^ -L c2f9078)\n"
 	      "  --exit-code       exit 1 when the versions differ\n"
 	      "  -q, --quiet       print no diagnostics of the maps, only errors\n"
 	      "  -h, --help        show this help\n"
@@ -78,21 +84,24 @@ static int parse_draw_format(const char *s, argmap_render_format *f)
 
 int cli_diff_parse(int argc, char **argv, cli_diff_args *a)
 {
-	enum { OPT_THEME = 256, OPT_PAGE, OPT_LANDSCAPE };
+	enum { OPT_THEME = 256, OPT_PAGE, OPT_LANDSCAPE, OPT_CHANGES, OPT_DEPTH };
 	static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
 	                                         {"exit-code", no_argument, NULL, 'x'},
 	                                         {"theme", required_argument, NULL, OPT_THEME},
 	                                         {"page", required_argument, NULL, OPT_PAGE},
 	                                         {"landscape", no_argument, NULL, OPT_LANDSCAPE},
+	                                         {"changes", no_argument, NULL, OPT_CHANGES},
+	                                         {"depth", required_argument, NULL, OPT_DEPTH},
 	                                         {"output", required_argument, NULL, 'o'},
 	                                         {"label", required_argument, NULL, 'L'},
 	                                         {"quiet", no_argument, NULL, 'q'},
 	                                         {"help", no_argument, NULL, 'h'},
 	                                         {NULL, 0, NULL, 0}};
-	int opt, themed = 0, formatted = 0;
+	int opt, themed = 0, formatted = 0, depth_given = 0;
 
 	memset(a, 0, sizeof *a);
 	a->fmt = CLI_TEXT;
+	a->depth = 1;
 	optind = 1;
 	while ((opt = cli_getopt("diff", argc, argv, "qhT:o:L:", longopts)) != -1) {
 		switch (opt) {
@@ -148,6 +157,20 @@ int cli_diff_parse(int argc, char **argv, cli_diff_args *a)
 			}
 			break;
 		case OPT_LANDSCAPE: a->landscape = themed = 1; break;
+		case OPT_CHANGES: a->changes = themed = 1; break;
+		case OPT_DEPTH: {
+			char *end;
+			unsigned long d;
+			errno = 0;
+			d = strtoul(optarg, &end, 10);
+			if (!*optarg || *end || errno || optarg[0] == '-' || d > 100)
+				return cli_usage_error("diff", "--depth takes a number of relations "
+				                               "from 0 to 100, not '%s'",
+				                       optarg);
+			a->depth = (unsigned)d;
+			depth_given = 1;
+			break;
+		}
 		case 'x': a->exit_code = 1; break;
 		case 'q': a->quiet = 1; break;
 		case 'h':
@@ -164,7 +187,12 @@ int cli_diff_parse(int argc, char **argv, cli_diff_args *a)
 	}
 	if (!a->draw && (a->output || themed)) {
 		return cli_usage_error("diff", "%s is for drawings: give -T FORMAT too",
-		                       a->output ? "-o" : "--theme, --page or --landscape");
+		                       a->output ? "-o"
+		                                 : a->changes ? "--changes"
+		                                              : "--theme, --page or --landscape");
+	}
+	if (depth_given && !a->changes) {
+		return cli_usage_error("diff", "--depth goes with --changes");
 	}
 	if (a->landscape && a->page == ARGMAP_PAGE_NONE) {
 		return cli_usage_error("diff", "--landscape needs --page a4 or --page letter");

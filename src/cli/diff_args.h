@@ -22,6 +22,8 @@ typedef struct cli_diff_args {
 	const char *old_path, *new_path;
 	const char *labels[2]; /* -L OLD [-L NEW]: the versions' names */
 	int n_labels;
+	int changes;    /* --changes: draw only what changed and its surroundings */
+	unsigned depth; /* --depth: with --changes, relations around (default 1) */
 } cli_diff_args;
 
 /* Gives the diff the versions' names from -L (argmap_diff_set_names).

@@ -133,7 +133,15 @@ static void view_note(const am_labels *b, am_buf *o, int label_cols)
 		if (opt->focus)
 			am_buf_puts(&line, ";");
 	}
-	if (opt->focus) {
+	if (opt->focus && opt->diff) {
+		/* argmap diff --changes: a focus on every change, too many to name */
+		if (opt->depth == 0)
+			am_buf_puts(&line, " shows only what changed");
+		else
+			am_buf_printf(&line,
+			              " shows what changed and what lies within %u relation%s of it",
+			              opt->depth, opt->depth == 1 ? "" : "s");
+	} else if (opt->focus) {
 		/* several ids (--focus repeated) are separated by spaces */
 		const char *p = opt->focus;
 		am_buf_puts(&line, " is centred on ");

@@ -165,7 +165,8 @@ static void add_nodes(gb *b)
 			am_set(v, "penwidth", ss->penwidth);
 		}
 		am_gv_diff_node(v, &b->lab, i, st);
-		if (b->v->focus_on ? b->v->focus_on[i] : b->v->focus == i)
+		/* a diff's focus (--changes) is every change: its border says which */
+		if (!b->job->opts->diff && (b->v->focus_on ? b->v->focus_on[i] : b->v->focus == i))
 			am_set(v, "penwidth", "3.2");
 
 		am_labels_node_tooltip(&b->lab, i, &b->a);

@@ -437,7 +437,7 @@ void am_labels_node_class(const am_labels *b, size_t i, am_buf *o)
 	for (k = 0; k < nd->n_tags; k++)
 		if (am_rt_ident_ok(nd->tags[k]))
 			am_buf_printf(o, " am-tag-%s", nd->tags[k]);
-	if (b->v->focus_on ? b->v->focus_on[i] : b->v->focus == i)
+	if (!b->opts->diff && (b->v->focus_on ? b->v->focus_on[i] : b->v->focus == i))
 		am_buf_puts(o, " am-focus");
 	if (am_status_node(b, i))
 		am_buf_printf(o, " %s", am_status_node(b, i)->css);

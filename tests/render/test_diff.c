@@ -421,6 +421,92 @@ Test(diff, command_line_draws_or_refuses)
 	free(dir);
 }
 
+/* --changes draws only what changed and what lies --depth relations
+ * around it: in a chain q <- a <- b <- c <- d, a new text on d draws d and
+ * c (depth 1), or d alone (depth 0); a new rebuttal of b draws both its
+ * ends; without changes the whole map is drawn, and said so. */
+#define CHAIN_BEGIN                                                                    \
+	TS_HEAD "<question id=\"q\"><text>Should it be done?</text></question>\n"          \
+	        "<claim id=\"a\"><text>Yes.</text></claim>\n"                                 \
+	        "<claim id=\"b\"><text>It helps.</text></claim>\n"                            \
+	        "<claim id=\"c\"><text>It helps many.</text></claim>\n"
+#define CHAIN_END                                                                      \
+	"<answer from=\"a\" to=\"q\" stance=\"yes\"/>\n<support from=\"b\" to=\"a\"/>\n"   \
+	"<support from=\"c\" to=\"b\"/>\n<support from=\"d\" to=\"c\"/>\n"
+
+static int drawn(const char *svg, size_t len, const char *id)
+{
+	char want[64];
+
+	snprintf(want, sizeof want, "id=\"am&#45;n&#45;%s\"", id);
+	return rs_count(svg, len, want) > 0;
+}
+
+Test(diff, changes_draws_only_what_changed_and_its_surroundings)
+{
+	char *dir = ts_tmpdir(), *err = NULL, *svg, old[1200], new1[1200], new2[1200], path[1200];
+	const char *depth1[] = {"diff", "-q", "-T", "svg", "--changes", "-o", path, old, new1, NULL};
+	const char *depth0[] = {"diff", "-q", "-T", "svg", "--changes", "--depth", "0",
+	                        "-o", path, old, new1, NULL};
+	const char *rebut[] = {"diff", "-q", "-T", "svg", "--changes", "-o", path, old, new2, NULL};
+	const char *same[] = {"diff", "-T", "svg", "--changes", "-o", path, old, old, NULL};
+	size_t len;
+
+	snprintf(old, sizeof old, "%s/old.xml", dir);
+	snprintf(new1, sizeof new1, "%s/new1.xml", dir);
+	snprintf(new2, sizeof new2, "%s/new2.xml", dir);
+	snprintf(path, sizeof path, "%s/d.svg", dir);
+	ts_put(dir, "old.xml",
+	       CHAIN_BEGIN "<claim id=\"d\"><text>Many ask for it.</text></claim>\n" CHAIN_END TS_TAIL,
+	       (size_t)-1);
+	ts_put(dir, "new1.xml",
+	       CHAIN_BEGIN "<claim id=\"d\"><text>Most ask for it.</text></claim>\n" CHAIN_END TS_TAIL,
+	       (size_t)-1);
+	ts_put(dir, "new2.xml",
+	       CHAIN_BEGIN "<claim id=\"d\"><text>Many ask for it.</text></claim>\n"
+	                   "<claim id=\"x\"><text>It does not help.</text></claim>\n"
+	                   "<rebut from=\"x\" to=\"b\"/>\n" CHAIN_END TS_TAIL,
+	       (size_t)-1);
+
+	cr_assert_eq(ts_run_cli(depth1, NULL, &err, 60), 0, "%s", err);
+	free(err);
+	svg = ts_read(path, &len);
+	cr_assert(svg);
+	cr_expect(drawn(svg, len, "d") && drawn(svg, len, "c"), "the change and its neighbour");
+	cr_expect(!drawn(svg, len, "b") && !drawn(svg, len, "a") && !drawn(svg, len, "q"),
+	          "nothing two relations away");
+	cr_expect_gt(rs_count(svg, len, "shows what changed and what lies within 1 relation of it"),
+	             0);
+	cr_expect_eq(rs_count(svg, len, "penwidth=\"3.2\""), 0);
+	free(svg);
+
+	cr_assert_eq(ts_run_cli(depth0, NULL, &err, 60), 0, "%s", err);
+	free(err);
+	svg = ts_read(path, &len);
+	cr_expect(drawn(svg, len, "d") && !drawn(svg, len, "c"), "depth 0: the change alone");
+	free(svg);
+
+	cr_assert_eq(ts_run_cli(rebut, NULL, &err, 60), 0, "%s", err);
+	free(err);
+	svg = ts_read(path, &len);
+	/* b is now OUT, so a (which only b supported) is no longer IN: a's
+	 * label changed too, and q, next to a, is drawn as well */
+	cr_expect(drawn(svg, len, "x") && drawn(svg, len, "b"), "the new rebuttal's ends");
+	cr_expect(drawn(svg, len, "a") && drawn(svg, len, "c"), "b's neighbours");
+	cr_expect(drawn(svg, len, "q"), "next to a, whose label changed");
+	cr_expect(!drawn(svg, len, "d"), "two relations from every change");
+	free(svg);
+
+	cr_assert_eq(ts_run_cli(same, NULL, &err, 60), 0, "%s", err);
+	cr_expect(strstr(err, "do not differ: --changes draws the whole map"), "%s", err);
+	free(err);
+	svg = ts_read(path, &len);
+	cr_expect(drawn(svg, len, "q") && drawn(svg, len, "d"));
+	free(svg);
+	ts_rmtree(dir);
+	free(dir);
+}
+
 Test(diff, a_removed_item_keeps_its_file)
 {
 	char *dir = ts_tmpdir(), *pa, *pb, sub[1200];
