@@ -400,6 +400,15 @@ async function manyClaims(browser) {
       for (let k = 2; k < n; k++) if (!document.getElementById('am-n-c' + k)) return k;
       return 0;
     }, n);
+    // zoomed out to the overview, Tab from the tool bar still reaches a node
+    await page.keyboard.press('0');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const over = await page.evaluate(() => document.getElementById('am-view').classList.contains('am-overview'));
+    await page.focus('#am-status-on');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement.closest('g.am-node')?.id || document.activeElement.id);
+    check(over && focused && focused.startsWith('am-n-'),
+      `many: in the overview, Tab from the tool bar lands on a node (${focused})`);
     const pdf = join(work, 'many.print.pdf');
     await page.pdf({ path: pdf, width: '420mm', height: '297mm', timeout: 120000 });
     const inDom = await page.$$eval('g.am-node', (l) => l.length);

@@ -1,6 +1,8 @@
 /* viewer/6-keys.js - the keyboard (zoom and pan keys, / for search, q, s,
  * Escape; Enter on a node opens it; Tab through every node in drawing
- * order, tabTo), focus brought into view, and the start: the drawing put
+ * order, tabTo, and into the drawing from the tool bar when the overview
+ * stands in for it), focus brought into view, printing the whole
+ * drawing, and the start: the drawing put
  * in (whole when small), the first view, the fragment's selection, and
  * window.amReady once the first fitted frame is painted. Closes main()
  * and the viewer's function (opened in 1-data.js). */
@@ -73,6 +75,24 @@
   });
   view.addEventListener('scroll', function () { view.scrollTop = 0; view.scrollLeft = 0; });
 
+  /* Zoomed far out the overview stands in for the drawing, whose nodes
+   * cannot take the focus then (the SVG is hidden): Tab from the tool
+   * bar's last control flies to the first node, which brings the drawing
+   * back, and focuses it, as Tab does between nodes (tabTo). */
+  var bar = doc.querySelector('.am-bar');
+  if (bar) bar.addEventListener('keydown', function (ev) {
+    if (ev.key !== 'Tab' || ev.shiftKey || !overview || !D || !tabOrder.length) return;
+    var c = Array.prototype.filter.call(bar.querySelectorAll('input, select, button'),
+      function (e) { return e.offsetParent !== null && !e.disabled; });
+    if (ev.target !== c[c.length - 1]) return;
+    var j = tabOrder[0];
+    if (!live[j]) materialise([j]);
+    if (!live[j]) return;
+    ev.preventDefault();
+    fly(idByDom[D.id[j]]);
+    update();
+    live[j].focus();
+  });
   /* print: the whole drawing, not only the pieces near the view (every
    * piece into the DOM, long dashed edges whole; update() evicts none
    * while printing, and takes the DOM back to the view afterwards) */
