@@ -367,7 +367,10 @@ static size_t choose_filling(pages *s)
 	return s->failed ? 0 : best;
 }
 
-int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink)
+/* am_gv_pdf_pages, or (count non-NULL) only the filling: *count = the
+ * pages the map takes before the notes, nothing drawn or handed on. */
+static int run_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink,
+                     size_t *count)
 {
 	const argmap_render_options *o = job->opts;
 	pages s;
@@ -477,6 +480,11 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 		rc = s.failed ? ARGMAP_ERENDER : ARGMAP_EINVALID;
 		goto out_pdf;
 	}
+	if (count) {
+		*count = n_parts + page0 - 1;
+		rc = 0;
+		goto out_pdf;
+	}
 	for (i = 0; i < s.n; i++)
 		if (s.part_of[i] != (size_t)-1)
 			s.page_of[i] = s.part_of[i] + page0;
@@ -563,4 +571,25 @@ out:
 	free(s.boxes);
 	free(s.cache);
 	return rc;
+}
+
+int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink)
+{
+	return run_pages(gvc, disc, job, sink, NULL);
+}
+
+int am_gv_pdf_pages_count(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink,
+                          size_t *count)
+{
+	am_job cj = *job;
+	argmap_render_options co = *job->opts;
+
+	*count = 0;
+	co.format = ARGMAP_RENDER_PDF;
+	co.pages = 1;
+	if (co.page == ARGMAP_PAGE_NONE)
+		co.page = ARGMAP_PAGE_A4;
+	cj.opts = &co;
+	cj.fast = 0;
+	return run_pages(gvc, disc, &cj, sink, count);
 }

@@ -287,20 +287,20 @@ Test(pages, am714_hint_fits_the_case)
 	w = ts_find(d, "AM714");
 	cr_assert(w && w->hint, "no AM714 with a hint:\n%s", ts_dump(d));
 	hint = w->hint;
-	cr_expect(strstr(hint, "pages or more at 8 pt") && strstr(hint, "--pages"),
-	          "the hint says no page count: %s", hint);
-	/* it says that the count is an estimate, and the estimate is not more
-	 * than --pages takes */
-	cr_expect(strstr(hint, "an estimate, no layout tried"), "%s", hint);
+	cr_expect(strstr(hint, "pages at 8 pt with --pages (tried"),
+	          "the hint says no page count found by trying: %s", hint);
+	/* the count is --pages' own: the same number of pages, no estimate
+	 * (before: "by its area alone (an estimate, no layout tried)") */
+	cr_expect(!strstr(hint, "estimate"), "%s", hint);
 	{
 		const char *at = strstr(hint, "it needs ");
-		int est = at ? atoi(at + 9) : 0, pages;
+		int said = at ? atoi(at + 9) : 0, pages;
 		char *path;
-		cr_assert(est >= 2, "no count in %s", hint);
+		cr_assert(said >= 2, "no count in %s", hint);
 		o.pages = 1;
 		path = hs_render_pdf(m, &o, dir, "est.pdf", &len);
 		pages = hs_pages_of(path);
-		cr_expect(est <= pages, "the hint says %d pages, --pages takes %d", est, pages);
+		cr_expect_eq(said, pages, "the hint says %d pages, --pages takes %d", said, pages);
 		o.pages = 0;
 		free(path);
 	}
