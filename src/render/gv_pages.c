@@ -44,164 +44,15 @@
 #include "render/gv_pdf.h"
 #include "render/gv_pdf_draw.h"
 #include "render/labels.h"
+#include "render/gv_pages.h"
 #include "render/pages.h"
 #include "render/pdf_doc.h"
 #include "render/testhooks.h"
 
 #define MIN_TEXT_PT 8.0 /* the default minimum */
-#define MAX_PART 48     /* more nodes never fit a page legibly: not tried */
+#define MAX_PART AM_PAGES_MAX_PART
 #define MAX_SKIP 3      /* nodes a page passes over before it is full */
 #define COVER_GAP 14.0
-
-typedef struct pages {
-	GVC_t *gvc;
-	Agdisc_t *disc;
-	const am_job *job;
-	am_sink *sink;
-	am_job pj;                /* the job of one page */
-	argmap_render_options po; /* its options: no title block, no legend */
-	am_pages_tree t;
-	size_t n;
-	size_t *part_of;   /* per node: its page's part, or SIZE_MAX */
-	size_t *page_of;   /* per node: its page number, 0 = unknown */
-	unsigned char *on; /* scratch: the nodes of the page tried */
-	size_t *scratch;   /* 3n: am_pages_stack's */
-	double cw, top, bottom, zmin;
-	double cap;         /* a page is full at zmin / cap (balance: cap < 1) */
-	double first_avail; /* height left for part 0 under the cover */
-	int failed;
-	int stack;      /* 1: stack_units on every page */
-	size_t layouts; /* dot layouts so far (trials and pages) */
-} pages;
-
-/* Adds the stubs of the page on[] to g, inside the boxes they belong to:
- * "\u2191 supports ..., p. 2" above a premise's text (its relation goes
- * up), "\u2193 support from ..., p. 4" under a conclusion's. (Boxes of
- * their own took a rank each above and below: a third of a page's height
- * on the bundled handouts.) */
-static void add_stubs(pages *s, Agraph_t *g, const am_view *pv)
-{
-	size_t i;
-	am_buf up = {0}, down = {0}, h = {0};
-
-	for (i = 0; i < s->n && !s->failed; i++) {
-		char name[48];
-		char *old;
-		Agnode_t *v;
-		int has_up, has_down;
-		if (!pv->node_on[i])
-			continue;
-		snprintf(name, sizeof name, "n%zu", i);
-		v = agnode(g, name, 0);
-		if (!v)
-			continue;
-		am_buf_free(&up);
-		am_buf_free(&down);
-		am_buf_free(&h);
-		has_down = am_pages_stub(&down, s->job->map, s->job->view, s->on, s->page_of, i, 1,
-		                         s->job->opts->hide_ids);
-		has_up = am_pages_stub(&up, s->job->map, s->job->view, s->on, s->page_of, i, 0,
-		                       s->job->opts->hide_ids);
-		if (!has_up && !has_down)
-			continue;
-		old = agget(v, am_s("label"));
-		if ((has_up && !up.data) || (has_down && !down.data) || !old || !aghtmlstr(old)) {
-			s->failed = 1;
-			break;
-		}
-		am_buf_puts(&h, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
-		                "CELLPADDING=\"0\">");
-		if (has_up)
-			am_pages_stub_cell(&h, up.data, 1);
-		am_buf_printf(&h, "<TR><TD>%s</TD></TR>", old);
-		if (has_down)
-			am_pages_stub_cell(&h, down.data, 0);
-		am_buf_puts(&h, "</TABLE>");
-		if (!h.data) {
-			s->failed = 1;
-			break;
-		}
-		am_set_html(g, v, "label", h.data);
-	}
-	am_buf_free(&up);
-	am_buf_free(&down);
-	am_buf_free(&h);
-}
-
-typedef struct invis_ctx {
-	pages *s;
-	Agraph_t *g;
-} invis_ctx;
-
-/* An invisible edge from node `tail` to node `head`: head's thread goes
- * under tail's (am_pages_stack). */
-static void invis_edge(void *ud, size_t tail, size_t head)
-{
-	invis_ctx *c = ud;
-	char a[48], b[48];
-	Agnode_t *t, *h;
-	Agedge_t *e;
-
-	snprintf(a, sizeof a, "n%zu", tail);
-	snprintf(b, sizeof b, "n%zu", head);
-	t = agnode(c->g, a, 0);
-	h = agnode(c->g, b, 0);
-	if (t && h && (e = agedge(c->g, t, h, NULL, 1)) != NULL)
-		am_set(e, "style", "invis");
-}
-
-/* Stacks the threads of the page s->on in columns (am_pages_stack). */
-static void stack_units(pages *s, Agraph_t *g)
-{
-	invis_ctx c = {s, g};
-
-	am_pages_stack(&s->t, s->job->map, s->on, s->scratch, invis_edge, &c);
-}
-
-/* Builds and lays out the page of the nodes on s->on (and the view `pv`
- * made from them). Returns the graph (caller frees with free_page) or NULL. */
-static Agraph_t *lay_out(pages *s, const am_view *pv, const am_job *job)
-{
-	Agraph_t *g = am_gv_graph_build(job, s->disc);
-
-	if (!g) {
-		s->failed = 1;
-		return NULL;
-	}
-	if (pv) {
-		add_stubs(s, g, pv);
-		if (s->stack)
-			stack_units(s, g);
-	}
-	s->layouts++;
-	am_gv_cmark_guard();
-	if (s->failed || gvLayout(s->gvc, g, "dot") != 0) {
-		agclose(g);
-		s->failed = 1;
-		return NULL;
-	}
-	return g;
-}
-
-static void free_page(pages *s, Agraph_t *g)
-{
-	gvFreeLayout(s->gvc, g);
-	agclose(g);
-}
-
-/* The scale at which the page of s->on fits `avail` points of height. */
-static double scale_of(const pages *s, const am_gv_box_t *b, double avail)
-{
-	/* Graphviz draws up to about 2 % past its bounding box (the last
-	 * rank's boxes, measured on these maps): 3 % and 6 pt are kept free */
-	double z = 1.0, w = b->w * 1.03 + 6, h = b->h * 1.03 + 6;
-
-	if (w * z > s->cw)
-		z = s->cw / w;
-	if (h * z > avail)
-		z = avail / h;
-	return z;
-}
 
 /* 1 if the nodes on s->on fit one page of `avail` height at the minimum
  * scale or more. */
@@ -212,19 +63,37 @@ static int fits(pages *s, double avail)
 	Agraph_t *g;
 	int ok = 0;
 
+	if (s->pack)
+		return am_gvp_fits_packed(s, avail);
 	if (am_pages_view(&pv, s->job->map, s->job->view, s->on) != 0) {
 		s->failed = 1;
 		return 0;
 	}
 	s->pj.view = &pv;
-	g = lay_out(s, &pv, &s->pj);
+	g = am_gvp_lay_out(s, &pv, &s->pj);
 	if (g) {
-		ok = am_gv_box(g, &b) == 0 && scale_of(s, &b, avail) >= s->zmin / s->cap;
-		free_page(s, g);
+		ok = am_gv_box(g, &b) == 0 && am_gvp_scale(s, &b, avail) >= s->zmin / s->cap;
+		am_gvp_free(s, g);
 	}
 	am_view_free(&pv);
 	s->pj.view = s->job->view; /* not left pointing at pv */
 	return ok;
+}
+
+/* Packing (s->pack): 1 if what s->on holds fits with node c starting a
+ * unit of its own instead of joining its tree parent's (which is on the
+ * page), and c stays cut; else 0 and c is not cut. One trial. */
+static int fits_cut(pages *s, size_t c, double avail)
+{
+	size_t up = s->t.parent[c];
+
+	if (!s->pack || up == AM_GRAPH_FAR || !s->on[up] || s->cut[c])
+		return 0;
+	s->cut[c] = 1;
+	if (fits(s, avail))
+		return 1;
+	s->cut[c] = 0;
+	return 0;
 }
 
 /* Marks (on = 1) or clears the subtree of node c. */
@@ -279,20 +148,23 @@ static size_t partition(pages *s)
 			todo[n_todo++] = v;
 	}
 	memset(s->on, 0, s->n);
+	memset(s->cut, 0, s->n);
 	while ((n_todo || n_later) && !s->failed) {
 		size_t c;
 		double avail = parts == 0 ? s->first_avail : s->bottom - s->top;
 		if (n_todo && count + 1 <= MAX_PART) {
 			c = todo[n_todo - 1];
 			mark_subtree(s, c, 1);
-			if (count + s->t.size[c] <= MAX_PART && fits(s, avail)) {
+			if (count + s->t.size[c] <= MAX_PART &&
+			    (fits(s, avail) || fits_cut(s, c, avail))) {
 				count += s->t.size[c];
 				n_todo--;
 				continue;
 			}
 			mark_subtree(s, c, 0);
 			s->on[c] = 1;
-			if (count == 0 || (s->t.size[c] > 1 && fits(s, avail))) {
+			if (count == 0 ||
+			    (s->t.size[c] > 1 && (fits(s, avail) || fits_cut(s, c, avail)))) {
 				/* alone (a page's first node always goes on it) */
 				count++;
 				n_todo--;
@@ -371,9 +243,11 @@ static size_t merge_last(pages *s, size_t parts)
 static size_t partition_balanced(pages *s)
 {
 	size_t parts, best, n_try, it, i, last = 0, *keep = malloc((s->n + 1) * sizeof *keep);
+	unsigned char *keep_cut = malloc(s->n + 1);
 	double lo = 0.45, hi = 1.0;
 
-	if (!keep) {
+	if (!keep || !keep_cut) {
+		free(keep_cut);
 		s->failed = 1;
 		return 0;
 	}
@@ -386,6 +260,7 @@ static size_t partition_balanced(pages *s)
 	if (best < parts || best < 2 || last * 2 * best >= s->t.shown)
 		goto done;
 	memcpy(keep, s->part_of, s->n * sizeof *keep);
+	memcpy(keep_cut, s->cut, s->n);
 	for (it = 0; it < 4 && !s->failed; it++) {
 		s->cap = (lo + hi) / 2;
 		for (i = 0; i < s->n; i++)
@@ -395,17 +270,107 @@ static size_t partition_balanced(pages *s)
 			best = n_try;
 			hi = s->cap;
 			memcpy(keep, s->part_of, s->n * sizeof *keep);
+			memcpy(keep_cut, s->cut, s->n);
 		} else {
 			lo = s->cap;
 		}
 	}
 	memcpy(s->part_of, keep, s->n * sizeof *keep);
+	memcpy(s->cut, keep_cut, s->n);
 done:
+	free(keep);
+	free(keep_cut);
+	return s->failed ? 0 : best;
+}
+
+/* Draws the page s->on as one dot layout at (left margin, y), `avail`
+ * high; warns through the sink when it is below the minimum. Returns 0 or
+ * an ARGMAP_E* status. */
+static int draw_plain(pages *s, am_pdf *p, double m, double y, double avail, double minpt)
+{
+	am_view pv;
+	am_gv_box_t b;
+	Agraph_t *g;
+	double z;
+	int rc;
+
+	if (am_pages_view(&pv, s->job->map, s->job->view, s->on) != 0)
+		return ARGMAP_ENOMEM;
+	s->pj.view = &pv;
+	g = am_gvp_lay_out(s, &pv, &s->pj);
+	if (!g || am_gv_box(g, &b) != 0) {
+		am_view_free(&pv);
+		if (g)
+			am_gvp_free(s, g);
+		s->pj.view = s->job->view;
+		return ARGMAP_ERENDER;
+	}
+	z = am_gvp_scale(s, &b, avail);
+	if (z < s->zmin * 0.999) {
+		char msg[200];
+		snprintf(msg, sizeof msg,
+		         "page %d holds one claim with more relations than fit: its text "
+		         "is %.1f pt, below the %.1f pt asked for",
+		         p->page, AM_LABELS_PAGES_SMALL_PT * z, minpt);
+		s->sink->diag(s->sink, ARGMAP_SEV_WARNING, "AM714", msg,
+		              "a bigger page (--page a4 --landscape) or a smaller --min-text");
+	}
+	rc = am_gv_pdf_draw(p, s->gvc, g, &s->pj, &b, m + (s->cw - b.w * z) / 2, y, z);
+	am_gvp_free(s, g);
+	am_view_free(&pv);
+	s->pj.view = s->job->view;
+	return rc;
+}
+
+/* Fills the view plain, then (when that takes several pages) with each
+ * page's threads stacked in columns (stacking saves pages on some views and
+ * costs on others), then with each page's units laid out alone and packed
+ * (gv_pages_pack.c); the fewest pages win, the earlier on a tie: one dot
+ * layout of a page draws the relations between its threads, where packed
+ * units show them as stubs. At most three fillings. Returns the parts (0
+ * on failure). */
+static size_t choose_filling(pages *s)
+{
+	size_t best, n_try, i, *keep = malloc((s->n + 1) * sizeof *keep);
+	unsigned char *keep_cut = calloc(s->n + 1, 1);
+	int mode, best_mode = 0;
+
+	if (!keep || !keep_cut) {
+		free(keep);
+		free(keep_cut);
+		s->failed = 1;
+		return 0;
+	}
+	best = partition_balanced(s);
+	memcpy(keep, s->part_of, s->n * sizeof *keep);
+	for (mode = 1; mode <= 2 && best > 1 && !s->failed; mode++) {
+		if (mode == 2 && AM_TEST_NO_PACK())
+			break;
+		for (i = 0; i < s->n; i++)
+			s->part_of[i] = (size_t)-1;
+		s->stack = mode == 1;
+		s->pack = mode == 2;
+		n_try = partition_balanced(s);
+		if (!s->failed && n_try && n_try < best) {
+			best = n_try;
+			best_mode = mode;
+			memcpy(keep, s->part_of, s->n * sizeof *keep);
+			memcpy(keep_cut, s->cut, s->n);
+		}
+	}
+	memcpy(s->part_of, keep, s->n * sizeof *keep);
+	memcpy(s->cut, keep_cut, s->n);
+	free(keep_cut);
+	s->stack = best_mode == 1;
+	s->pack = best_mode == 2;
 	free(keep);
 	return s->failed ? 0 : best;
 }
 
-int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink)
+/* am_gv_pdf_pages, or (count non-NULL) only the filling: *count = the
+ * pages the map takes before the notes, nothing drawn or handed on. */
+static int run_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink,
+                     size_t *count)
 {
 	const argmap_render_options *o = job->opts;
 	pages s;
@@ -413,7 +378,7 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 	am_labels lab;
 	am_job kj = *job, cj = *job;
 	argmap_render_options ko = *o;
-	am_view cover = {0}, pv;
+	am_view cover = {0};
 	am_gv_box_t cb = {0};
 	Agraph_t *cg = NULL;
 	double pw, ph, m, zc = 1.0, cover_h = 0, minpt;
@@ -449,7 +414,19 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 	s.page_of = calloc(s.n + 1, sizeof *s.page_of);
 	s.on = calloc(s.n + 1, 1);
 	s.scratch = malloc((3 * s.n + 1) * sizeof *s.scratch);
-	if (!s.part_of || !s.page_of || !s.on || !s.scratch ||
+	s.stub_on = s.on;
+	s.unit_on = calloc(s.n + 1, 1);
+	s.cut = calloc(s.n + 1, 1);
+	s.sc.sky = malloc((2 * s.n + 2) * sizeof *s.sc.sky);
+	s.sc.tmp = malloc((s.n + 1) * sizeof *s.sc.tmp);
+	s.sc.perm = malloc((s.n + 1) * sizeof *s.sc.perm);
+	s.unit_of = malloc((s.n + 1) * sizeof *s.unit_of);
+	s.roots = malloc((s.n + 1) * sizeof *s.roots);
+	s.boxes = malloc((s.n + 1) * sizeof *s.boxes);
+	s.cache = malloc(AM_PAGES_CACHE * sizeof *s.cache);
+	if (!s.part_of || !s.page_of || !s.on || !s.scratch || !s.unit_on || !s.cut || !s.sc.sky || !s.sc.tmp ||
+	    !s.sc.perm || !s.unit_of ||
+	    !s.roots || !s.boxes || !s.cache ||
 	    am_pages_tree_build(&s.t, job->map, job->view) != 0)
 		goto out;
 	for (i = 0; i < s.n; i++)
@@ -482,7 +459,7 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 		cj.src_key = lab.src_key;
 		cj.n_src_keys = lab.n_keys;
 		cj.fast = 0;
-		cg = lay_out(&s, NULL, &cj);
+		cg = am_gvp_lay_out(&s, NULL, &cj);
 		if (!cg || am_gv_box(cg, &cb) != 0) {
 			rc = ARGMAP_ERENDER;
 			goto out_pdf;
@@ -498,28 +475,14 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 		s.first_avail = s.bottom - s.top;
 		page0 = 2;
 	}
-	n_parts = partition_balanced(&s);
-	if (n_parts > 1 && !s.failed) {
-		/* again with the threads stacked in columns; the fewer pages win
-		 * (stacking saves pages on some views and costs on others) */
-		size_t n_stacked, *plain = malloc((s.n + 1) * sizeof *plain);
-		if (!plain)
-			goto out_pdf;
-		memcpy(plain, s.part_of, s.n * sizeof *plain);
-		for (i = 0; i < s.n; i++)
-			s.part_of[i] = (size_t)-1;
-		s.stack = 1;
-		n_stacked = partition_balanced(&s);
-		if (s.failed || !n_stacked || n_stacked >= n_parts) {
-			memcpy(s.part_of, plain, s.n * sizeof *plain);
-			s.stack = 0;
-		} else {
-			n_parts = n_stacked;
-		}
-		free(plain);
-	}
+	n_parts = choose_filling(&s);
 	if (!n_parts || s.failed) {
 		rc = s.failed ? ARGMAP_ERENDER : ARGMAP_EINVALID;
+		goto out_pdf;
+	}
+	if (count) {
+		*count = n_parts + page0 - 1;
+		rc = 0;
 		goto out_pdf;
 	}
 	for (i = 0; i < s.n; i++)
@@ -534,13 +497,11 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 		if (am_gv_pdf_draw(&p, gvc, cg, &cj, &cb, m + (s.cw - cb.w * zc) / 2, s.top, zc) !=
 		    0)
 			goto out_render;
-		free_page(&s, cg);
+		am_gvp_free(&s, cg);
 		cg = NULL;
 	}
 	for (k = 0; k < n_parts; k++) {
-		am_gv_box_t b;
-		Agraph_t *g;
-		double avail, y, z;
+		double avail, y;
 		char mark[64];
 		if (k > 0 || page0 == 2) {
 			am_pdf_next_page(&p, pw, ph);
@@ -551,35 +512,15 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 			am_pdf_chrome(&p, s.on);
 		y = k == 0 && page0 == 1 && !markers ? s.top + cover_h : s.top;
 		avail = s.bottom - y;
-		if (am_pages_view(&pv, job->map, job->view, s.on) != 0)
+		rc = s.pack ? am_gvp_draw_packed(&s, &p, m, y, avail, minpt)
+		            : draw_plain(&s, &p, m, y, avail, minpt);
+		if (rc == ARGMAP_ENOMEM)
 			goto out_pdf;
-		s.pj.view = &pv;
-		g = lay_out(&s, &pv, &s.pj);
-		if (!g || am_gv_box(g, &b) != 0) {
-			am_view_free(&pv);
-			if (g)
-				free_page(&s, g);
-			goto out_render;
-		}
-		z = scale_of(&s, &b, avail);
-		if (z < s.zmin * 0.999) {
-			char msg[200];
-			snprintf(msg, sizeof msg,
-			         "page %d holds one claim with more relations than fit: its text "
-			         "is %.1f pt, below the %.1f pt asked for",
-			         p.page, AM_LABELS_PAGES_SMALL_PT * z, minpt);
-			sink->diag(sink, ARGMAP_SEV_WARNING, "AM714", msg,
-			           "a bigger page (--page a4 --landscape) or a smaller --min-text");
-		}
-		rc = am_gv_pdf_draw(&p, gvc, g, &s.pj, &b, m + (s.cw - b.w * z) / 2, y, z);
 		if (k == 0 && page0 == 1)
 			am_pdf_chrome(&p, s.on); /* the footer of page 1 */
 		snprintf(mark, sizeof mark, "p. %d", p.page);
 		if (k > 0)
 			am_pdf_bookmark(&p, mark);
-		free_page(&s, g);
-		am_view_free(&pv);
-		s.pj.view = job->view;
 		if (rc != 0)
 			goto out_render;
 	}
@@ -592,7 +533,7 @@ int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink
 		if (am_gv_pdf_draw(&p, gvc, cg, &cj, &cb, m + (s.cw - cb.w * zc) / 2, s.top, zc) !=
 		    0)
 			goto out_render;
-		free_page(&s, cg);
+		am_gvp_free(&s, cg);
 		cg = NULL;
 		am_pdf_endnotes_at(&p, job->note_no, n_notes, s.top + cover_h);
 	} else {
@@ -611,7 +552,7 @@ out_pdf:
 	am_pdf_discard(&p);
 out:
 	if (cg)
-		free_page(&s, cg);
+		am_gvp_free(&s, cg);
 	am_view_free(&cover);
 	if (labels)
 		am_labels_free(&lab);
@@ -620,5 +561,35 @@ out:
 	free(s.page_of);
 	free(s.on);
 	free(s.scratch);
+	free(s.unit_on);
+	free(s.cut);
+	free(s.sc.sky);
+	free(s.sc.tmp);
+	free(s.sc.perm);
+	free(s.unit_of);
+	free(s.roots);
+	free(s.boxes);
+	free(s.cache);
 	return rc;
+}
+
+int am_gv_pdf_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink)
+{
+	return run_pages(gvc, disc, job, sink, NULL);
+}
+
+int am_gv_pdf_pages_count(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink,
+                          size_t *count)
+{
+	am_job cj = *job;
+	argmap_render_options co = *job->opts;
+
+	*count = 0;
+	co.format = ARGMAP_RENDER_PDF;
+	co.pages = 1;
+	if (co.page == ARGMAP_PAGE_NONE)
+		co.page = ARGMAP_PAGE_A4;
+	cj.opts = &co;
+	cj.fast = 0;
+	return run_pages(gvc, disc, &cj, sink, count);
 }

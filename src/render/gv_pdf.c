@@ -118,7 +118,8 @@ int am_gv_pdf_draw(am_pdf *p, GVC_t *gvc, Agraph_t *g, const am_job *job, const 
 	return 0;
 }
 
-int am_gv_pdf_single(GVC_t *gvc, Agraph_t *g, const am_job *job, am_sink *sink)
+int am_gv_pdf_single(GVC_t *gvc, Agraph_t *g, const am_job *job, size_t pages,
+                     am_sink *sink)
 {
 	const argmap_render_options *o = job->opts;
 	am_gv_box_t b;
@@ -149,7 +150,7 @@ int am_gv_pdf_single(GVC_t *gvc, Agraph_t *g, const am_job *job, am_sink *sink)
 		/* centred across, at the top: the page's rest is for notes */
 		x = m + (cw - b.w * z) / 2;
 		y = m;
-		am_page_fit(o, b.w, b.h, &mx, &my, sink);
+		am_page_fit(o, b.w, b.h, pages, &mx, &my, sink);
 	}
 	if (am_pdf_open(&p, job, pw, ph) != 0) {
 		sink->diag(sink, ARGMAP_SEV_ERROR, "AM706", "out of memory while starting the PDF",

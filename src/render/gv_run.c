@@ -94,6 +94,7 @@ int am_gv_run(const am_job *job, am_sink *sink)
 	GVC_t *gvc = NULL;
 	Agraph_t *g = NULL;
 	int rc = 0, laid_out = 0, fast;
+	size_t pages = 0; /* what --pages takes, for AM714 (0: not counted) */
 	char *data = NULL;
 	unsigned int dlen = 0;
 	am_job pdf_job = *job;
@@ -167,6 +168,24 @@ int am_gv_run(const am_job *job, am_sink *sink)
 			goto out;
 		}
 		laid_out = 1;
+		/* too small for its page: AM714 says how many pages --pages
+		 * takes, counted by running its filling; dot's globals then
+		 * belong to the pages' graphs, so the map is laid out again.
+		 * Only here, and not for huge maps (the fast layout). */
+		if (!fast && job->opts->page != ARGMAP_PAGE_NONE &&
+		    job->opts->format != ARGMAP_RENDER_DOT && am_gv_page_scale(g, job) < 0.5) {
+			if (am_gv_pdf_pages_count(gvc, &disc, job, sink, &pages) != 0)
+				pages = 0;
+			gvFreeLayout(gvc, g);
+			if (gvLayout(gvc, g, "dot") != 0) {
+				laid_out = 0;
+				am_gv_msgs_flush(sink, "during layout");
+				sink->diag(sink, ARGMAP_SEV_ERROR, "AM704",
+				           "Graphviz could not lay out the map", NULL);
+				rc = ARGMAP_ERENDER;
+				goto out;
+			}
+		}
 	}
 	if (job->opts->format == ARGMAP_RENDER_DOT) {
 		/* huge maps: the DOT carries argmap's positions (layout=nop) */
@@ -192,13 +211,13 @@ int am_gv_run(const am_job *job, am_sink *sink)
 		goto out;
 	}
 	if (pdf) {
-		rc = am_gv_pdf_single(gvc, g, job, sink);
+		rc = am_gv_pdf_single(gvc, g, job, pages, sink);
 		if (rc == 0 && am_gv_msgs_failed(sink, "while rendering"))
 			rc = ARGMAP_ERENDER;
 		goto out;
 	}
 	if (job->opts->page != ARGMAP_PAGE_NONE)
-		am_gv_page_fit(g, job, sink);
+		am_gv_page_fit(g, job, pages, sink);
 	if (gvRenderData(gvc, g, gv_format(job->opts->format), &data, &dlen) != 0 || !data) {
 		am_gv_msgs_flush(sink, "while rendering");
 		sink->diag(sink, ARGMAP_SEV_ERROR, "AM704", "Graphviz could not render the map",

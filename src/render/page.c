@@ -33,8 +33,18 @@ void am_page_content(const argmap_render_options *o, double *w_out, double *h_ou
 	*h_out = h;
 }
 
-int am_page_fit(const argmap_render_options *o, double bw, double bh, double *margin_x,
-                double *margin_y, am_sink *sink)
+double am_page_scale(const argmap_render_options *o, double bw, double bh)
+{
+	double cw, ch;
+
+	am_page_content(o, &cw, &ch);
+	if (bw <= 0 || bh <= 0 || (bw <= cw && bh <= ch))
+		return 1.0;
+	return cw / bw < ch / bh ? cw / bw : ch / bh;
+}
+
+int am_page_fit(const argmap_render_options *o, double bw, double bh, size_t pages,
+                double *margin_x, double *margin_y, am_sink *sink)
 {
 	double pw = page_dim(o, 0), ph = page_dim(o, 1);
 	double margin = o->page == ARGMAP_PAGE_A4 ? 34.016 : 36.0;
@@ -64,15 +74,21 @@ int am_page_fit(const argmap_render_options *o, double bw, double bh, double *ma
 			am_buf hint = {0};
 			double zmin = 8.0 / 11.0, need = bw * zmin * bh * zmin / (cw * ch);
 			size_t at_least = need > 1 ? (size_t)need + (need > (size_t)need) : 2;
-			/* an estimate from the drawing's area, not a layout tried:
-			 * the pages' own layouts (--pages) need more where threads
-			 * leave room */
-			am_buf_printf(&hint,
-			              "by its area alone (an estimate, no layout tried) it needs "
-			              "%zu pages or more at 8 pt: %s (argmap splits it by thread)",
-			              at_least,
-			              o->format == ARGMAP_RENDER_PDF ? "add --pages"
-			                                             : "-T pdf --pages");
+			const char *how = o->format == ARGMAP_RENDER_PDF ? "--pages" : "-T pdf --pages";
+			if (pages > 1)
+				/* the paginator's own filling, run for this hint */
+				am_buf_printf(&hint,
+				              "it needs %zu pages at 8 pt with %s (tried: argmap "
+				              "splits it by thread)",
+				              pages, how);
+			else if (pages == 1)
+				am_buf_printf(&hint, "it fits one page at 8 pt with %s (tried)", how);
+			else
+				/* not tried (the filling failed): from the area */
+				am_buf_printf(&hint,
+				              "by its area alone it needs %zu pages or more at 8 pt: "
+				              "add %s (argmap splits it by thread)",
+				              at_least, how);
 			if (z_other > z * 1.15 && z_other >= 0.3)
 				am_buf_puts(&hint, o->landscape ? ", or try the page upright"
 				                                : ", or try --landscape");

@@ -19,6 +19,7 @@
 int am_render_fault = AM_FAULT_NONE;
 size_t am_render_fast_min = AM_FAST_MIN_DEFAULT;
 int am_render_no_merge = 0;
+int am_render_no_pack = 0;
 size_t am_render_page_layouts = 0;
 
 void am_test_inject_fault(void)

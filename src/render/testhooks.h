@@ -35,6 +35,10 @@ extern size_t am_render_fast_min;
  * off), so that a test can see the merge at work. */
 extern int am_render_no_merge;
 
+/* 1: --pages never packs a page's units (gv_pages.c's third filling
+ * off), so that a test can compare with what the old paginator made. */
+extern int am_render_no_pack;
+
 /* The dot layouts (trials and pages) of the last --pages PDF drawn in
  * this process, for the tests of what partitioning costs. */
 extern size_t am_render_page_layouts;
@@ -45,6 +49,7 @@ void am_test_inject_fault(void);
 #define AM_TEST_FAULT() am_test_inject_fault()
 #define AM_TEST_FAST_MIN(shipped) am_render_fast_min
 #define AM_TEST_NO_MERGE() am_render_no_merge
+#define AM_TEST_NO_PACK() am_render_no_pack
 #define AM_TEST_PAGE_LAYOUTS(n) (am_render_page_layouts = (n))
 
 #else
@@ -52,6 +57,7 @@ void am_test_inject_fault(void);
 #define AM_TEST_FAULT() ((void)0)
 #define AM_TEST_FAST_MIN(shipped) (shipped)
 #define AM_TEST_NO_MERGE() 0
+#define AM_TEST_NO_PACK() 0
 #define AM_TEST_PAGE_LAYOUTS(n) ((void)(n))
 
 #endif
