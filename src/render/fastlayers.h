@@ -33,6 +33,7 @@ typedef struct am_layers {
 	size_t *vfirst;       /* m: the first virtual node of edge i (top to bottom) */
 	size_t *vcount;       /* m: how many (1 for a flat edge's dip) */
 	unsigned char *flip;  /* m: 1 when the edge's tail is its lower end */
+	size_t crossings;     /* of the order am_fast_order left, between adjacent ranks */
 } am_layers;
 
 /* Ranks, virtual nodes and an order with few crossings (fastlayout.c).
@@ -46,6 +47,16 @@ void am_fast_layers_free(am_layers *L);
  * order of few crossings (fastorder.c); from/to are the map's m edges.
  * Returns 0 or ARGMAP_ENOMEM (the caller frees L). */
 int am_fast_order(am_layers *L, const size_t *from, const size_t *to);
+
+/* The tree that the first order and the regrouping keep together
+ * (fastregroup.c): each real node's parent is its in-neighbour (in: the
+ * map's edges reversed) on the nearest rank above, the one the
+ * depth-first walk reached first on a tie; a node with none is a root.
+ * dfs[] (n: that walk's numbers) and pre[] (its inverse) get the preorder
+ * of the new tree, children in the walk's order; parent[] the tree.
+ * ix has 3 n + 2 sizes (scratch). O(n + m). */
+void am_fast_tree(const am_layers *L, const am_graph *in, size_t *dfs, size_t *pre, size_t *parent,
+                  size_t *ix);
 
 /* A new first order (key[] of the n real nodes: their preorder) that
  * keeps each subtree of the depth-first tree parent[] (AM_GRAPH_FAR for a

@@ -3,9 +3,10 @@
  * nodes within each rank, with few crossings. The classic recipe of dot
  * (Gansner et al. 1993), then sifting:
  *
- *  - first the order in which a depth-first walk from the top nodes
- *    reaches each node (subtrees stay together), a long edge's virtual
- *    nodes just before its lower end;
+ *  - first the preorder of a tree over the real nodes (fastregroup.c,
+ *    am_fast_tree: each node hangs under its in-neighbour on the nearest
+ *    rank above; subtrees stay together), a long edge's virtual nodes just
+ *    before its lower end;
  *  - up to 24 sweeps, alternately down and up, each sorting every rank by
  *    the median place of its neighbours in the rank before (a node's
  *    edges that do not rank only count when it has no other: the
@@ -13,26 +14,36 @@
  *    followed by transpose (adjacent exchanges that lower the crossings,
  *    until none does); they stop after 8 that gain under 0.5 %;
  *  - from the best order seen, sifting passes (each node moved to the
- *    place in its rank where it crosses least) until one gains nothing;
- *  - then all of that again from a new first order that regroups the
- *    subtrees (fastregroup.c: each node's children in the order of where their
- *    subtrees ended up, pulled towards the far ends of their cross-links),
- *    while that gains (issue 17). Sweeps, transpose and sifting move one
- *    node at a time, and a subtree split over the map by the cross-links
- *    stays split: a node cannot leave its neighbours without crossing
- *    them. Regrouping moves whole subtrees. Drawn crossings at 1,000
- *    claims 6,124 -> 4,423 (dot 4,532), 5,000 claims 170,856 -> 159,053
- *    (dot 133,885), 20,000 claims 2.86 M -> 2.83 M (one regroup only:
- *    each costs a whole ordering, about 2 s there, and gains under 1 %).
+ *    place in its rank, within SIFT_WINDOW, where it crosses least) until
+ *    one gains under 0.2 %;
+ *  - then transpose and sifting again from a new first order that
+ *    regroups the subtrees (fastregroup.c: each node's children in the
+ *    order of where their subtrees ended up, pulled towards the far ends
+ *    of their cross-links), while that gains (issue 17). Sweeps, transpose
+ *    and sifting move one node at a time, and a subtree split over the
+ *    map by the cross-links stays split: a node cannot leave its
+ *    neighbours without crossing them. Regrouping moves whole subtrees.
+ *    The median sweeps are left out of these rounds: on the generated
+ *    maps they never found an order better than the regrouped one they
+ *    started from (which is kept when they do not), and cost a third of
+ *    a round.
+ *
+ * Issue 17, second round (ordering crossings, flat edges' dips included,
+ * on bench/gen_map's maps, seed 1; bench/layout.sh has the drawings'
+ * figures): the tree used to be the depth-first walk's, which often hung a
+ * claim under the far end of a cross-link and regrouped it there; the
+ * nearest-rank parent (1,000 claims, seeds 1-6: 34,295 -> 31,617 in all)
+ * and a window of 1,000 instead of 400 (5,000 claims: 157,337 -> 153,804)
+ * give 4,790 -> 4,547 at 1,000 claims, 157,188 -> 153,804 at 5,000 and
+ * 2.84 M -> 2.63 M at 20,000 (seeds 1-3 at 5,000: 498,789 -> 484,802).
  *
  * Crossings are counted exactly with a Fenwick tree, O(s log n) for s
- * segments. Combinatorial crossings on the generated maps (flat edges'
- * dips included; bench/layout.sh has the drawings' figures): 1,000
- * claims 6,436 with the barycenter sweeps of before, 6,102 now; 5,000
- * claims 171,234; 20,000 claims 3.20 M after the sweeps (which gain
- * nothing there and stop early), 2.87 M after sifting. Sifting a node
- * costs its window's segments, so the whole is O((n + m) SIFT_WINDOW)
- * per pass; at 20,000 claims the ordering takes about 2 s of CPU.
+ * segments. Sifting a node costs its window's segments: one merge of two
+ * short sorted lists per node of the window (the neighbour places of a
+ * rank are sorted once per rank, not once per node, which made sifting
+ * about 1.5 times faster), so a pass is O((n + m) SIFT_WINDOW); at 20,000
+ * claims the ordering takes about 3-6 s of CPU (one regroup round only;
+ * REGROUP_BIG).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -44,7 +55,7 @@
 #define SWEEP_QUIT 8        /* ... stopped after this many that gain under 0.5 % */
 #define TRANSPOSE_PASSES 64 /* most passes of one transpose */
 #define SIFT_PASSES 8       /* most sifting passes (they stop when one gains nothing) */
-#define SIFT_WINDOW 400     /* how many places a node is tried either side */
+#define SIFT_WINDOW 1000    /* how many places a node is tried either side */
 #define TRANSPOSE_WORK 1024 /* largest deg(u) deg(v) a pair is weighed at */
 #define REGROUPS 8          /* most new first orders that regroup the subtrees ... */
 #define REGROUP_BIG 20000   /* ... and only one for more layered nodes than this */
@@ -285,61 +296,75 @@ static void transpose(am_layers *L, int reverse, int passes, unsigned char *cand
 	}
 }
 
-/* #{i : a[i] < b} - #{i : a[i] > b} for the sorted a[0..d) */
-static long below_minus_above(const size_t *a, size_t d, size_t b)
+/* sum over b in B of #{a in A : a < b} - #{a in A : a > b}, for sorted
+ * A[0..da) and B[0..db): one merge, O(da + db) */
+static long merge_gain(const size_t *A, size_t da, const size_t *B, size_t db)
 {
-	size_t lo = 0, hi = d, eq;
+	size_t i = 0, j, lt = 0;
+	long g = 0;
 
-	while (lo < hi) { /* the first a[i] >= b */
-		size_t mid = lo + (hi - lo) / 2;
-		if (a[mid] < b)
-			lo = mid + 1;
-		else
-			hi = mid;
+	for (j = 0; j < db; j++) {
+		size_t eq = 0, q;
+		while (i < da && A[i] < B[j])
+			i++;
+		lt = i;
+		for (q = i; q < da && A[q] == B[j]; q++)
+			eq++;
+		g += (long)lt - (long)(da - lt - eq);
 	}
-	for (eq = lo; eq < d && a[eq] == b; eq++)
-		;
-	return (long)lo - (long)(d - eq);
+	return g;
+}
+
+/* The places of every rank-r node's neighbours, sorted per node, into
+ * up_at[] and dn_at[] at the node's offsets in L->up and L->down; they
+ * hold while rank r is sifted (only rank r moves). */
+static void neighbour_places(const am_layers *L, size_t r, size_t *up_at, size_t *dn_at)
+{
+	size_t i, k;
+
+	for (i = L->rstart[r]; i < L->rstart[r + 1]; i++) {
+		size_t v = L->order[i];
+		for (k = L->up.start[v]; k < L->up.start[v + 1]; k++)
+			up_at[k] = L->pos[L->up.to[k]];
+		sort_small(up_at + L->up.start[v], L->up.start[v + 1] - L->up.start[v]);
+		for (k = L->down.start[v]; k < L->down.start[v + 1]; k++)
+			dn_at[k] = L->pos[L->down.to[k]];
+		sort_small(dn_at + L->down.start[v], L->down.start[v + 1] - L->down.start[v]);
+	}
 }
 
 /* Sifting (Matuszewski, Schoenfeld and Molitor 1999) on rank r: each node
  * in turn is taken out and put back where it crosses least, within
  * SIFT_WINDOW places of where it was, the others keeping their order.
  * Moving v from just left of w to just right of it changes the crossings
- * by c(w, v) - c(v, w), which costs O(deg w log deg v) with v's neighbour
- * places sorted; so a node costs the segments of the 2 SIFT_WINDOW nodes
- * around it. Returns the crossings gained. nb holds twice the largest
- * degree, gain and snap the largest rank. */
-static size_t sift_rank(am_layers *L, size_t r, size_t *nb, long *gain, size_t *snap)
+ * by c(w, v) - c(v, w), one merge of their sorted neighbour places
+ * (neighbour_places), O(deg v + deg w); so a node costs the segments of
+ * the 2 SIFT_WINDOW nodes around it. Returns the crossings gained. up_at
+ * and dn_at hold ns places each, gain and snap the largest rank. */
+static size_t sift_rank(am_layers *L, size_t r, size_t *up_at, size_t *dn_at, long *gain,
+                        size_t *snap)
 {
-	size_t a = L->rstart[r], b = L->rstart[r + 1], i, k, won = 0;
+	size_t a = L->rstart[r], b = L->rstart[r + 1], i, won = 0;
+	const size_t *us = L->up.start, *ds = L->down.start;
 
+	neighbour_places(L, r, up_at, dn_at);
 	memcpy(snap, L->order + a, (b - a) * sizeof *snap);
 	for (i = 0; i < b - a; i++) {
-		size_t v = snap[i], p = L->pos[v], du = 0, dd = 0, lo, hi, j, to;
-		size_t *dn = NULL;
+		size_t v = snap[i], p = L->pos[v], lo, hi, j, to;
+		size_t du = us[v + 1] - us[v], dd = ds[v + 1] - ds[v];
+		const size_t *nb = up_at + us[v], *dn = dn_at + ds[v];
 		long cum, best = 0;
-		for (k = L->up.start[v]; k < L->up.start[v + 1]; k++)
-			nb[du++] = L->pos[L->up.to[k]];
-		sort_small(nb, du);
-		dn = nb + du;
-		for (k = L->down.start[v]; k < L->down.start[v + 1]; k++)
-			dn[dd++] = L->pos[L->down.to[k]];
-		sort_small(dn, dd);
 		if (du + dd == 0 || du * dd > TRANSPOSE_WORK)
 			continue;
 		lo = p - a > SIFT_WINDOW ? p - SIFT_WINDOW : a;
 		hi = b - p - 1 > SIFT_WINDOW ? p + SIFT_WINDOW + 1 : b;
 		for (j = lo; j < hi; j++) {
 			size_t w = L->order[j];
-			long g = 0;
 			if (j == p)
 				continue;
-			for (k = L->up.start[w]; k < L->up.start[w + 1]; k++)
-				g += below_minus_above(nb, du, L->pos[L->up.to[k]]);
-			for (k = L->down.start[w]; k < L->down.start[w + 1]; k++)
-				g += below_minus_above(dn, dd, L->pos[L->down.to[k]]);
-			gain[j - a] = g; /* v from left of w to right of w */
+			/* v from left of w to right of w */
+			gain[j - a] = merge_gain(nb, du, up_at + us[w], us[w + 1] - us[w]) +
+			              merge_gain(dn, dd, dn_at + ds[w], ds[w + 1] - ds[w]);
 		}
 		to = p;
 		for (j = p, cum = 0; j > lo; j--) { /* v just left of order[j - 1] */
@@ -374,13 +399,14 @@ typedef struct work {
 	keyed *tmp;
 	double *pl;
 	unsigned char *cand;
-	size_t *fen, *buf, *best, maxdeg;
+	size_t *fen, *buf, *best, *up_at, *dn_at, maxdeg;
 	long *gain;
 } work;
 
-/* Sweeps with transpose, then sifting, from the current order (above);
- * leaves the best order found in L and returns its crossings. */
-static size_t improve(am_layers *L, work *W)
+/* Sweeps with transpose (when `sweeps`), then sifting, from the current
+ * order (above); leaves the best order found in L and returns its
+ * crossings. */
+static size_t improve(am_layers *L, work *W, int sweeps)
 {
 	size_t i, r, best_c, c;
 	int round, stale;
@@ -388,8 +414,8 @@ static size_t improve(am_layers *L, work *W)
 	transpose(L, 0, TRANSPOSE_PASSES, W->cand);
 	best_c = count_crossings(L, W->fen, W->buf);
 	memcpy(W->best, L->order, L->nv * sizeof *W->best);
-	for (round = 0, stale = 0; round < SWEEP_ROUNDS && stale < SWEEP_QUIT && best_c > 0;
-	     round++) {
+	for (round = 0, stale = 0;
+	     sweeps && round < SWEEP_ROUNDS && stale < SWEEP_QUIT && best_c > 0; round++) {
 		int reverse = round % 4 < 2;
 		sweep(L, round % 2 == 0, reverse, W->tmp, W->pl);
 		transpose(L, !reverse, TRANSPOSE_PASSES, W->cand);
@@ -408,8 +434,8 @@ static size_t improve(am_layers *L, work *W)
 	for (round = 0; round < SIFT_PASSES && best_c > 0; round++) {
 		size_t won = 0;
 		for (r = 0; r < L->nranks; r++)
-			won += sift_rank(L, round % 2 ? L->nranks - 1 - r : r, W->buf, W->gain,
-			                 W->buf + W->maxdeg);
+			won += sift_rank(L, round % 2 ? L->nranks - 1 - r : r, W->up_at, W->dn_at,
+			                 W->gain, W->buf + W->maxdeg);
 		best_c -= won < best_c ? won : best_c;
 		if (won <= best_c / 500)
 			break;
@@ -467,6 +493,7 @@ int am_fast_order(am_layers *L, const size_t *from, const size_t *to)
 		goto out;
 	for (i = 0; i < L->n; i++)
 		pre[dfs[i]] = i;
+	am_fast_tree(L, &all_in, dfs, pre, parent, ix);
 	/* first order: real nodes by first reach */
 	for (i = 0; i < L->nv; i++)
 		L->rstart[L->rank[i] + 1]++;
@@ -494,15 +521,17 @@ int am_fast_order(am_layers *L, const size_t *from, const size_t *to)
 	W.buf = malloc((W.maxdeg + maxrank + 1) * sizeof *W.buf);
 	W.pl = malloc((W.maxdeg + 1) * sizeof *W.pl);
 	W.gain = malloc((maxrank + 1) * sizeof *W.gain);
-	if (!W.buf || !W.pl || !W.gain)
+	W.up_at = malloc((L->ns + 1) * sizeof *W.up_at);
+	W.dn_at = malloc((L->ns + 1) * sizeof *W.dn_at);
+	if (!W.buf || !W.pl || !W.gain || !W.up_at || !W.dn_at)
 		goto out;
-	best_c = improve(L, &W);
+	best_c = improve(L, &W, 1);
 	memcpy(kept, L->order, L->nv * sizeof *kept);
 	for (round = 0, stale = 0;
 	     round < (L->nv > REGROUP_BIG ? 1 : REGROUPS) && stale < 2 && best_c > 0; round++) {
 		am_fast_regroup(L, from, to, parent, pre, key, sc, ix);
 		order_by_key(L, from, to, key, W.tmp);
-		c = improve(L, &W);
+		c = improve(L, &W, 0);
 		stale = c < best_c - best_c / 100 ? 0 : stale + 1;
 		if (c < best_c) {
 			best_c = c;
@@ -512,6 +541,7 @@ int am_fast_order(am_layers *L, const size_t *from, const size_t *to)
 	memcpy(L->order, kept, L->nv * sizeof *kept);
 	for (i = 0; i < L->nv; i++)
 		L->pos[L->order[i]] = i;
+	L->crossings = best_c;
 	rc = 0;
 out:
 	am_graph_free(&all_out);
@@ -531,5 +561,7 @@ out:
 	free(W.pl);
 	free(W.cand);
 	free(W.gain);
+	free(W.up_at);
+	free(W.dn_at);
 	return rc;
 }

@@ -5,9 +5,17 @@
  * cross-links split over the map stays split: a node cannot leave its
  * siblings without crossing them. This sorts whole subtrees instead, by
  * where the last ordering put them; fastorder.c then orders again from
- * it. O(n + m) plus sorting each node's children.
+ * it. O(n + m) plus sorting each node's children (a merge sort for more
+ * than 16, so a hub costs O(d log d)).
+ *
+ * It also makes the tree that both keep together (am_fast_tree): each
+ * node under its in-neighbour on the nearest rank above, rather than the
+ * one a depth-first walk happens to reach it from, which is often the far
+ * end of a cross-link (the generator's cross-links join random claims);
+ * 1,000-claim maps, seeds 1-6: 34,295 -> 31,617 ordering crossings.
  */
 #include <stddef.h>
+#include <string.h>
 
 #include "model/graph.h"
 #include "render/fastlayers.h"
@@ -17,6 +25,41 @@
  * claims: 0: 6,089 / 164,371; 1: 6,037 / 162,574; 3: 4,956 / 159,931;
  * 10: 4,943 / 159,214; 30: 4,394 / 157,027; 100: 4,726 / 157,264. */
 #define REGROUP_PULL 30.0
+
+/* Sorts k[0..d) by bary[] keeping the order of ties: insertion for the
+ * usual few children, a bottom-up merge sort (tmp: d entries) for a hub,
+ * so that a node with many children costs O(d log d), not O(d^2). */
+static void sort_kids(size_t *k, size_t d, const double *bary, size_t *tmp)
+{
+	size_t j, width;
+
+	if (d <= 16) {
+		for (j = 1; j < d; j++) {
+			size_t t = k[j], q = j;
+			while (q > 0 && bary[k[q - 1]] > bary[t]) {
+				k[q] = k[q - 1];
+				q--;
+			}
+			k[q] = t;
+		}
+		return;
+	}
+	for (width = 1; width < d; width *= 2) {
+		size_t lo;
+		for (lo = 0; lo < d; lo += 2 * width) {
+			size_t mid = lo + width < d ? lo + width : d,
+			       hi = lo + 2 * width < d ? lo + 2 * width : d;
+			size_t a = lo, b = mid, o = lo;
+			while (a < mid && b < hi)
+				tmp[o++] = bary[k[b]] < bary[k[a]] ? k[b++] : k[a++];
+			while (a < mid)
+				tmp[o++] = k[a++];
+			while (b < hi)
+				tmp[o++] = k[b++];
+		}
+		memcpy(k, tmp, d * sizeof *k);
+	}
+}
 
 /* A new first order that keeps each subtree of the depth-first tree
  * (parent[]) together: the children of every node (and the roots) in
@@ -75,17 +118,8 @@ void am_fast_regroup(const am_layers *L, const size_t *from, const size_t *to, c
 	for (i = n + 1; i > 0; i--) /* back to the starts */
 		kstart[i - 1] = i - 1 > 0 ? kstart[i - 2] : 0;
 	/* kstart[i] is now i's start; i's end is the next start */
-	for (i = 0; i <= n; i++) {
-		size_t a = kstart[i], b = i < n ? kstart[i + 1] : n, j;
-		for (j = a + 1; j < b; j++) {
-			size_t t = kids[j], q = j;
-			while (q > a && bary[kids[q - 1]] > bary[t]) {
-				kids[q] = kids[q - 1];
-				q--;
-			}
-			kids[q] = t;
-		}
-	}
+	for (i = 0; i <= n; i++)
+		sort_kids(kids + kstart[i], (i < n ? kstart[i + 1] : n) - kstart[i], bary, stack);
 	/* preorder: push each list reversed */
 	{
 		size_t a = kstart[n];
@@ -97,5 +131,47 @@ void am_fast_regroup(const am_layers *L, const size_t *from, const size_t *to, c
 		key[v] = (double)next++;
 		for (j = b; j > a; j--)
 			stack[sp++] = kids[j - 1];
+	}
+}
+
+void am_fast_tree(const am_layers *L, const am_graph *in, size_t *dfs, size_t *pre, size_t *parent,
+                  size_t *ix)
+{
+	size_t n = L->n, v, k, sp = 0, next = 0, *cs = ix, *kid = ix + n + 2, *st = kid + n;
+
+	for (v = 0; v < n; v++) {
+		size_t best = AM_GRAPH_FAR;
+		for (k = in->start[v]; k < in->start[v + 1]; k++) {
+			size_t u = in->to[k];
+			if (L->rank[u] >= L->rank[v])
+				continue;
+			if (best == AM_GRAPH_FAR || L->rank[u] > L->rank[best] ||
+			    (L->rank[u] == L->rank[best] && dfs[u] < dfs[best]))
+				best = u;
+		}
+		parent[v] = best;
+	}
+	/* children lists (the roots under n), in the walk's order */
+	memset(cs, 0, (n + 2) * sizeof *cs);
+	for (v = 0; v < n; v++)
+		cs[(parent[v] == AM_GRAPH_FAR ? n : parent[v]) + 1]++;
+	for (v = 0; v <= n; v++)
+		cs[v + 1] += cs[v];
+	for (k = 0; k < n; k++) { /* cs[p] runs to p's end, then back */
+		v = pre[k];
+		kid[cs[parent[v] == AM_GRAPH_FAR ? n : parent[v]]++] = v;
+	}
+	for (v = n + 1; v > 0; v--)
+		cs[v] = cs[v - 1];
+	cs[0] = 0;
+	/* preorder: push each list reversed */
+	for (k = cs[n + 1]; k > cs[n]; k--)
+		st[sp++] = kid[k - 1];
+	while (sp > 0) {
+		v = st[--sp];
+		dfs[v] = next;
+		pre[next++] = v;
+		for (k = cs[v + 1]; k > cs[v]; k--)
+			st[sp++] = kid[k - 1];
 	}
 }
