@@ -307,13 +307,7 @@ static int draw_plain(pages *s, am_pdf *p, double m, double y, double avail, dou
 	}
 	z = am_gvp_scale(s, &b, avail);
 	if (z < s->zmin * 0.999) {
-		char msg[200];
-		snprintf(msg, sizeof msg,
-		         "page %d holds one claim with more relations than fit: its text "
-		         "is %.1f pt, below the %.1f pt asked for",
-		         p->page, AM_LABELS_PAGES_SMALL_PT * z, minpt);
-		s->sink->diag(s->sink, ARGMAP_SEV_WARNING, "AM714", msg,
-		              "a bigger page (--page a4 --landscape) or a smaller --min-text");
+		am_gvp_warn_small(s, p->page, z, minpt);
 	}
 	rc = am_gv_pdf_draw(p, s->gvc, g, &s->pj, &b, m + (s->cw - b.w * z) / 2, y, z);
 	am_gvp_free(s, g);

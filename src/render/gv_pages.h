@@ -69,6 +69,10 @@ Agraph_t *am_gvp_lay_out(pages *s, const am_view *pv, const am_job *job);
 void am_gvp_free(pages *s, Agraph_t *g);
 /* The scale (<= 1) at which box b fits the page's width and `avail`. */
 double am_gvp_scale(const pages *s, const am_gv_box_t *b, double avail);
+
+/* AM714 for page `page`, drawn at scale z: one claim with more relations
+ * than fit, so its text is below minpt (a warning to s->sink). */
+void am_gvp_warn_small(pages *s, int page, double z, double minpt);
 /* A drawing's box with Graphviz's overdraw kept free: 3 % and 6 pt. */
 void am_gvp_extent(const am_gv_box_t *b, double *w, double *h);
 

@@ -12,6 +12,7 @@
 #include "render/gv_cmark.h"
 #include "render/gv_graph.h"
 #include "render/gv_pages.h"
+#include "render/labels.h"
 
 /* Adds the stubs of the page on[] to g, inside the boxes they belong to:
  * "\u2191 supports ..., p. 2" above a premise's text (its relation goes
@@ -132,6 +133,18 @@ void am_gvp_extent(const am_gv_box_t *b, double *w, double *h)
 	 * rank's boxes, measured on these maps): 3 % and 6 pt are kept free */
 	*w = b->w * 1.03 + 6;
 	*h = b->h * 1.03 + 6;
+}
+
+void am_gvp_warn_small(pages *s, int page, double z, double minpt)
+{
+	char msg[200];
+
+	snprintf(msg, sizeof msg,
+	         "page %d holds one claim with more relations than fit: its text "
+	         "is %.1f pt, below the %.1f pt asked for",
+	         page, AM_LABELS_PAGES_SMALL_PT * z, minpt);
+	s->sink->diag(s->sink, ARGMAP_SEV_WARNING, "AM714", msg,
+	              "a bigger page (--page a4 --landscape) or a smaller --min-text");
 }
 
 double am_gvp_scale(const pages *s, const am_gv_box_t *b, double avail)

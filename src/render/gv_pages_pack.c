@@ -176,14 +176,8 @@ int am_gvp_draw_packed(pages *s, am_pdf *p, double m, double y, double avail, do
 	 * unit alone is too big (partition() never puts two such together) */
 	z = am_pack_scale(s->boxes, k, s->cw, avail, AM_PAGES_UNIT_GAP, s->zmin, &s->sc);
 	if (z <= 0) {
-		char msg[200];
 		z = am_pack_scale(s->boxes, k, s->cw, avail, AM_PAGES_UNIT_GAP, 0.01, &s->sc);
-		snprintf(msg, sizeof msg,
-		         "page %d holds one claim with more relations than fit: its text "
-		         "is %.1f pt, below the %.1f pt asked for",
-		         p->page, AM_LABELS_PAGES_SMALL_PT * z, minpt);
-		s->sink->diag(s->sink, ARGMAP_SEV_WARNING, "AM714", msg,
-		              "a bigger page (--page a4 --landscape) or a smaller --min-text");
+		am_gvp_warn_small(s, p->page, z, minpt);
 		if (z <= 0)
 			goto done;
 	}
