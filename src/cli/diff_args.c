@@ -164,8 +164,9 @@ int cli_diff_parse(int argc, char **argv, cli_diff_args *a)
 			errno = 0;
 			d = strtoul(optarg, &end, 10);
 			if (!*optarg || *end || errno || optarg[0] == '-' || d > 100)
-				return cli_usage_error("diff", "--depth takes a number of relations "
-				                               "from 0 to 100, not '%s'",
+				return cli_usage_error("diff",
+				                       "--depth takes a number of relations "
+				                       "from 0 to 100, not '%s'",
 				                       optarg);
 			a->depth = (unsigned)d;
 			depth_given = 1;
@@ -187,9 +188,9 @@ int cli_diff_parse(int argc, char **argv, cli_diff_args *a)
 	}
 	if (!a->draw && (a->output || themed)) {
 		return cli_usage_error("diff", "%s is for drawings: give -T FORMAT too",
-		                       a->output ? "-o"
-		                                 : a->changes ? "--changes"
-		                                              : "--theme, --page or --landscape");
+		                       a->output    ? "-o"
+		                       : a->changes ? "--changes"
+		                                    : "--theme, --page or --landscape");
 	}
 	if (depth_given && !a->changes) {
 		return cli_usage_error("diff", "--depth goes with --changes");

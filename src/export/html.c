@@ -185,16 +185,11 @@ done:
 static const char *change_name(argmap_change c)
 {
 	switch (c) {
-	case ARGMAP_CHANGE_ADDED:
-		return "added";
-	case ARGMAP_CHANGE_REMOVED:
-		return "removed";
-	case ARGMAP_CHANGE_CHANGED:
-		return "changed";
-	case ARGMAP_CHANGE_RENAMED:
-		return "renamed";
-	default:
-		return NULL;
+	case ARGMAP_CHANGE_ADDED: return "added";
+	case ARGMAP_CHANGE_REMOVED: return "removed";
+	case ARGMAP_CHANGE_CHANGED: return "changed";
+	case ARGMAP_CHANGE_RENAMED: return "renamed";
+	default: return NULL;
 	}
 }
 
@@ -217,10 +212,9 @@ static int diff_item(json_t *into, const char *key, argmap_change c, const char 
 		return -1;
 	if (detail && am_json_set(e, "detail", am_json_text(detail)))
 		return -1;
-	if (relabelled &&
-	    (am_json_set(e, "label_was", json_string(argmap_label_name(was))) ||
-	     am_json_set(e, "label_now", json_string(argmap_label_name(now))) ||
-	     (why && am_json_set(e, "label_why", am_json_text(why)))))
+	if (relabelled && (am_json_set(e, "label_was", json_string(argmap_label_name(was))) ||
+	                   am_json_set(e, "label_now", json_string(argmap_label_name(now))) ||
+	                   (why && am_json_set(e, "label_why", am_json_text(why)))))
 		return -1;
 	return 0;
 }
@@ -231,8 +225,7 @@ static int diff_item(json_t *into, const char *key, argmap_change c, const char 
  * "added"|"removed"|"changed"|"renamed", "detail": "text was: ...",
  * "label_was": "OUT", "label_now": "IN", "label_why": "..."}},
  * "relations": {"KEY": {"change": ..., "detail": ...}}}. */
-static int diff_json(const argmap_map *map, const am_view *v, const argmap_diff_union *u,
-                     am_buf *o)
+static int diff_json(const argmap_map *map, const am_view *v, const argmap_diff_union *u, am_buf *o)
 {
 	json_t *all = json_object(), *ns = json_object(), *rs = json_object();
 	size_t i, n = argmap_map_node_count(map), nr = argmap_map_relation_count(map);

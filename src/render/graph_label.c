@@ -138,9 +138,9 @@ static void view_note(const am_labels *b, am_buf *o, int label_cols)
 		if (opt->depth == 0)
 			am_buf_puts(&line, " shows only what changed");
 		else
-			am_buf_printf(&line,
-			              " shows what changed and what lies within %u relation%s of it",
-			              opt->depth, opt->depth == 1 ? "" : "s");
+			am_buf_printf(
+			    &line, " shows what changed and what lies within %u relation%s of it",
+			    opt->depth, opt->depth == 1 ? "" : "s");
 	} else if (opt->focus) {
 		/* several ids (--focus repeated) are separated by spaces */
 		const char *p = opt->focus;

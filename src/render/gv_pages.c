@@ -51,7 +51,7 @@
 
 #define MIN_TEXT_PT 8.0 /* the default minimum */
 #define MAX_PART AM_PAGES_MAX_PART
-#define MAX_SKIP 3      /* nodes a page passes over before it is full */
+#define MAX_SKIP 3 /* nodes a page passes over before it is full */
 #define COVER_GAP 14.0
 
 /* 1 if the nodes on s->on fit one page of `avail` height at the minimum
@@ -247,6 +247,7 @@ static size_t partition_balanced(pages *s)
 	double lo = 0.45, hi = 1.0;
 
 	if (!keep || !keep_cut) {
+		free(keep);
 		free(keep_cut);
 		s->failed = 1;
 		return 0;
@@ -363,8 +364,7 @@ static size_t choose_filling(pages *s)
 
 /* am_gv_pdf_pages, or (count non-NULL) only the filling: *count = the
  * pages the map takes before the notes, nothing drawn or handed on. */
-static int run_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink,
-                     size_t *count)
+static int run_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sink, size_t *count)
 {
 	const argmap_render_options *o = job->opts;
 	pages s;
@@ -418,9 +418,8 @@ static int run_pages(GVC_t *gvc, Agdisc_t *disc, const am_job *job, am_sink *sin
 	s.roots = malloc((s.n + 1) * sizeof *s.roots);
 	s.boxes = malloc((s.n + 1) * sizeof *s.boxes);
 	s.cache = malloc(AM_PAGES_CACHE * sizeof *s.cache);
-	if (!s.part_of || !s.page_of || !s.on || !s.scratch || !s.unit_on || !s.cut || !s.sc.sky || !s.sc.tmp ||
-	    !s.sc.perm || !s.unit_of ||
-	    !s.roots || !s.boxes || !s.cache ||
+	if (!s.part_of || !s.page_of || !s.on || !s.scratch || !s.unit_on || !s.cut || !s.sc.sky ||
+	    !s.sc.tmp || !s.sc.perm || !s.unit_of || !s.roots || !s.boxes || !s.cache ||
 	    am_pages_tree_build(&s.t, job->map, job->view) != 0)
 		goto out;
 	for (i = 0; i < s.n; i++)

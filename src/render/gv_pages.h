@@ -14,9 +14,9 @@
 #include "render/pack.h"
 #include "render/pages.h"
 
-#define AM_PAGES_MAX_PART 48 /* more nodes never fit a page legibly: not tried */
+#define AM_PAGES_MAX_PART 48  /* more nodes never fit a page legibly: not tried */
 #define AM_PAGES_UNIT_GAP 0.0 /* points between packed units (each has its pad) */
-#define AM_PAGES_CACHE 256     /* unit boxes remembered while a page fills */
+#define AM_PAGES_CACHE 256    /* unit boxes remembered while a page fills */
 /* packing: a unit of several nodes is at most this share of the page's
  * width, so that one wide thread does not leave a strip no other fits */
 #define AM_PAGES_UNIT_SHARE 0.5
@@ -38,9 +38,9 @@ typedef struct pages {
 	argmap_render_options po; /* its options: no title block, no legend */
 	am_pages_tree t;
 	size_t n;
-	size_t *part_of;   /* per node: its page's part, or SIZE_MAX */
-	size_t *page_of;   /* per node: its page number, 0 = unknown */
-	unsigned char *on; /* scratch: the nodes of the page tried */
+	size_t *part_of;        /* per node: its page's part, or SIZE_MAX */
+	size_t *page_of;        /* per node: its page number, 0 = unknown */
+	unsigned char *on;      /* scratch: the nodes of the page tried */
 	unsigned char *stub_on; /* what the stubs count as here: s->on, or a unit's */
 	unsigned char *unit_on; /* scratch: the nodes of one unit */
 	unsigned char *cut;     /* per node: 1 = starts a unit even under its
@@ -51,8 +51,8 @@ typedef struct pages {
 	am_pack_scratch sc;     /* scratch: the packer's, for n units */
 	am_pages_cached *cache; /* AM_PAGES_CACHE entries */
 	size_t n_cache;
-	size_t unit_count;      /* nodes of the unit unit_box() measured last */
-	size_t *scratch;        /* 3n: am_pages_stack's */
+	size_t unit_count; /* nodes of the unit unit_box() measured last */
+	size_t *scratch;   /* 3n: am_pages_stack's */
 	double cw, top, bottom, zmin;
 	double cap;         /* a page is full at zmin / cap (balance: cap < 1) */
 	double first_avail; /* height left for part 0 under the cover */

@@ -38,8 +38,8 @@ static void add_stubs(pages *s, Agraph_t *g, const am_view *pv)
 		am_buf_free(&up);
 		am_buf_free(&down);
 		am_buf_free(&h);
-		has_down = am_pages_stub(&down, s->job->map, s->job->view, s->stub_on, s->page_of, i, 1,
-		                         s->job->opts->hide_ids);
+		has_down = am_pages_stub(&down, s->job->map, s->job->view, s->stub_on, s->page_of,
+		                         i, 1, s->job->opts->hide_ids);
 		has_up = am_pages_stub(&up, s->job->map, s->job->view, s->stub_on, s->page_of, i, 0,
 		                       s->job->opts->hide_ids);
 		if (!has_up && !has_down)

@@ -145,7 +145,8 @@ int am_gvp_fits_packed(pages *s, double avail)
 		    s->boxes[u].w * z > s->cw * AM_PAGES_UNIT_SHARE)
 			return 0;
 	}
-	return am_pack_scale(s->boxes, k, s->cw, avail, AM_PAGES_UNIT_GAP, s->zmin / s->cap, &s->sc) > 0;
+	return am_pack_scale(s->boxes, k, s->cw, avail, AM_PAGES_UNIT_GAP, s->zmin / s->cap,
+	                     &s->sc) > 0;
 }
 
 int am_gvp_draw_packed(pages *s, am_pdf *p, double m, double y, double avail, double minpt)

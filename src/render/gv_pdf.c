@@ -118,8 +118,7 @@ int am_gv_pdf_draw(am_pdf *p, GVC_t *gvc, Agraph_t *g, const am_job *job, const 
 	return 0;
 }
 
-int am_gv_pdf_single(GVC_t *gvc, Agraph_t *g, const am_job *job, size_t pages,
-                     am_sink *sink)
+int am_gv_pdf_single(GVC_t *gvc, Agraph_t *g, const am_job *job, size_t pages, am_sink *sink)
 {
 	const argmap_render_options *o = job->opts;
 	am_gv_box_t b;

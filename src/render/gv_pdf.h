@@ -20,8 +20,7 @@ int am_gv_pdf_number(const am_job *job, size_t **note_no);
  * top of job->opts->page), then the endnotes. Hands the PDF to the sink.
  * `pages`: what --pages takes, for AM714's hint (0: not counted).
  * Returns 0 or a negative argmap_status (with a diagnostic). */
-int am_gv_pdf_single(GVC_t *gvc, Agraph_t *g, const am_job *job, size_t pages,
-                     am_sink *sink);
+int am_gv_pdf_single(GVC_t *gvc, Agraph_t *g, const am_job *job, size_t pages, am_sink *sink);
 
 /* --pages: builds, lays out and draws one graph per page itself (with
  * `disc`), never below the minimum text size; then the endnotes. */

@@ -5,8 +5,7 @@
 
 #include "render/pack.h"
 
-static int shelves(am_pack_box *b, size_t n, double cw, double gap, double *w_out,
-                   double *h_out)
+static int shelves(am_pack_box *b, size_t n, double cw, double gap, double *w_out, double *h_out)
 {
 	size_t i = 0, j;
 	double y = 0, wmax = 0;
@@ -59,8 +58,8 @@ static int shelves(am_pack_box *b, size_t n, double cw, double gap, double *w_ou
  * (the last to cw), and sy[j] is how far down it is taken (a unit's bottom
  * plus the gap). Each unit adds at most one segment: sx and sy hold n + 1.
  * O(n^2) for n units. Returns 0, or -1 when a unit is wider than cw. */
-static int skyline(am_pack_box *b, size_t n, double cw, double gap, double *w_out,
-                   double *h_out, double *sx, double *sy)
+static int skyline(am_pack_box *b, size_t n, double cw, double gap, double *w_out, double *h_out,
+                   double *sx, double *sy)
 {
 	size_t m = 1, i, j, k;
 
@@ -112,8 +111,8 @@ static int skyline(am_pack_box *b, size_t n, double cw, double gap, double *w_ou
 	return 0;
 }
 
-int am_pack_shelves(am_pack_box *b, size_t n, double cw, double gap, double *w_out,
-                    double *h_out, double *scratch)
+int am_pack_shelves(am_pack_box *b, size_t n, double cw, double gap, double *w_out, double *h_out,
+                    double *scratch)
 {
 	double ws, hs, wk, hk;
 

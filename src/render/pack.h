@@ -25,8 +25,8 @@ typedef struct am_pack_box {
 /* Packs b[0..n-1] into a box `cw` wide, `gap` between neighbours. Sets
  * every x, y and *w_out, *h_out (the packing's extent). scratch: 2n + 2
  * doubles. Returns 0, or -1 when a unit is wider than cw. O(n^2). */
-int am_pack_shelves(am_pack_box *b, size_t n, double cw, double gap, double *w_out,
-                    double *h_out, double *scratch);
+int am_pack_shelves(am_pack_box *b, size_t n, double cw, double gap, double *w_out, double *h_out,
+                    double *scratch);
 
 /* Room for am_pack_scale, for n units: sky 2n + 2, tmp and perm n. */
 typedef struct am_pack_scratch {

@@ -74,7 +74,8 @@ int am_page_fit(const argmap_render_options *o, double bw, double bh, size_t pag
 			am_buf hint = {0};
 			double zmin = 8.0 / 11.0, need = bw * zmin * bh * zmin / (cw * ch);
 			size_t at_least = need > 1 ? (size_t)need + (need > (size_t)need) : 2;
-			const char *how = o->format == ARGMAP_RENDER_PDF ? "--pages" : "-T pdf --pages";
+			const char *how =
+			    o->format == ARGMAP_RENDER_PDF ? "--pages" : "-T pdf --pages";
 			if (pages > 1)
 				/* the paginator's own filling, run for this hint */
 				am_buf_printf(&hint,
@@ -82,13 +83,15 @@ int am_page_fit(const argmap_render_options *o, double bw, double bh, size_t pag
 				              "splits it by thread)",
 				              pages, how);
 			else if (pages == 1)
-				am_buf_printf(&hint, "it fits one page at 8 pt with %s (tried)", how);
+				am_buf_printf(&hint, "it fits one page at 8 pt with %s (tried)",
+				              how);
 			else
 				/* not tried (the filling failed): from the area */
-				am_buf_printf(&hint,
-				              "by its area alone it needs %zu pages or more at 8 pt: "
-				              "add %s (argmap splits it by thread)",
-				              at_least, how);
+				am_buf_printf(
+				    &hint,
+				    "by its area alone it needs %zu pages or more at 8 pt: "
+				    "add %s (argmap splits it by thread)",
+				    at_least, how);
 			if (z_other > z * 1.15 && z_other >= 0.3)
 				am_buf_puts(&hint, o->landscape ? ", or try the page upright"
 				                                : ", or try --landscape");
