@@ -402,7 +402,8 @@ Test(pages, no_word_below_the_minimum_on_any_page)
 }
 
 /* The legend explains what the pages draw: with --notes markers no
- * evidence box is drawn, so the legend has none; with boxes it has. */
+ * evidence box is drawn, so the legend has none, and it says what the
+ * markers are (a box's note, its quotes' notes); with boxes it has. */
 Test(pages, the_legend_shows_only_what_is_drawn)
 {
 	char *dir = ts_tmpdir(), *path, *text;
@@ -422,12 +423,21 @@ Test(pages, the_legend_shows_only_what_is_drawn)
 		pages = hs_pages_of(path);
 		text = page_text(path, 1, pages);
 		cr_assert(strstr(text, "How to read this map"), "no legend");
-		if (mode)
+		if (mode) {
 			cr_expect(!strstr(text, "Evidence: a quotation"),
 			          "markers: evidence in the legend");
-		else
+			/* a box's [n] is its note there, and claims carry no
+			 * source numbers */
+			cr_expect(strstr(text, "[n] its note"), "markers: [n] not explained");
+			cr_expect(strstr(text, "quote [n]"),
+			          "markers: quote numbers not explained");
+			cr_expect(!strstr(text, "[n] source"),
+			          "markers: the legend says [n] source");
+		} else {
 			cr_expect(strstr(text, "Evidence: a quotation"),
 			          "boxes: no evidence in the legend");
+			cr_expect(strstr(text, "[n] source"), "boxes: [n] source missing");
+		}
 		/* the map has supports and answers, no rebuttal, no undercut */
 		cr_expect(strstr(text, "supports the claim it points at"), "no support item");
 		cr_expect(!strstr(text, "rebuts: says the claim is false"), "a rebuttal item");
