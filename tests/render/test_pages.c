@@ -530,3 +530,42 @@ Test(pages, the_lister_handout_fills_its_pages_cheaply)
 	argmap_map_free(m);
 	free(dir);
 }
+
+/* Bundled experts' handouts that fit one page (Varma, Shapiro, Carafano,
+ * as .ci/render-maps draws them): one map page before the notes, packed,
+ * and no word of it, notes and legend included, under 8 pt. */
+Test(pages, one_expert_handout_is_one_map_page_at_8_pt)
+{
+	char *dir = ts_tmpdir();
+	argmap_map *m = rs_load(ARGMAP_SOURCE_DIR "/maps/ukraine-2025/carnegie.xml");
+	const char *ids[] = {"varma", "shapiro", "carafano"};
+	size_t k;
+
+	cr_assert(m);
+	for (k = 0; k < 3; k++) {
+		argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+		char name[32];
+		char *path;
+		size_t len;
+		int notes;
+		double min;
+		o.theme = ARGMAP_THEME_PRINT;
+		o.page = ARGMAP_PAGE_A4;
+		o.landscape = 1;
+		o.pages = 1;
+		o.notes = ARGMAP_NOTES_MARKERS;
+		o.hide_ids = 1;
+		o.actors = &ids[k];
+		o.n_actors = 1;
+		snprintf(name, sizeof name, "%s.pdf", ids[k]);
+		path = hs_render_pdf(m, &o, dir, name, &len);
+		notes = hs_page_with(path, hs_pages_of(path), "Notes");
+		cr_expect_eq(notes, 2, "%s: %d map pages", ids[k], notes - 1);
+		min = hs_smallest_any(path, 1, hs_pages_of(path));
+		cr_expect(min >= 8.0 * 1.15, "%s: a word is %.2f pt high (%.1f pt text)", ids[k],
+		          min, min / 1.164);
+		free(path);
+	}
+	argmap_map_free(m);
+	free(dir);
+}
