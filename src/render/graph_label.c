@@ -188,6 +188,10 @@ static void legend_item(const am_labels *b, am_buf *o, int item)
 	    "Question (answers say YES, NO or QUALIFIED)",
 	    "Claim \xE2\x80\x94 who holds it, and its source",
 	    "Evidence: a quotation \xE2\x80\x94 who, and where"};
+	/* --notes markers: a box's [n] is its note, and "quote [n]" the
+	 * notes that give its quotes (no source keys are drawn) */
+	static const char *claim_markers =
+	    "Claim \xC2\xB7 [n] its note \xC2\xB7 quote [n]: its quotes' notes";
 	static const char *rel_text[] = {
 	    "supports the claim it points at",
 	    "rebuts: says the claim is false",
@@ -210,7 +214,9 @@ static void legend_item(const am_labels *b, am_buf *o, int item)
 		              sw, pg ? 18 : 16, item == 0 ? "2" : "1", st->border, st->fill,
 		              pg ? 9 : 7, st->kind_color,
 		              am_labels_kind_word((argmap_node_kind)item),
-		              b->src_key ? node_text[item] : node_text_nokeys[item]);
+		              item == 1 && b->opts->notes == ARGMAP_NOTES_MARKERS ? claim_markers
+		              : b->src_key                                        ? node_text[item]
+		                           : node_text_nokeys[item]);
 	} else if (item < 7) {
 		const am_edge_style *es = &th->rel[item - 3];
 		am_buf_printf(

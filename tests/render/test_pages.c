@@ -402,7 +402,8 @@ Test(pages, no_word_below_the_minimum_on_any_page)
 }
 
 /* The legend explains what the pages draw: with --notes markers no
- * evidence box is drawn, so the legend has none; with boxes it has. */
+ * evidence box is drawn, so the legend has none, and it says what the
+ * markers are (a box's note, its quotes' notes); with boxes it has. */
 Test(pages, the_legend_shows_only_what_is_drawn)
 {
 	char *dir = ts_tmpdir(), *path, *text;
@@ -422,12 +423,21 @@ Test(pages, the_legend_shows_only_what_is_drawn)
 		pages = hs_pages_of(path);
 		text = page_text(path, 1, pages);
 		cr_assert(strstr(text, "How to read this map"), "no legend");
-		if (mode)
+		if (mode) {
 			cr_expect(!strstr(text, "Evidence: a quotation"),
 			          "markers: evidence in the legend");
-		else
+			/* a box's [n] is its note there, and claims carry no
+			 * source numbers */
+			cr_expect(strstr(text, "[n] its note"), "markers: [n] not explained");
+			cr_expect(strstr(text, "quote [n]"),
+			          "markers: quote numbers not explained");
+			cr_expect(!strstr(text, "[n] source"),
+			          "markers: the legend says [n] source");
+		} else {
 			cr_expect(strstr(text, "Evidence: a quotation"),
 			          "boxes: no evidence in the legend");
+			cr_expect(strstr(text, "[n] source"), "boxes: [n] source missing");
+		}
 		/* the map has supports and answers, no rebuttal, no undercut */
 		cr_expect(strstr(text, "supports the claim it points at"), "no support item");
 		cr_expect(!strstr(text, "rebuts: says the claim is false"), "a rebuttal item");
@@ -517,6 +527,45 @@ Test(pages, the_lister_handout_fills_its_pages_cheaply)
 	min = hs_smallest_any(path, 1, hs_pages_of(path));
 	cr_expect(min >= 8.0 * 1.15, "a word is %.2f pt high (%.1f pt text)", min, min / 1.164);
 	free(path);
+	argmap_map_free(m);
+	free(dir);
+}
+
+/* Bundled experts' handouts that fit one page (Varma, Shapiro, Carafano,
+ * as .ci/render-maps draws them): one map page before the notes, packed,
+ * and no word of it, notes and legend included, under 8 pt. */
+Test(pages, one_expert_handout_is_one_map_page_at_8_pt)
+{
+	char *dir = ts_tmpdir();
+	argmap_map *m = rs_load(ARGMAP_SOURCE_DIR "/maps/ukraine-2025/carnegie.xml");
+	const char *ids[] = {"varma", "shapiro", "carafano"};
+	size_t k;
+
+	cr_assert(m);
+	for (k = 0; k < 3; k++) {
+		argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+		char name[32];
+		char *path;
+		size_t len;
+		int notes;
+		double min;
+		o.theme = ARGMAP_THEME_PRINT;
+		o.page = ARGMAP_PAGE_A4;
+		o.landscape = 1;
+		o.pages = 1;
+		o.notes = ARGMAP_NOTES_MARKERS;
+		o.hide_ids = 1;
+		o.actors = &ids[k];
+		o.n_actors = 1;
+		snprintf(name, sizeof name, "%s.pdf", ids[k]);
+		path = hs_render_pdf(m, &o, dir, name, &len);
+		notes = hs_page_with(path, hs_pages_of(path), "Notes");
+		cr_expect_eq(notes, 2, "%s: %d map pages", ids[k], notes - 1);
+		min = hs_smallest_any(path, 1, hs_pages_of(path));
+		cr_expect(min >= 8.0 * 1.15, "%s: a word is %.2f pt high (%.1f pt text)", ids[k],
+		          min, min / 1.164);
+		free(path);
+	}
 	argmap_map_free(m);
 	free(dir);
 }
