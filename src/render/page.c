@@ -60,8 +60,7 @@ int am_page_fit(const argmap_render_options *o, double bw, double bh, size_t pag
 	z_other = 1.0;
 	if (bw > ch || bh > cw)
 		z_other = ch / bw < cw / bh ? ch / bw : cw / bh;
-	/* body text (12 pt at full size) under the 8 pt that --pages keeps */
-	if (12.0 * z < 8.0) {
+	if (z < 0.5) {
 		char msg[256];
 		/* "0.6%" rather than "0%" for a poster-sized map */
 		snprintf(msg, sizeof msg,
