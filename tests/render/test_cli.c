@@ -11,7 +11,7 @@
 
 #include "render_support.h"
 
-TestSuite(cli, .timeout = 120);
+TestSuite(cli, .timeout = 120 * TS_SLOW);
 
 static int cli(const char *const *args, char **out, char **err)
 {

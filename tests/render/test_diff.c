@@ -19,7 +19,7 @@
 #define OLD ARGMAP_TEST_DATA "/diff/old.xml"
 #define NEW ARGMAP_TEST_DATA "/diff/new.xml"
 
-TestSuite(diff, .timeout = 120);
+TestSuite(diff, .timeout = 120 * TS_SLOW);
 
 typedef struct two {
 	argmap_map *a, *b;

@@ -24,7 +24,7 @@ static void teardown(void)
 	argmap_map_free(map);
 }
 
-TestSuite(formats, .init = setup, .fini = teardown, .timeout = 120);
+TestSuite(formats, .init = setup, .fini = teardown, .timeout = 120 * TS_SLOW);
 
 /* Runs a shell command, returns its stdout (caller frees) or NULL. */
 static char *run(const char *cmd)

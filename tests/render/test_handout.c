@@ -28,7 +28,7 @@ static void teardown(void)
 	argmap_map_free(map);
 }
 
-TestSuite(handout, .init = setup, .fini = teardown, .timeout = 240);
+TestSuite(handout, .init = setup, .fini = teardown, .timeout = 240 * TS_SLOW);
 
 /* ------------------------------------------------------------ helpers */
 

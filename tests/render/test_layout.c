@@ -219,7 +219,7 @@ static int segs_cross(const double *p, const double *q)
  * transpose, sifting) cannot bring a subtree back together: the ordering
  * regroups whole subtrees. Before it did, this drawing had 8,225
  * crossings; now 7,368. */
-Test(fastlayout, cross_linked_subtrees_come_together, .timeout = 60)
+Test(fastlayout, cross_linked_subtrees_come_together, .timeout = 60 * TS_SLOW)
 {
 	enum { N = 1500, LINKS = 60, M = N + LINKS };
 	static double w[N], h[N], x[N], y[N];
@@ -783,7 +783,7 @@ Test(fastlayout, flat_edges_dip_round_the_boxes_between)
 /* Edges spanning thousands of ranks would need millions of virtual nodes;
  * past the cap (4 (n + m) + 64) they are drawn straight and the layout
  * stays quick and valid. */
-Test(fastlayout, virtual_nodes_are_capped, .timeout = 20)
+Test(fastlayout, virtual_nodes_are_capped, .timeout = 20 * TS_SLOW)
 {
 	enum { N = 3000, M = 2 * N };
 	size_t *from = malloc(M * sizeof *from), *to = malloc(M * sizeof *to), i, straight = 0;
@@ -938,7 +938,7 @@ static void collect_paths(xmlNode *n, drawn_path *p, size_t *np, size_t cap)
 /* A 300-claim debate through the fast engine: no two boxes overlap, every
  * edge is clipped at both ends, supports and answers run down from the
  * conclusion, and no edge runs through a box it does not end at. */
-Test(fastlayout, generated_debate_is_drawn_cleanly, .timeout = 60)
+Test(fastlayout, generated_debate_is_drawn_cleanly, .timeout = 60 * TS_SLOW)
 {
 	enum { CAP = 1200 };
 	char *dir = ts_tmpdir(), *svg;

@@ -15,7 +15,7 @@
 #include "support.h"
 #include "util/buf.h"
 
-TestSuite(pages, .timeout = 240);
+TestSuite(pages, .timeout = 240 * TS_SLOW);
 
 /* The zuluN (claims) and yankeeN (quotes) words of hs_big_map. */
 static void body_words(char **zulu, char **yankee)

@@ -26,16 +26,8 @@
 #include "util/buf.h"
 #include "render_support.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define UNDER_ASAN 1
-#endif
-#endif
-
-TestSuite(contain, .timeout = 120);
-TestSuite(output, .timeout = 120);
+TestSuite(contain, .timeout = 120 * TS_SLOW);
+TestSuite(output, .timeout = 120 * TS_SLOW);
 
 static double now(void)
 {
@@ -127,7 +119,7 @@ Test(contain, blocked_renderer_hits_the_wall_clock)
 
 Test(contain, memory_limit)
 {
-#ifdef UNDER_ASAN
+#ifdef TS_UNDER_ASAN
 	cr_skip_test("no RLIMIT_AS under AddressSanitizer");
 #else
 	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
@@ -143,7 +135,7 @@ Test(contain, memory_limit)
 
 Test(contain, real_graphviz_with_too_little_memory)
 {
-#ifdef UNDER_ASAN
+#ifdef TS_UNDER_ASAN
 	cr_skip_test("no RLIMIT_AS under AddressSanitizer");
 #else
 	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;

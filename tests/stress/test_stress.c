@@ -41,8 +41,8 @@ static void teardown(void)
 	free(dir);
 }
 
-TestSuite(stress, .init = setup, .fini = teardown, .timeout = 120);
-TestSuite(stress_pending, .init = setup, .fini = teardown, .timeout = 60);
+TestSuite(stress, .init = setup, .fini = teardown, .timeout = 120 * TS_SLOW);
+TestSuite(stress_pending, .init = setup, .fini = teardown, .timeout = 60 * TS_SLOW);
 
 /* ------------------------------------------------------------ helpers */
 
@@ -145,18 +145,11 @@ static const char *tail_of(const char *s)
 }
 
 /* The limits catch work that grows faster than the input (the quadratic
- * cases they were written for took 15-160 s), not speed: under ASan+UBSan,
- * which runs the CLI 2-3 times slower, on a shared 2-core CI machine, they
- * are tripled. */
-#if defined(__SANITIZE_ADDRESS__)
-#define TIME_SCALE 3.0
-#else
-#define TIME_SCALE 1.0
-#endif
-
+ * cases they were written for took 15-160 s), not speed; they scale by
+ * TS_SLOW under the sanitizers. */
 static void expect_time(const run *r, double limit)
 {
-	limit *= TIME_SCALE;
+	limit *= TS_SLOW;
 	cr_expect(r->rc != 128 + 14, "killed after 110 s");
 	cr_expect_lt(r->secs, limit, "took %.2f s, limit %.0f s", r->secs, limit);
 }

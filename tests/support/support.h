@@ -12,6 +12,24 @@
 #define TS_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<argmap xmlns=\"urn:argmap:1\" version=\"1\">\n"
 #define TS_TAIL "</argmap>\n"
 
+/* TS_UNDER_ASAN is defined in an AddressSanitizer build. Such builds run
+ * 3-5 times slower (Debug, -O0, instrumented) on a shared 2-core CI
+ * machine, so every timeout and time limit that guards against a hang or
+ * against work that grows faster than its input is multiplied by TS_SLOW:
+ * the guards catch orders of magnitude, not speed. */
+#if defined(__SANITIZE_ADDRESS__)
+#define TS_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TS_UNDER_ASAN 1
+#endif
+#endif
+#ifdef TS_UNDER_ASAN
+#define TS_SLOW 4
+#else
+#define TS_SLOW 1
+#endif
+
 /* A fresh temporary directory (removed by ts_rmtree); caller frees. */
 char *ts_tmpdir(void);
 void ts_rmtree(const char *dir);

@@ -21,7 +21,7 @@ static void teardown(void)
 	free(dir);
 }
 
-TestSuite(msgs, .init = setup, .fini = teardown, .timeout = 60);
+TestSuite(msgs, .init = setup, .fini = teardown, .timeout = 60 * TS_SLOW);
 
 #define USES_PEOPLE                                                                                \
 	"  <claim id=\"c1\" by=\"ann bob\" source=\"letter\"><text>One.</text></claim>\n"          \

@@ -99,7 +99,7 @@ static void teardown(void)
 	free(dir);
 }
 
-TestSuite(cli_maps, .init = setup, .fini = teardown, .timeout = 60);
+TestSuite(cli_maps, .init = setup, .fini = teardown, .timeout = 60 * TS_SLOW);
 
 #define WARN_ONLY TS_HEAD "  <actor id=\"a\" kind=\"person\" name=\"A\"/>\n" \
 	"  <claim id=\"c\" by=\"a\"><text>Alone.</text></claim>\n" TS_TAIL
@@ -244,14 +244,6 @@ Test(cli, file_size_limit_on_stdout_exits_3)
 	free(err);
 }
 
-#if defined(__SANITIZE_ADDRESS__)
-#define UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define UNDER_ASAN 1
-#endif
-#endif
-
 /* Out of memory is exit 3 and says so (here a 40 MB address space for a
  * 5 MB map). */
 Test(cli_maps, out_of_memory_says_so)
@@ -262,7 +254,7 @@ Test(cli_maps, out_of_memory_says_so)
 	size_t n = 0, cap = 6u << 20;
 	int i, rc;
 
-#ifdef UNDER_ASAN
+#ifdef TS_UNDER_ASAN
 	cr_skip_test("no RLIMIT_AS under AddressSanitizer");
 #endif
 	big = malloc(cap);

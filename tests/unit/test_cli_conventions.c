@@ -27,7 +27,7 @@ static void teardown(void)
 	free(dir);
 }
 
-TestSuite(conv, .init = setup, .fini = teardown, .timeout = 60);
+TestSuite(conv, .init = setup, .fini = teardown, .timeout = 60 * TS_SLOW);
 
 #define BAD_BODY                                                                                  \
 	"  <actor id=\"ann\" kind=\"person\" name=\"Ann\"/>\n"                                    \

@@ -22,7 +22,7 @@ static void teardown(void)
 	free(dir);
 }
 
-TestSuite(opts, .init = setup, .fini = teardown, .timeout = 120);
+TestSuite(opts, .init = setup, .fini = teardown, .timeout = 120 * TS_SLOW);
 
 static int run(const char *const *args, char **out, char **err)
 {

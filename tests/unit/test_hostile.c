@@ -37,7 +37,7 @@ static void teardown(void)
 	free(secret_path);
 }
 
-TestSuite(hostile, .init = setup, .fini = teardown, .timeout = 60);
+TestSuite(hostile, .init = setup, .fini = teardown, .timeout = 60 * TS_SLOW);
 
 /* Runs `argmap check path` and asserts the contract above. */
 static void expect_rejected(const char *path, const char *code)
