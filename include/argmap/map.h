@@ -132,6 +132,9 @@ typedef struct argmap_node {
 	size_t n_tags;
 	argmap_loc loc;
 	argmap_loc text_loc;          /* the <text> or <quote> element */
+	const char *title;            /* claim: its short <title> (boxes with
+	                                 `--labels titles`, Argdown titles); NULL
+	                                 if none */
 } argmap_node;
 
 typedef enum argmap_relation_kind {

@@ -286,6 +286,8 @@ static void build_node(ctx *c, xmlNodePtr el, argmap_node_kind kind)
 	n->text_loc = n->loc;
 	n->text = child_text(c, el, body, &n->text_loc);
 	n->note = child_text(c, el, "note", NULL);
+	if (kind == ARGMAP_NODE_CLAIM)
+		n->title = child_text(c, el, "title", NULL);
 	n->tags = (const char *const *)tags_of(c, el, &n->n_tags);
 	if (kind == ARGMAP_NODE_EVIDENCE) {
 		n->sources = refs_of(c, el, "source", &n->n_sources);
