@@ -45,6 +45,7 @@ _argmap() {
       esac
       return ;;
     --notes) COMPREPLY=($(compgen -W "inline endnotes markers" -- "$cur")); return ;;
+    --labels) COMPREPLY=($(compgen -W "text titles" -- "$cur")); return ;;
     --page) COMPREPLY=($(compgen -W "a4 letter" -- "$cur")); return ;;
     --status) COMPREPLY=($(compgen -W "grounded preferred" -- "$cur")); return ;;
     --debounce|--max-runs|--max-errors|--depth|--time-limit|--memory-limit) return ;;

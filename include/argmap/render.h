@@ -67,6 +67,14 @@ typedef enum argmap_notes_mode {
 	                            (a handout's map keeps its page to itself) */
 } argmap_notes_mode;
 
+/** What a claim's box says (version 3). */
+typedef enum argmap_labels {
+	ARGMAP_LABELS_TEXT = 0, /* its text */
+	ARGMAP_LABELS_TITLES    /* its <title> where it has one, else its text; the
+	                           text is then in the tooltip and, with notes, in
+	                           the claim's numbered note, after its title */
+} argmap_labels;
+
 typedef enum argmap_group_by {
 	ARGMAP_GROUP_NONE = 0,
 	ARGMAP_GROUP_SOURCE, /* one box per source (a node's first source) */
@@ -129,13 +137,15 @@ typedef struct argmap_render_options {
 	                              what changed in the box and the tooltip, and a
 	                              legend of the marks; not with `status`.
 	                              NULL: none */
+	/* version 3 */
+	argmap_labels labels;      /* ARGMAP_LABELS_TEXT */
 } argmap_render_options;
 
-#define ARGMAP_RENDER_OPTIONS_VERSION 2
+#define ARGMAP_RENDER_OPTIONS_VERSION 3
 #define ARGMAP_RENDER_OPTIONS_INIT                                                         \
 	{ARGMAP_RENDER_OPTIONS_VERSION, ARGMAP_RENDER_SVG, ARGMAP_THEME_COLOR,              \
 	 ARGMAP_PAGE_NONE, 0, 1, 1, NULL, 2, ARGMAP_GROUP_NONE, 0, NULL, 0.0, 0, 0, NULL,      \
-	 NULL, 0, ARGMAP_NOTES_INLINE, 0, NULL, NULL, 0.0, 0, 0.0, NULL, NULL}
+	 NULL, 0, ARGMAP_NOTES_INLINE, 0, NULL, NULL, 0.0, 0, 0.0, NULL, NULL, ARGMAP_LABELS_TEXT}
 
 /** Set *opts to the defaults of this `version` (ARGMAP_RENDER_OPTIONS_VERSION).
  *  Returns 0, or ARGMAP_EARG for NULL or an unknown version. */

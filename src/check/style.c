@@ -5,7 +5,8 @@
  * tags are separated by spaces, so a comma inside one is a list written the
  * wrong way (AM316); a tag used once that is a typo away from a tag used
  * on several nodes is most likely that tag misspelt (AM317), and a --tag
- * view would silently leave its node out. Items of file 0 only; linear in
+ * view would silently leave its node out; a claim's title is short and
+ * shorter than its text (AM318). Items of file 0 only; linear in
  * the text (tags sorted once: n log n).
  */
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 
 #include "check/check_internal.h"
 #include "util/suggest.h"
+#include "util/text.h"
 
 /* "Did you mean" searches for once-used tags, each over the distinct tags:
  * past this many, a map of 20,000 distinct tags is still checked in
@@ -126,6 +128,31 @@ static int rule_tag_typos(const argmap_map *map, argmap_diags *diags)
 	return rc;
 }
 
+/* AM318: a claim's title is a box's worth: at most this many characters,
+ * and shorter than the text it stands for. */
+#define TITLE_MAX_CHARS 80
+
+static int rule_title(const argmap_node *d, const argmap_map *map, argmap_diags *diags)
+{
+	size_t t, x;
+
+	if (d->kind != ARGMAP_NODE_CLAIM || !d->title || !*d->title)
+		return 0;
+	t = am_utf8_count(d->title, strlen(d->title));
+	x = d->text ? am_utf8_count(d->text, strlen(d->text)) : 0;
+	if (t <= TITLE_MAX_CHARS && t < x)
+		return 0;
+	return am_diag(diags, ARGMAP_SEV_WARNING, "AM318", path_of(map, d->loc), d->loc.line,
+	               d->loc.col,
+	               "a title is the claim in a few words, for a box (at most 80 characters); "
+	               "the text says it in full",
+	               "the title of claim '%s' has %zu characters, %s", d->id, t,
+	               t > TITLE_MAX_CHARS ? "more than 80" : "no shorter than its text") ==
+	               ARGMAP_NONE
+	           ? ARGMAP_ENOMEM
+	           : 0;
+}
+
 int am_check_style(const argmap_map *map, argmap_diags *diags)
 {
 	size_t i, k, n = argmap_map_node_count(map);
@@ -143,6 +170,8 @@ int am_check_style(const argmap_map *map, argmap_diags *diags)
 		        "two <evidence> items for two passages",
 		        "the quote of evidence '%s' leaves something out ('%s')", d->id,
 		        e) == ARGMAP_NONE)
+			return ARGMAP_ENOMEM;
+		if (rule_title(d, map, diags) != 0)
 			return ARGMAP_ENOMEM;
 		for (k = 0; k < d->n_tags; k++) {
 			if (!strchr(d->tags[k], ','))

@@ -60,6 +60,9 @@ static void render_usage(FILE *out)
 	      "                        instead of drawing their boxes (a compact handout;\n"
 	      "                        a box's [n] is its note)\n"
 	      "  --no-ids              leave the ids out of the boxes\n"
+	      "  --labels WHAT         text (default) or titles: a claim's box shows its\n"
+	      "                        <title> where it has one; its full text is then in\n"
+	      "                        the tooltip and, with --notes, in its numbered note\n"
 	      "  --title TEXT          the title block's title (and the PDF's), instead of\n"
 	      "                        the map's: \"Week 3: Justin Logan\"\n"
 	      "  --subtitle TEXT       a line under the title\n"
@@ -207,6 +210,7 @@ enum {
 	OPT_MIN_TEXT,
 	OPT_NOTES,
 	OPT_NO_IDS,
+	OPT_LABELS,
 	OPT_TITLE,
 	OPT_SUBTITLE,
 	OPT_DPI,
@@ -235,6 +239,7 @@ int cli_render_parse(render_cli *c, int argc, char **argv)
 	    {"min-text", required_argument, NULL, OPT_MIN_TEXT},
 	    {"notes", required_argument, NULL, OPT_NOTES},
 	    {"no-ids", no_argument, NULL, OPT_NO_IDS},
+	    {"labels", required_argument, NULL, OPT_LABELS},
 	    {"title", required_argument, NULL, OPT_TITLE},
 	    {"subtitle", required_argument, NULL, OPT_SUBTITLE},
 	    {"dpi", required_argument, NULL, OPT_DPI},
@@ -334,6 +339,15 @@ int cli_render_parse(render_cli *c, int argc, char **argv)
 				    optarg);
 			break;
 		case OPT_NO_IDS: c->opts.hide_ids = 1; break;
+		case OPT_LABELS:
+			if (!strcmp(optarg, "text"))
+				c->opts.labels = ARGMAP_LABELS_TEXT;
+			else if (!strcmp(optarg, "titles"))
+				c->opts.labels = ARGMAP_LABELS_TITLES;
+			else
+				return usage_error("--labels takes 'text' or 'titles', not '%s'",
+				                   optarg);
+			break;
 		case OPT_TITLE: c->opts.title = optarg; break;
 		case OPT_SUBTITLE: c->opts.subtitle = optarg; break;
 		case OPT_DPI:

@@ -95,6 +95,25 @@ static const argmap_actor *holder(const ad_ctx *c, const argmap_node *nd)
 	return nd->n_by ? actor_of(c, &nd->by[0]) : NULL;
 }
 
+/* What names nd in a title: its own <title> (a claim's, up to 120 bytes),
+ * else the first words of its text. */
+static void node_words(am_buf *b, const argmap_node *nd)
+{
+	size_t n;
+
+	if (nd->kind != ARGMAP_NODE_CLAIM || !nd->title || !*nd->title) {
+		am_ad_title_words(b, nd->text ? nd->text : "");
+		return;
+	}
+	n = strlen(nd->title);
+	if (n > 120) {
+		n = 120;
+		while (n > 0 && ((unsigned char)nd->title[n] & 0xC0) == 0x80)
+			n--;
+	}
+	am_ad_title_chars(b, nd->title, n);
+}
+
 static char *node_title(ad_ctx *c, const argmap_node *nd)
 {
 	am_buf b = {0};
@@ -106,7 +125,7 @@ static char *node_title(ad_ctx *c, const argmap_node *nd)
 		am_ad_title_actor(&b, a);
 	if (b.len)
 		am_buf_puts(&b, ": ");
-	am_ad_title_words(&b, nd->text ? nd->text : "");
+	node_words(&b, nd);
 	return am_ad_title_unique(&c->titles, &b, nd->id);
 }
 
@@ -133,7 +152,7 @@ static char *arg_title(ad_ctx *c, const argmap_relation *r, const char *word)
 	am_buf_puts(&b, word);
 	am_buf_putc(&b, ' ');
 	if (to)
-		am_ad_title_words(&b, to->text ? to->text : "");
+		node_words(&b, to);
 	else if (r->to.kind == ARGMAP_ITEM_RELATION && r->to.index < c->m &&
 	         c->arg_title[r->to.index])
 		am_ad_title_chars(&b, c->arg_title[r->to.index], strlen(c->arg_title[r->to.index]));

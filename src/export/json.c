@@ -170,6 +170,7 @@ static int add_node(json_ctx *c, const argmap_node *n)
 	if (!o || am_json_set(o, "id", json_string(n->id)) ||
 	    am_json_set(o, "kind", json_string(argmap_node_kind_name(n->kind))) ||
 	    am_json_set(o, "text", json_string(n->text ? n->text : "")) ||
+	    am_json_set(o, "title", am_json_text(n->title)) ||
 	    am_json_set(o, "note", am_json_text(n->note)) ||
 	    am_json_set(o, "by", refs_json(n->by, n->n_by)) ||
 	    am_json_set(o, "sources", refs_json(n->sources, n->n_sources)) ||

@@ -11,11 +11,12 @@
 #include "render/escape.h"
 #include "render/labels.h"
 
-int am_endnotes_wanted(const argmap_map *map, size_t i)
+int am_endnotes_wanted(const argmap_map *map, const argmap_render_options *o, size_t i)
 {
 	const argmap_node *nd = argmap_map_node(map, i);
 
-	return nd->kind == ARGMAP_NODE_EVIDENCE || (nd->note && *nd->note) || nd->n_sources > 0;
+	return nd->kind == ARGMAP_NODE_EVIDENCE || (nd->note && *nd->note) || nd->n_sources > 0 ||
+	       am_labels_titled(o, nd);
 }
 
 /* The quotes of relation j listed on its conclusion *c: 1 if it is a
@@ -93,8 +94,9 @@ void am_markers_free(am_markers *mk)
 	memset(mk, 0, sizeof *mk);
 }
 
-size_t am_endnotes_number(const argmap_map *map, const am_view *v, const size_t *order,
-                          size_t n_order, const am_markers *mk, size_t *note_no)
+size_t am_endnotes_number(const argmap_map *map, const argmap_render_options *o, const am_view *v,
+                          const size_t *order, size_t n_order, const am_markers *mk,
+                          size_t *note_no)
 {
 	size_t n = argmap_map_node_count(map), k, q, count = 0;
 
@@ -103,7 +105,7 @@ size_t am_endnotes_number(const argmap_map *map, const am_view *v, const size_t 
 		size_t i = order[k];
 		if (i >= n || !v->node_on[i])
 			continue;
-		if (!note_no[i] && am_endnotes_wanted(map, i))
+		if (!note_no[i] && am_endnotes_wanted(map, o, i))
 			note_no[i] = ++count;
 		for (q = mk && mk->start ? mk->start[i] : 0;
 		     mk && mk->start && q < mk->start[i + 1]; q++)
@@ -145,20 +147,26 @@ static void heading(am_ts *ts, const char *text)
 	am_ts_par(ts, &r, 1, 0, 0, 5);
 }
 
-/* One note: "[n]  id · KIND  text-or-quote — who. [k] Source, locator.
- * Note: ..." */
+/* One note: "[n]  id · KIND  [title.] text-or-quote — who. [k] Source,
+ * locator. Note: ..." */
 static void note(am_ts *ts, const am_job *job, size_t i, size_t no, const size_t *src_key)
 {
 	const argmap_map *map = job->map;
 	const argmap_node *nd = argmap_map_node(map, i);
-	am_buf num = {0}, head = {0}, body = {0}, who = {0}, src = {0}, nb = {0};
-	am_ts_run runs[6];
+	am_buf num = {0}, head = {0}, title = {0}, body = {0}, who = {0}, src = {0}, nb = {0};
+	am_ts_run runs[7];
 	size_t k, nr = 0;
 
 	am_buf_printf(&num, "[%zu]", no);
 	if (!job->opts->hide_ids && nd->id)
 		am_buf_printf(&head, "%s \xC2\xB7 ", nd->id);
 	am_buf_puts(&head, argmap_node_kind_name(nd->kind));
+	if (am_labels_titled(job->opts, nd)) {
+		size_t tl = strlen(nd->title);
+		am_buf_puts(&title, nd->title);
+		if (!strchr(".?!", nd->title[tl - 1]))
+			am_buf_putc(&title, '.');
+	}
 	if (nd->kind == ARGMAP_NODE_EVIDENCE)
 		am_buf_printf(&body, "\xE2\x80\x9C%s\xE2\x80\x9D", nd->text ? nd->text : "");
 	else
@@ -189,6 +197,8 @@ static void note(am_ts *ts, const am_job *job, size_t i, size_t no, const size_t
 		am_buf_printf(&nb, " Editor\xE2\x80\x99s note: %s", nd->note);
 	runs[nr++] = (am_ts_run){num.data ? num.data : "", 9.5, 1, 0, 0.0, NULL};
 	runs[nr++] = (am_ts_run){head.data ? head.data : "", 8.5, 0, 0, 0.35, NULL};
+	if (am_labels_titled(job->opts, nd))
+		runs[nr++] = (am_ts_run){title.data ? title.data : "", 9.5, 1, 0, 0.0, NULL};
 	runs[nr++] = (am_ts_run){body.data ? body.data : "",       9.5, 0,
 	                         nd->kind == ARGMAP_NODE_EVIDENCE, 0.0, NULL};
 	if (who.len)
@@ -197,12 +207,14 @@ static void note(am_ts *ts, const am_job *job, size_t i, size_t no, const size_t
 		runs[nr++] = (am_ts_run){src.data, 9.5, 0, 0, 0.0, NULL};
 	if (nb.len)
 		runs[nr++] = (am_ts_run){nb.data, 9.5, 0, 0, 0.2, NULL};
-	if (num.failed || head.failed || body.failed || who.failed || src.failed || nb.failed)
+	if (num.failed || head.failed || title.failed || body.failed || who.failed || src.failed ||
+	    nb.failed)
 		ts->failed = 1;
 	else
 		am_ts_par(ts, runs, nr, 0, 22, 4);
 	am_buf_free(&num);
 	am_buf_free(&head);
+	am_buf_free(&title);
 	am_buf_free(&body);
 	am_buf_free(&who);
 	am_buf_free(&src);

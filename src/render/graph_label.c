@@ -192,6 +192,12 @@ static void legend_item(const am_labels *b, am_buf *o, int item)
 	 * notes that give its quotes (no source keys are drawn) */
 	static const char *claim_markers =
 	    "Claim \xC2\xB7 [n] its note \xC2\xB7 quote [n]: its quotes' notes";
+	/* --labels titles: the box is the claim's title, its note the text */
+	static const char *claim_markers_titled =
+	    "Claim in short \xC2\xB7 [n] its full text \xC2\xB7 quote [n]: its quotes' notes";
+	static const char *claim_titled = "Claim in short (its full text is in its note) "
+	                                  "\xE2\x80\x94 who holds it \xC2\xB7 [n] source";
+	int titled = b->opts->labels == ARGMAP_LABELS_TITLES;
 	static const char *rel_text[] = {
 	    "supports the claim it points at",
 	    "rebuts: says the claim is false",
@@ -206,6 +212,11 @@ static void legend_item(const am_labels *b, am_buf *o, int item)
 
 	if (item < 3) {
 		const am_node_style *st = &th->node[item];
+		const char *text = b->src_key ? node_text[item] : node_text_nokeys[item];
+		if (item == 1 && b->opts->notes == ARGMAP_NOTES_MARKERS)
+			text = titled ? claim_markers_titled : claim_markers;
+		else if (item == 1 && titled && b->opts->notes == ARGMAP_NOTES_ENDNOTES)
+			text = claim_titled;
 		am_buf_printf(o,
 		              "<TD COLSPAN=\"2\" WIDTH=\"%d\" HEIGHT=\"%d\" FIXEDSIZE=\"TRUE\" "
 		              "BORDER=\"%s\" COLOR=\"%s\" BGCOLOR=\"%s\">"
@@ -213,10 +224,7 @@ static void legend_item(const am_labels *b, am_buf *o, int item)
 		              "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">%s</FONT></TD>",
 		              sw, pg ? 18 : 16, item == 0 ? "2" : "1", st->border, st->fill,
 		              pg ? 9 : 7, st->kind_color,
-		              am_labels_kind_word((argmap_node_kind)item),
-		              item == 1 && b->opts->notes == ARGMAP_NOTES_MARKERS ? claim_markers
-		              : b->src_key                                        ? node_text[item]
-		                           : node_text_nokeys[item]);
+		              am_labels_kind_word((argmap_node_kind)item), text);
 	} else if (item < 7) {
 		const am_edge_style *es = &th->rel[item - 3];
 		am_buf_printf(

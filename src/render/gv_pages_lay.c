@@ -39,9 +39,9 @@ static void add_stubs(pages *s, Agraph_t *g, const am_view *pv)
 		am_buf_free(&down);
 		am_buf_free(&h);
 		has_down = am_pages_stub(&down, s->job->map, s->job->view, s->stub_on, s->page_of,
-		                         i, 1, s->job->opts->hide_ids);
+		                         i, 1, s->job->opts);
 		has_up = am_pages_stub(&up, s->job->map, s->job->view, s->stub_on, s->page_of, i, 0,
-		                       s->job->opts->hide_ids);
+		                       s->job->opts);
 		if (!has_up && !has_down)
 			continue;
 		old = agget(v, am_s("label"));

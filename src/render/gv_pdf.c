@@ -47,7 +47,7 @@ int am_gv_pdf_number(const am_job *job, size_t **note_no)
 		*note_no = NULL;
 		return ARGMAP_ENOMEM;
 	}
-	am_endnotes_number(job->map, job->view, t.by_rank, t.shown, &mk, *note_no);
+	am_endnotes_number(job->map, job->opts, job->view, t.by_rank, t.shown, &mk, *note_no);
 	am_markers_free(&mk);
 	am_pages_tree_free(&t);
 	return 0;

@@ -17,6 +17,17 @@ static const char *kind_class[] = {"am-question", "am-claim", "am-evidence"};
 static const char *rel_class[] = {"am-support", "am-rebut", "am-undercut", "am-answer"};
 static const char *stance_word[] = {"", "YES", "NO", "QUALIFIED"};
 
+int am_labels_titled(const argmap_render_options *o, const argmap_node *nd)
+{
+	return o->labels == ARGMAP_LABELS_TITLES && nd->kind == ARGMAP_NODE_CLAIM && nd->title &&
+	       *nd->title;
+}
+
+const char *am_labels_box_text(const argmap_render_options *o, const argmap_node *nd)
+{
+	return am_labels_titled(o, nd) ? nd->title : nd->text;
+}
+
 const char *am_labels_kind_word(argmap_node_kind kind)
 {
 	return kind_word[kind];
@@ -305,8 +316,8 @@ void am_labels_node(const am_labels *b, size_t i, am_buf *o)
 			am_rt_html_wrapped(o, q.data, width, 0);
 		am_buf_free(&q);
 		am_buf_puts(o, "</I>");
-	} else if (nd->text && *nd->text) {
-		am_rt_html_wrapped(o, nd->text, width, 0);
+	} else if (am_labels_box_text(b->opts, nd) && *am_labels_box_text(b->opts, nd)) {
+		am_rt_html_wrapped(o, am_labels_box_text(b->opts, nd), width, 0);
 	} else {
 		am_buf_puts(o, "(no text)");
 	}

@@ -47,6 +47,12 @@ typedef struct am_labels {
 int am_labels_init(am_labels *l, const am_job *job);
 void am_labels_free(am_labels *l);
 
+/* What node nd's box says: its title with ARGMAP_LABELS_TITLES when it
+ * has one, else its text (NULL if none). Borrowed from the map. */
+const char *am_labels_box_text(const argmap_render_options *o, const argmap_node *nd);
+/* 1 if nd's box shows its title instead of its text. */
+int am_labels_titled(const argmap_render_options *o, const argmap_node *nd);
+
 /* "QUESTION", "CLAIM", "EVIDENCE". */
 const char *am_labels_kind_word(argmap_node_kind kind);
 

@@ -186,13 +186,14 @@ static const char *verb(argmap_relation_kind k, int in)
 	return in ? in_w[k] : out_w[k];
 }
 
-/* A short name for node i: its id, or (with --no-ids) its first words. */
-static void short_name(am_buf *o, const argmap_node *nd, int hide_ids)
+/* A short name for node nd: its id, or (with --no-ids) the first words of
+ * what its box says. */
+static void short_name(am_buf *o, const argmap_node *nd, const argmap_render_options *opts)
 {
-	const char *t = nd->text ? nd->text : "";
+	const char *t = am_labels_box_text(opts, nd) ? am_labels_box_text(opts, nd) : "";
 	size_t len = strlen(t), cut = 32;
 
-	if (!hide_ids && nd->id) {
+	if (!opts->hide_ids && nd->id) {
 		am_buf_puts(o, nd->id);
 		return;
 	}
@@ -210,7 +211,7 @@ static void short_name(am_buf *o, const argmap_node *nd, int hide_ids)
 }
 
 int am_pages_stub(am_buf *o, const argmap_map *map, const am_view *full, const unsigned char *on,
-                  const size_t *page_of, size_t i, int in, int hide_ids)
+                  const size_t *page_of, size_t i, int in, const argmap_render_options *opts)
 {
 	size_t m = argmap_map_relation_count(map), j, k, c, lines = 0, more = 0;
 	size_t start = o->len;
@@ -236,7 +237,7 @@ int am_pages_stub(am_buf *o, const argmap_map *map, const am_view *full, const u
 				am_buf_printf(o, "\xE2\x86\x93 %s from ", verb(r->kind, 1));
 			else
 				am_buf_printf(o, "\xE2\x86\x91 %s ", verb(r->kind, 0));
-			short_name(o, argmap_map_node(map, other), hide_ids);
+			short_name(o, argmap_map_node(map, other), opts);
 			if (page_of[other])
 				am_buf_printf(o, ", p. %zu", page_of[other]);
 			else

@@ -43,9 +43,10 @@ int am_pages_view(am_view *part, const argmap_map *map, const am_view *full,
  * 1-based; 0 = unknown, written as "p. 99" for measuring). in = 1: what
  * supports or attacks i from elsewhere; 0: what i supports, attacks or
  * answers elsewhere. Plain text, lines separated by '\n'; nothing
- * appended (returns 0) when no relation crosses. */
+ * appended (returns 0) when no relation crosses. The other node is named
+ * by its id, or with opts->hide_ids by what its box says. */
 int am_pages_stub(am_buf *o, const argmap_map *map, const am_view *full, const unsigned char *on,
-                  const size_t *page_of, size_t i, int in, int hide_ids);
+                  const size_t *page_of, size_t i, int in, const argmap_render_options *opts);
 
 /* Appends the label row of a stub (am_pages_stub's text, lines separated
  * by '\n') for the inside of a box: grey, at AM_LABELS_PAGES_SMALL_PT,

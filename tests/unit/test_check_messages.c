@@ -134,6 +134,35 @@ Test(msgs, a_tag_used_once_a_typo_away_from_a_common_one_gets_a_did_you_mean)
 	argmap_diags_free(d);
 }
 
+/* AM318: a title over 80 characters, or no shorter than its text, warns;
+ * a short one, and a title of its own element before or after the text,
+ * are read and quiet. */
+Test(msgs, a_claims_title_is_short_and_shorter_than_its_text)
+{
+	argmap_diags *d = ts_check_body(
+	    "  <claim id=\"a\"><title>Build the lane</title>"
+	    "<text>Riverton should build the protected lane this year.</text></claim>\n"
+	    "  <claim id=\"b\"><text>Short.</text><title>A title longer than the text</title>"
+	    "</claim>\n"
+	    "  <support from=\"b\" to=\"a\"/>\n"
+	    "  <claim id=\"c\"><title>"
+	    "A title that goes on and on and on well past the eighty characters a box can hold"
+	    "</title><text>A text that goes on and on and on well past the eighty characters a box "
+	    "can hold, and more.</text></claim>\n"
+	    "  <support from=\"c\" to=\"a\"/>\n");
+	char *dump = ts_dump(d);
+
+	cr_expect_eq(ts_count(d, "AM318"), 2, "%s", dump);
+	cr_expect(strstr(dump, "the title of claim 'b' has 28 characters, no shorter than its text"),
+	          "%s", dump);
+	cr_expect(strstr(dump, "the title of claim 'c' has 81 characters, more than 80"), "%s",
+	          dump);
+	cr_expect(!strstr(dump, "the title of claim 'a'"), "%s", dump);
+	cr_expect_eq(ts_count(d, "AM107"), 0, "%s", dump);
+	free(dump);
+	argmap_diags_free(d);
+}
+
 Test(msgs, a_swap_counts_as_one_edit_and_a_longer_tag_is_no_typo)
 {
 	argmap_diags *d =
