@@ -194,9 +194,9 @@ static void legend_item(const am_labels *b, am_buf *o, int item)
 	    "Claim \xC2\xB7 [n] its note \xC2\xB7 quote [n]: its quotes' notes";
 	/* --labels titles: the box is the claim's title, its note the text */
 	static const char *claim_markers_titled =
-	    "Claim in short \xC2\xB7 [n] its full text \xC2\xB7 quote [n]: its quotes' notes";
-	static const char *claim_titled = "Claim in short (its full text is in its note) "
-	                                  "\xE2\x80\x94 who holds it \xC2\xB7 [n] source";
+	    "Claim in short \xC2\xB7 [n] in full \xC2\xB7 quote [n]: its quotes";
+	static const char *claim_titled =
+	    "Claim in short \xE2\x80\x94 who holds it \xC2\xB7 [n] source";
 	int titled = b->opts->labels == ARGMAP_LABELS_TITLES;
 	static const char *rel_text[] = {
 	    "supports the claim it points at",

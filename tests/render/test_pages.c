@@ -449,6 +449,77 @@ Test(pages, the_legend_shows_only_what_is_drawn)
 	free(dir);
 }
 
+/* --labels titles: a titled claim's box says its title, not its text; its
+ * note gives the title, then the whole text, so nothing is lost; a claim
+ * without a title keeps its text; the legend says what the box is; the
+ * SVG keeps the text in the tooltip; --labels text ignores titles. */
+Test(pages, titles_label_the_boxes_and_the_notes_keep_the_text)
+{
+	static const char body[] =
+	    "  <source id=\"s\" kind=\"article\" url=\"https://example.org/a\" "
+	    "date=\"2026-01-01\"><title>An article</title></source>\n"
+	    "  <actor id=\"a\" kind=\"person\" name=\"Ann Author\"/>\n"
+	    "  <question id=\"q\" source=\"s\"><text>Should the town close the bridge?</text>"
+	    "</question>\n"
+	    "  <claim id=\"c\" by=\"a\" source=\"s\"><title>Close the bridge to cars</title>"
+	    "<text>The town should shut the old bridge to motor traffic, as its xylophone "
+	    "deck is failing.</text></claim>\n"
+	    "  <claim id=\"d\" by=\"a\" source=\"s\"><text>Repairs would cost more than a "
+	    "marimba footbridge.</text></claim>\n"
+	    "  <evidence id=\"e\" source=\"s\" speaker=\"a\"><quote>The deck is failing."
+	    "</quote></evidence>\n"
+	    "  <support from=\"e\" to=\"c\"/>\n  <support from=\"d\" to=\"c\"/>\n"
+	    "  <answer from=\"c\" to=\"q\" stance=\"yes\"/>\n";
+	char *dir = ts_tmpdir(), *path, *map_page, *notes, *svg;
+	argmap_map *m = rs_load_body(dir, "t.xml", body, NULL);
+	argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
+	size_t len;
+	int pages, at;
+
+	cr_assert(m);
+	o.theme = ARGMAP_THEME_PRINT;
+	o.page = ARGMAP_PAGE_A4;
+	o.landscape = 1;
+	o.pages = 1;
+	o.notes = ARGMAP_NOTES_MARKERS;
+	o.hide_ids = 1;
+	o.labels = ARGMAP_LABELS_TITLES;
+	path = hs_render_pdf(m, &o, dir, "titles.pdf", &len);
+	pages = hs_pages_of(path);
+	at = hs_page_with(path, pages, "Notes");
+	cr_assert(at > 1, "no notes page");
+	map_page = page_text(path, 1, at - 1);
+	notes = page_text(path, at, pages);
+	cr_expect(strstr(map_page, "Close the bridge to cars"), "%s", map_page);
+	cr_expect(!strstr(map_page, "xylophone"), "the text is in the box: %s", map_page);
+	cr_expect(strstr(map_page, "marimba"), "an untitled claim lost its text: %s", map_page);
+	cr_expect(strstr(notes, "Close the bridge to cars. The town should shut the old bridge to "
+	                        "motor traffic, as its xylophone deck is failing."),
+	          "the note lacks the title or the text: %s", notes);
+	cr_expect(strstr(notes, "Claim in short"), "the legend does not say: %s", notes);
+	free(map_page);
+	free(notes);
+	free(path);
+
+	o.labels = ARGMAP_LABELS_TEXT;
+	path = hs_render_pdf(m, &o, dir, "text.pdf", &len);
+	map_page = page_text(path, 1, 1);
+	cr_expect(strstr(map_page, "xylophone"), "--labels text: %s", map_page);
+	cr_expect(!strstr(map_page, "Close the bridge to cars"), "--labels text: %s", map_page);
+	free(map_page);
+	free(path);
+
+	o = (argmap_render_options)ARGMAP_RENDER_OPTIONS_INIT;
+	o.labels = ARGMAP_LABELS_TITLES;
+	svg = rs_render_ok(m, &o, &len);
+	cr_expect(rs_count(svg, len, "Close the bridge to cars") >= 1, "no title in the SVG");
+	cr_expect(rs_count(svg, len, "xylophone") >= 1, "the SVG lost the text");
+	free(svg);
+	argmap_map_free(m);
+	ts_rmtree(dir);
+	free(dir);
+}
+
 /* The bundled handout of Tara Varma: its reading order leaves a claim or
  * two for a third map page, which merge_last puts on an earlier page that
  * has room; with the merge off (the test hook) the map takes one page more.
@@ -531,18 +602,20 @@ Test(pages, the_lister_handout_fills_its_pages_cheaply)
 	free(dir);
 }
 
-/* Bundled experts' handouts that fit one page (Varma, Shapiro, Carafano,
- * as .ci/render-maps draws them): one map page before the notes, packed,
- * and no word of it, notes and legend included, under 8 pt. */
+/* Bundled experts' handouts that fit one page as .ci/render-maps draws
+ * them (markers, --labels titles; 3 of 8 Carnegie experts fitted before
+ * titles): one map page before the notes, packed, and no word of it, notes
+ * and legend included, under 8 pt. */
 Test(pages, one_expert_handout_is_one_map_page_at_8_pt)
 {
 	char *dir = ts_tmpdir();
 	argmap_map *m = rs_load(ARGMAP_SOURCE_DIR "/maps/ukraine-2025/carnegie.xml");
-	const char *ids[] = {"varma", "shapiro", "carafano"};
+	const char *ids[] = {"varma", "shapiro", "carafano", "magierowski", "wertheim", "bergmann",
+	                     "gady"};
 	size_t k;
 
 	cr_assert(m);
-	for (k = 0; k < 3; k++) {
+	for (k = 0; k < sizeof ids / sizeof ids[0]; k++) {
 		argmap_render_options o = ARGMAP_RENDER_OPTIONS_INIT;
 		char name[32];
 		char *path;
@@ -555,6 +628,7 @@ Test(pages, one_expert_handout_is_one_map_page_at_8_pt)
 		o.pages = 1;
 		o.notes = ARGMAP_NOTES_MARKERS;
 		o.hide_ids = 1;
+		o.labels = ARGMAP_LABELS_TITLES;
 		o.actors = &ids[k];
 		o.n_actors = 1;
 		snprintf(name, sizeof name, "%s.pdf", ids[k]);
