@@ -20,7 +20,8 @@ static const char *stance_word[] = {"", "YES", "NO", "QUALIFIED"};
 /* A titled claim's box wraps at this many characters, narrower than a
  * text's 34: a title of about 55 takes 3 short lines, and an expert's
  * handout, whose layouts are too wide rather than too deep, then fits one
- * A4 page at 8 pt (15 of the 17 bundled ones, against 11 at 34). */
+ * A4 page at 8 pt (11 of the 16 bundled expert and voice handouts,
+ * against 7 with texts; 10 at 34). */
 #define AM_TITLE_WRAP 24
 
 int am_labels_titled(const argmap_render_options *o, const argmap_node *nd)

@@ -218,6 +218,7 @@ Test(export_json, bytes)
 	           "      \"kind\": \"evidence\",\n"
 	           "      \"text\": \"Ponds in nearby parks drew \\\"twelve new species\\\" in a "
 	           "year.\",\n"
+	           "      \"title\": null,\n"
 	           "      \"note\": null,\n"
 	           "      \"by\": [],\n"
 	           "      \"sources\": [\n"
@@ -418,4 +419,44 @@ Test(export_json, html_safe)
 	free(s);
 	argmap_map_free(m);
 	argmap_diags_free(d);
+}
+
+/* A claim's <title>: JSON carries it ("title", null where there is none),
+ * and it names the claim's Argdown statement (and the arguments for it),
+ * while the statement's text stays the claim's text. */
+Test(export_json, a_claims_title_reaches_json_and_argdown)
+{
+	static const char body[] =
+	    "  <source id=\"s\" kind=\"article\" url=\"https://example.org/a\" "
+	    "date=\"2026-01-01\"><title>An article</title></source>\n"
+	    "  <actor id=\"a\" kind=\"person\" name=\"Ann Author\"/>\n"
+	    "  <claim id=\"c\" by=\"a\" source=\"s\"><title>Close the bridge to cars</title>"
+	    "<text>The town should shut the old bridge to motor traffic this year.</text>"
+	    "</claim>\n"
+	    "  <claim id=\"d\" by=\"a\" source=\"s\"><text>Its deck is failing.</text></claim>\n"
+	    "  <support from=\"d\" to=\"c\"/>\n";
+	char *dir = ts_tmpdir(), *xml = malloc(sizeof body + 256), *path, *ad;
+	argmap_map *m;
+	json_t *doc, *nodes;
+
+	cr_assert(xml);
+	snprintf(xml, sizeof body + 256, "%s%s%s", TS_HEAD, body, TS_TAIL);
+	path = ts_write(dir, "t.xml", xml, (size_t)-1);
+	m = load(path);
+	doc = export_json(m, NULL);
+	nodes = json_object_get(doc, "nodes");
+	cr_expect_str_eq(str(find(nodes, "id", "c"), "title"), "Close the bridge to cars");
+	cr_expect(json_is_null(json_object_get(find(nodes, "id", "d"), "title")));
+	ad = export_as(m, ARGMAP_EXPORT_ARGDOWN, NULL, NULL);
+	cr_expect(strstr(ad, "[Author: Close the bridge to cars]: The town should shut the old "
+	                     "bridge to motor traffic this year."),
+	          "%s", ad);
+	cr_expect(strstr(ad, "[Author: Its deck is failing]: Its deck is failing."), "%s", ad);
+	free(ad);
+	json_decref(doc);
+	argmap_map_free(m);
+	free(path);
+	free(xml);
+	ts_rmtree(dir);
+	free(dir);
 }
