@@ -21,7 +21,7 @@ static const char *stance_word[] = {"", "YES", "NO", "QUALIFIED"};
  * text's 34: a title of about 55 takes 3 short lines, and an expert's
  * handout, whose layouts are too wide rather than too deep, then fits one
  * A4 page at 8 pt (11 of the 16 bundled expert and voice handouts,
- * against 7 with texts; 10 at 34). */
+ * against 7 with texts, and 9 at 34, one of them under 8 pt). */
 #define AM_TITLE_WRAP 24
 
 int am_labels_titled(const argmap_render_options *o, const argmap_node *nd)
