@@ -5,8 +5,8 @@
  * Questions, claims and evidence are matched by id across the whole
  * debate; relations by id, and those without an id (or whose id matches
  * nothing) by their kind, sorted premises and conclusion. An item is
- * changed when its kind, text or quote, holders (by=, an evidence's
- * speaker), sources or tags differ (a relation: its premises, conclusion,
+ * changed when its kind, text or quote, a claim's title, holders (by=, an
+ * evidence's speaker), sources or tags differ (a relation: its premises, conclusion,
  * stance, holders, sources or basis); the loader folds white space, so
  * reflowed text, reordered elements and comments are no change. A removed
  * node and an added node of the same kind and text are reported as a

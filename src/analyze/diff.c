@@ -171,6 +171,7 @@ static int compare_nodes(argmap_diff *d, size_t oi, size_t ni, am_diff_what what
 		return -1;
 	rc |= cmp_scalar(e, "kind", argmap_node_kind_name(x->kind), argmap_node_kind_name(y->kind));
 	rc |= cmp_scalar(e, y->kind == ARGMAP_NODE_EVIDENCE ? "quote" : "text", x->text, y->text);
+	rc |= cmp_scalar(e, "title", x->title, y->title);
 	rc |= cmp_refs(d, e, "holders", x->by, x->n_by, y->by, y->n_by);
 	rc |= cmp_scalar(e, "speaker", x->speaker ? am_diff_new_id(d, x->speaker->id) : NULL,
 	                 y->speaker ? y->speaker->id : NULL);

@@ -149,6 +149,28 @@ Test(diff, changed_text)
 	done(&p);
 }
 
+/* A claim's title given, changed or dropped is a change of "title". */
+Test(diff, changed_title)
+{
+	pair p =
+	    diff(BASE, PEOPLE "  <question id=\"q\"><text>Q?</text></question>\n"
+	                      "  <claim id=\"c1\" by=\"ann\" source=\"s1\" tags=\"x\">"
+	                      "<title>Just one</title><text>One.</text></claim>\n"
+	                      "  <claim id=\"c2\" by=\"bob\"><text>Two.</text></claim>\n"
+	                      "  <evidence id=\"e1\" source=\"s1\"><quote>Quote "
+	                      "one.</quote></evidence>\n"
+	                      "  <support from=\"e1 c2\" to=\"c1\"/>\n"
+	                      "  <answer from=\"c1\" to=\"q\" stance=\"yes\"/>\n");
+	const am_diff_field *f = field(&p, "title");
+
+	cr_assert(f);
+	cr_expect_null(f->old_s);
+	cr_expect_str_eq(f->new_s, "Just one");
+	cr_expect_null(field(&p, "text"));
+	cr_expect_eq(p.d->n, 1);
+	done(&p);
+}
+
 Test(diff, changed_quote_holders_sources_tags)
 {
 	const char *base = PEOPLE "  <claim id=\"c\" by=\"ann\" source=\"s1\" tags=\"x y\"><text>C."
