@@ -43,6 +43,7 @@ static const struct key {
     {"g_editors", FOR_GRAPH, "editors", "string"},
     {"n_kind", FOR_NODE, "kind", "string"},
     {"n_text", FOR_NODE, "text", "string"},
+    {"n_title", FOR_NODE, "title", "string"},
     {"n_actor", FOR_NODE, "actor", "string"},
     {"n_actor_name", FOR_NODE, "actor_name", "string"},
     {"n_source", FOR_NODE, "source", "string"},
@@ -158,6 +159,7 @@ static void put_node(gm_ctx *c, const argmap_node *nd)
 		c->bad = 1;
 	data(c, "n_tags", tags.data);
 	am_buf_free(&tags);
+	data(c, "n_title", nd->title);
 	data(c, "n_note", nd->note);
 	data(c, "n_file", argmap_map_file(c->map, nd->loc.file)->path);
 	snprintf(line, sizeof line, "%u", nd->loc.line);

@@ -61,8 +61,10 @@ static void describe(am_buf *b, const argmap_map *m, const char *id)
 	switch (argmap_map_find(m, id, &i)) {
 	case ARGMAP_ITEM_NODE: {
 		const argmap_node *d = argmap_map_node(m, i);
-		am_buf_printf(b, "**%s** `%s`\n\n%s", argmap_node_kind_name(d->kind), id,
-		              d->text ? d->text : "");
+		am_buf_printf(b, "**%s** `%s`", argmap_node_kind_name(d->kind), id);
+		if (d->title && *d->title)
+			am_buf_printf(b, " \xE2\x80\x94 *%s*", d->title);
+		am_buf_printf(b, "\n\n%s", d->text ? d->text : "");
 		refs_names(b, m, "held by", d->by, d->n_by);
 		refs_names(b, m, "speaker", d->speaker, d->speaker ? 1 : 0);
 		refs_names(b, m, "source", d->sources, d->n_sources);

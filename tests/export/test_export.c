@@ -422,9 +422,9 @@ Test(export_json, html_safe)
 }
 
 /* A claim's <title>: JSON carries it ("title", null where there is none),
- * and it names the claim's Argdown statement (and the arguments for it),
- * while the statement's text stays the claim's text. */
-Test(export_json, a_claims_title_reaches_json_and_argdown)
+ * GraphML as n_title data, and it names the claim's Argdown statement (and
+ * the arguments for it), while the statement's text stays the claim's. */
+Test(export_json, a_claims_title_reaches_json_argdown_and_graphml)
 {
 	static const char body[] =
 	    "  <source id=\"s\" kind=\"article\" url=\"https://example.org/a\" "
@@ -452,6 +452,9 @@ Test(export_json, a_claims_title_reaches_json_and_argdown)
 	                     "bridge to motor traffic this year."),
 	          "%s", ad);
 	cr_expect(strstr(ad, "[Author: Its deck is failing]: Its deck is failing."), "%s", ad);
+	free(ad);
+	ad = export_as(m, ARGMAP_EXPORT_GRAPHML, NULL, NULL);
+	cr_expect(strstr(ad, "<data key=\"n_title\">Close the bridge to cars</data>"), "%s", ad);
 	free(ad);
 	json_decref(doc);
 	argmap_map_free(m);
