@@ -50,7 +50,7 @@
     var d = domOf[n.id];
     if (!d || (D ? pieceOf[d] === undefined : !$(d))) return;
     order.push(n);
-    hay.push([n, (n.id + '\n' + n.text + '\n' + whoOf(n).join('\n') + '\n' +
+    hay.push([n, (n.id + '\n' + (n.title ? n.title + '\n' : '') + n.text + '\n' + whoOf(n).join('\n') + '\n' +
       (n.tags || []).join('\n')).toLowerCase()]);
   });
   rels.forEach(function (r) {

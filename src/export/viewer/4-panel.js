@@ -114,6 +114,7 @@
     head.appendChild(mk('span', (KIND[n.kind] || n.kind).toUpperCase(), 'am-kind'));
     head.appendChild(mk('span', ' ' + n.id, 'am-meta'));
     panel.appendChild(head);
+    if (n.title) panel.appendChild(mk('p', n.title, 'am-title'));
     if (n.kind === 'evidence') panel.appendChild(quoteBlock(n));
     else panel.appendChild(mk('p', n.text, 'am-text'));
     if (DF && DF.nodes && DF.nodes[n.id]) changeBlock(DF.nodes[n.id]);
