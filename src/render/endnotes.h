@@ -34,19 +34,19 @@ void am_markers_free(am_markers *mk);
  * 0 for the others; with markers (mk->start not NULL), each node's quotes
  * are numbered right after it. note_no has one entry per map node.
  * Returns the count. */
-size_t am_endnotes_number(const argmap_map *map, const argmap_render_options *o,
-                          const am_view *v, const size_t *order, size_t n_order,
-                          const am_markers *mk, size_t *note_no);
+size_t am_endnotes_number(const argmap_map *map, const argmap_render_options *o, const am_view *v,
+                          const size_t *order, size_t n_order, const am_markers *mk,
+                          size_t *note_no);
 
 /* Appends `url` as a link target for a PDF (http(s) only, percent-encoded
  * like am_rt_url, '&' left as it is). Returns 1 if appended. */
 int am_endnotes_url(am_buf *b, const char *url);
 
 /* Sets "Notes" (every numbered node: full quote, speaker, source and
- * locator, editor's note; a titled claim's title, then its text) and "Sources" (each numbered source: authors,
- * title, publisher, date, URL as a link, accessed) from ts->y. src_key is
- * the title block's numbering of sources (NULL: every source cited by a
- * drawn node, in map order). */
+ * locator, editor's note; a titled claim's title, then its text) and
+ * "Sources" (each numbered source: authors, title, publisher, date, URL as
+ * a link, accessed) from ts->y. src_key is the title block's numbering of
+ * sources (NULL: every source cited by a drawn node, in map order). */
 void am_endnotes_write(am_ts *ts, const am_job *job, const size_t *note_no, size_t n_notes,
                        const size_t *src_key, size_t n_keys);
 
