@@ -6,12 +6,12 @@
  * debate; relations by id, and those without an id (or whose id matches
  * nothing) by their kind, sorted premises and conclusion. An item is
  * changed when its kind, text or quote, a claim's title, holders (by=, an
- * evidence's speaker), sources or tags differ (a relation: its premises, conclusion,
- * stance, holders, sources or basis); the loader folds white space, so
- * reflowed text, reordered elements and comments are no change. A removed
- * node and an added node of the same kind and text are reported as a
- * likely rename, and the relations are compared with the old id read as
- * the new one. The grounded labelling (argmap/eval.h) of both versions is
+ * evidence's speaker), sources or tags differ (a relation: its premises,
+ * conclusion, stance, holders, sources or basis); the loader folds white
+ * space, so reflowed text, reordered elements and comments are no change.
+ * A removed node and an added node of the same kind and text are reported
+ * as a likely rename, and the relations are compared with the old id read
+ * as the new one. The grounded labelling (argmap/eval.h) of both versions is
  * compared too: the claims whose label changed, with both explanations.
  * Time and memory are linear in the two debates, but for sorting.
  */
